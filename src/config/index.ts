@@ -1,0 +1,6 @@
+export type { Config, ConfigIgnore, RuleSelector } from './config';
+export { loadConfig, CONFIG_FILE_NAMES } from './load';
+export { selectRules } from './select';
+export { loadParameterFile, parseParamFlag } from './parameters';
+export { globMatcher, relativePath } from './paths';
+export { closest } from './closest';

@@ -1,0 +1,1 @@
+export { discover, type DiscoverOptions, type Discovered } from './discover';

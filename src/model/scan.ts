@@ -1,0 +1,30 @@
+import type { Finding } from './finding';
+import type { Rule, Severity } from './rule';
+import type { Notice, Range } from './source';
+
+/** What a scan produced: everything a reporter needs, and nothing about syntax. */
+export interface ScanResult {
+  /** Absolute scan root; every `file` in ranges is relative to it. */
+  root: string;
+  /** Files that were parsed, relative to the root, sorted. */
+  files: string[];
+  /** Every finding, suppressed ones included (they carry `suppression`), in a deterministic order. */
+  findings: Finding[];
+  notices: Notice[];
+  /** The rules that ran (after selection by config). */
+  rules: Rule[];
+  /** The source text of the line(s) a range covers, for snippets; '' when unavailable. */
+  snippet(range: Range): string;
+  stats: ScanStats;
+}
+
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  resources: number;
+  /** Milliseconds spent per stage. */
+  ms: { discover: number; parse: number; rules: number; suppress: number; total: number };
+}
+
+/** The threshold at or above which unsuppressed findings fail the run. */
+export type FailOn = Severity | 'none';

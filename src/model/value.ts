@@ -1,0 +1,56 @@
+import type { Range } from './source';
+
+/**
+ * The value tree of a resource's attributes. Every node knows where it was written (`range`),
+ * and, when it flowed in from elsewhere (a parameter default, a variable, a tfvars file), the
+ * places it came from (`origin`), which reports show as related locations.
+ */
+export type Value = LiteralValue | ListValue | MapValue | UnknownValue;
+
+interface ValueBase {
+  range: Range;
+  /** Where the value came from when that is not `range`: e.g. the parameter's Default. */
+  origin?: Range[];
+}
+
+export interface LiteralValue extends ValueBase {
+  kind: 'literal';
+  value: string | number | boolean | null;
+  /** The value was supplied at scan time (`--param`, a parameter file), not written in the scanned code. */
+  supplied?: boolean;
+}
+
+export interface ListValue extends ValueBase {
+  kind: 'list';
+  items: Value[];
+}
+
+export interface MapValue extends ValueBase {
+  kind: 'map';
+  entries: Map<string, Value>;
+  /** The range of each key, so a finding can point at `Key: value` rather than only at the value. */
+  keyRanges: Map<string, Range>;
+}
+
+/** A reference to another resource, which becomes a graph edge. */
+export interface ResourceRef {
+  /** The referenced resource's `Resource.key`. */
+  key: string;
+  /** The attribute referenced (`Arn`, `id`), when not the resource itself. */
+  attr?: string;
+}
+
+/**
+ * A value that cannot be known before deployment: a reference to another resource's ID, an
+ * unset parameter, a dynamic reference. An Unknown is a value, not an error: a predicate on an
+ * Unknown is neither true nor false, so no finding is made from it.
+ */
+export interface UnknownValue extends ValueBase {
+  kind: 'unknown';
+  /** Why the value is unknown, for messages and `--explain` output: "Ref to parameter DbPassword". */
+  why: string;
+  /** Resources whose attributes this value is (or is built from). */
+  refs?: ResourceRef[];
+  /** The value is a secret that is not in the code: a NoEcho parameter, a sensitive variable, a dynamic reference. */
+  secret?: boolean;
+}

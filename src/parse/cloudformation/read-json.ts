@@ -1,0 +1,76 @@
+// The ESM build: the package's `main` is a UMD file whose internal requires esbuild cannot
+// bundle (the bundled CLI would fail on its first JSON template).
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main';
+import type { Notice } from '../../model';
+import type { ParseLimits } from '../format';
+import type { LineTable } from './line-table';
+import { depthMessage, duplicateKeyNotice, noticeAt, syntaxError } from './notices';
+import { LimitExceeded, setEntry, type MapNode, type Node, type SyntaxResult } from './syntax';
+
+/** Strict JSON, as CloudFormation reads it: comments and trailing commas are errors. */
+const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+
+/** What the parser expected, by jsonc-parser's error name. */
+const EXPECTED: Record<string, string> = {
+  InvalidSymbol: 'a JSON value, but found a character that cannot start one',
+  InvalidNumberFormat: 'a number in JSON form (digits, optional fraction and exponent)',
+  PropertyNameExpected: 'a property name in double quotes (a trailing comma before } is not allowed)',
+  ValueExpected: 'a value (a trailing comma before ] is not allowed)',
+  ColonExpected: 'a colon after the property name',
+  CommaExpected: 'a comma between items',
+  CloseBraceExpected: 'a closing }',
+  CloseBracketExpected: 'a closing ]',
+  EndOfFileExpected: 'the end of the file after the top-level value',
+  InvalidCommentToken: 'a value, not a comment (JSON has no comments)',
+  UnexpectedEndOfComment: 'a value, not a comment (JSON has no comments)',
+  UnexpectedEndOfString: 'a closing double quote on the same line',
+  UnexpectedEndOfNumber: 'more digits',
+  InvalidUnicode: 'four hex digits after \\u',
+  InvalidEscapeCharacter: 'a valid escape after a backslash (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)',
+  InvalidCharacter: 'no control characters inside a string (escape them)',
+};
+
+export function readJson(text: string, lines: LineTable, limits: ParseLimits): SyntaxResult {
+  const errors: ParseError[] = [];
+  // A byte-order mark becomes a space, so offsets still index the original text.
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const tree = parseTree(source, errors, STRICT);
+  const error = errors[0];
+  if (error) {
+    const name = printParseErrorCode(error.error);
+    const expected = EXPECTED[name] ?? `valid JSON (${name})`;
+    return { notices: [syntaxError(lines, 'JSON', `expected ${expected}`, error.offset, error.offset + error.length)], comments: [] };
+  }
+  const notices: Notice[] = [];
+  try {
+    return { root: tree && toNode(tree, 0, lines, limits, notices), notices, comments: [] };
+  } catch (e) {
+    if (e instanceof LimitExceeded) return { notices: [noticeAt(lines, 'error', e.code, e.message, e.offset)], comments: [] };
+    throw e;
+  }
+}
+
+function toNode(json: JsonNode, depth: number, lines: LineTable, limits: ParseLimits, notices: Notice[]): Node {
+  const start = json.offset;
+  const end = json.offset + json.length;
+  if (depth > limits.maxDepth) throw new LimitExceeded('depth-limit', start, depthMessage(limits.maxDepth));
+  const children = json.children ?? [];
+  if (json.type === 'array') {
+    return { kind: 'seq', start, end, items: children.map((c) => toNode(c, depth + 1, lines, limits, notices)) };
+  }
+  if (json.type === 'object') {
+    const map: MapNode = { kind: 'map', start, end, entries: new Map() };
+    for (const property of children) {
+      const [key, value] = property.children as [JsonNode, JsonNode];
+      const entry = {
+        key: key.value as string,
+        keyStart: key.offset,
+        keyEnd: key.offset + key.length,
+        value: toNode(value, depth + 1, lines, limits, notices),
+      };
+      setEntry(map, entry, (dup) => notices.push(duplicateKeyNotice(lines, dup.key, dup.keyStart, dup.keyEnd)));
+    }
+    return map;
+  }
+  return { kind: 'scalar', start, end, value: json.value ?? null };
+}

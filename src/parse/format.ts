@@ -1,0 +1,48 @@
+import type { Comment, FormatId, Notice, Resource, SourceFile } from '../model';
+
+/** A value given at scan time for a template parameter (`--param`, a parameter file, the config). */
+export interface SuppliedParameter {
+  value: string;
+  /** Where it was given, for messages: `--param` or a file path. */
+  from: string;
+}
+
+export interface ParseOptions {
+  /** Absolute scan root. */
+  root: string;
+  /** CloudFormation parameter values by name; they win over Defaults. */
+  parameters: Map<string, SuppliedParameter>;
+  /** Bounds that keep hostile input cheap. */
+  limits: ParseLimits;
+}
+
+export interface ParseLimits {
+  /** Most YAML alias expansions one document may perform (alias bombs). */
+  maxAliasCount: number;
+  /** Deepest nesting of collections accepted. */
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = { maxAliasCount: 1000, maxDepth: 200 };
+
+export interface ParseResult {
+  resources: Resource[];
+  /** Parse errors (level `error`, with file and line) and other findings about the input itself. */
+  notices: Notice[];
+  /** Comments that may carry `iac-scan:` directives, for the suppression stage. */
+  comments: Comment[];
+}
+
+/**
+ * One input format. Formats are siblings: discovery asks each to claim files by content, and
+ * the pipeline hands each its files. A parser knows nothing of rules.
+ */
+export interface FormatParser {
+  id: FormatId;
+  /** File name endings worth reading for this format (cheap pre-filter before `claims`). */
+  extensions: string[];
+  /** Does this text belong to the format? Returns the syntax, or undefined. Must be cheap and never throw. */
+  claims(rel: string, text: string): 'yaml' | 'json' | 'hcl' | undefined;
+  /** Turn the claimed files into resources. One file's failure becomes a notice; the rest still parse. */
+  parse(files: SourceFile[], options: ParseOptions): ParseResult;
+}

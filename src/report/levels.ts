@@ -1,0 +1,32 @@
+import type { Owner, Severity } from '../model';
+
+/** Higher is more severe; for sorting and thresholds. */
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+
+/** How code scanning (SARIF `level`) and workflow annotations show a severity. */
+export const SEVERITY_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+};
+
+/** GitHub sorts and filters alerts by this number (CVSS-like: critical ≥ 9, high ≥ 7, medium ≥ 4). */
+export const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+};
+
+/** One sentence per owner, so a reader knows who acts on a finding. */
+export const OWNER_MEANING: Record<Owner, string> = {
+  customer: 'the customer configures this; the cloud provider does not do it for you',
+  shared: 'the provider supplies the control and the customer must turn it on and configure it',
+  provider: 'the provider operates this control; the template only records the choice',
+};
+
+/** Most severe first; a stable sort keeps the incoming order among equals. */
+export function bySeverityDesc<T extends { severity: Severity }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+}

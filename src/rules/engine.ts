@@ -1,0 +1,92 @@
+import type { ResourceGraph } from '../graph/graph';
+import type { Check, CheckFamily, Finding, Resource, Rule, Severity } from '../model';
+import { evaluate } from './eval/condition';
+import type { Env } from './eval/env';
+import type { Failure } from './eval/outcome';
+import { resourceScope } from './eval/paths';
+import { Fingerprints } from './fingerprint';
+
+export interface EvaluateOptions {
+  /** Fail passes that rely on a provider default ("not set explicitly"). */
+  strict: boolean;
+  /** Severity by rule id, from the config. */
+  severityOverrides?: Map<string, Severity>;
+}
+
+const FAMILIES: CheckFamily[] = ['cloudformation', 'terraform'];
+
+/**
+ * Every check of every rule against every resource of its family and types. A resource the
+ * `where` does not pass (fail or unknown) is skipped; each failure of `assert` is a finding.
+ * Findings come sorted by file, line, column and rule id.
+ */
+export function evaluateRules(rules: Rule[], graph: ResourceGraph, options: EvaluateOptions): Finding[] {
+  const env: Env = { graph, strict: options.strict };
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const severity = options.severityOverrides?.get(rule.id) ?? rule.severity;
+    const fingerprints = new Fingerprints();
+    for (const family of FAMILIES) {
+      for (const check of rule.checks[family] ?? []) {
+        for (const resource of candidates(graph, family, check.resource)) {
+          for (const failure of checkResource(check, resource, env)) {
+            findings.push(toFinding(rule, severity, check, resource, failure, fingerprints));
+          }
+        }
+      }
+    }
+  }
+  return findings.sort(compareFindings);
+}
+
+function candidates(graph: ResourceGraph, family: CheckFamily, types: string[]): Resource[] {
+  if (types.includes('*')) return graph.resources.filter((r) => r.family === family);
+  const out: Resource[] = [];
+  for (const type of new Set(types)) for (const r of graph.ofType(type)) if (r.family === family) out.push(r);
+  return out;
+}
+
+/** The failures of one check on one resource; under `strict`, passes relying on provider defaults fail. */
+export function checkResource(check: Check, resource: Resource, env: Env): Failure[] {
+  const scope = resourceScope(resource);
+  if (check.where && evaluate(check.where, scope, { ...env, strict: false }).kind !== 'pass') return [];
+  const outcome = evaluate(check.assert, scope, env);
+  if (outcome.kind === 'fail') return outcome.failures;
+  if (outcome.kind === 'pass' && env.strict) {
+    return outcome.defaults.map((d) => ({ resource: d.resource, at: d.at, path: d.path, message: d.message, related: [] }));
+  }
+  return [];
+}
+
+function toFinding(rule: Rule, severity: Severity, check: Check, resource: Resource, failure: Failure, fingerprints: Fingerprints): Finding {
+  const related = [...failure.related];
+  if (failure.resource !== resource) related.push({ range: resource.range, message: `the checked resource ${resource.address}` });
+  return {
+    rule,
+    severity,
+    resource,
+    at: failure.at,
+    path: failure.path,
+    message: check.message ? `${fillTemplate(check.message, resource)}: ${failure.message}` : failure.message,
+    related,
+    fingerprint: fingerprints.next(rule.id, resource.file, resource.address, failure.path),
+  };
+}
+
+function fillTemplate(template: string, resource: Resource): string {
+  return template.replaceAll('{address}', resource.address).replaceAll('{type}', resource.type);
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.at.file, b.at.file) ||
+    a.at.start.line - b.at.start.line ||
+    a.at.start.column - b.at.start.column ||
+    compareText(a.rule.id, b.rule.id) ||
+    compareText(a.fingerprint, b.fingerprint)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

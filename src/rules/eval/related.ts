@@ -1,0 +1,98 @@
+import { unitOf, type ResourceGraph } from '../../graph/graph';
+import type { Condition, Resource } from '../../model';
+import { evaluate } from './condition';
+import type { Env } from './env';
+import { bestPass, fail, pass, unknown, type Failure, type Outcome } from './outcome';
+import { resolve, resourceScope, type Scope } from './paths';
+
+interface RelatedSpec {
+  type: string | string[];
+  via: string;
+  assert?: Condition;
+}
+
+/**
+ * `related`: other resources of `type` that reference this one at `via`. At least one must
+ * satisfy `assert`. None at all fails at this resource, unless some resource of `type` holds an
+ * unknown at `via` that is not a reference we can follow: it might point here, so unknown.
+ */
+export function evaluateRelated(condition: Condition, scope: Scope, env: Env): Outcome {
+  const spec = condition.related as RelatedSpec;
+  const types = typeof spec.type === 'string' ? [spec.type] : spec.type;
+  const { resource } = scope;
+  const referrers = referrersVia(env.graph, resource, types, spec.via);
+
+  if (referrers.length === 0) {
+    if (hasUnfollowableReference(env.graph, resource, types, spec.via)) {
+      return unknown(`a ${types.join(' or ')} has an unknown ${spec.via} that may reference ${resource.address}`);
+    }
+    return fail({
+      resource,
+      at: resource.range,
+      path: '',
+      message: `no ${types.join(' or ')} references ${resource.address} in ${spec.via}`,
+      related: [],
+    });
+  }
+  if (!spec.assert) {
+    const { other, at, path } = referrers[0];
+    return pass(other, at, path, { found: `${other.address} references ${resource.address} in ${path}` });
+  }
+  const outcomes = referrers.map(({ other }) => evaluate(spec.assert as Condition, resourceScope(other), env));
+  const best = bestPass(outcomes);
+  if (best) return best;
+  const failures: Failure[] = [];
+  for (const o of outcomes) if (o.kind === 'fail') failures.push(...o.failures);
+  return fail(...failures);
+}
+
+interface Referrer {
+  other: Resource;
+  /** Where the reference is written in `other`. */
+  at: Failure['at'];
+  path: string;
+}
+
+/** The graph's edges narrow the search; the `via` path decides, so a reference elsewhere in the resource does not count. */
+function referrersVia(graph: ResourceGraph, resource: Resource, types: string[], via: string): Referrer[] {
+  const out: Referrer[] = [];
+  const seen = new Set<string>();
+  for (const edge of graph.referrers(resource)) {
+    const other = edge.from;
+    if (seen.has(other.key) || !types.includes(other.type)) continue;
+    seen.add(other.key);
+    const hit = resolve(resourceScope(other), via).find(
+      (h) => h.kind === 'unknown' && (h.value.refs ?? []).some((ref) => ref.key === resource.key),
+    );
+    if (hit) out.push({ other, at: hit.at, path: hit.path });
+  }
+  return out;
+}
+
+/**
+ * Whether some resource of `types` in the checked resource's deployment unit has, at `via`, an
+ * unknown that names no resource of the scan (a parameter, an import, a resource outside the
+ * scanned files). It depends only on the unit, so it is computed once per graph, unit, types and path.
+ */
+const unfollowable = new WeakMap<ResourceGraph, Map<string, boolean>>();
+
+function hasUnfollowableReference(graph: ResourceGraph, resource: Resource, types: string[], via: string): boolean {
+  let cache = unfollowable.get(graph);
+  if (!cache) {
+    cache = new Map();
+    unfollowable.set(graph, cache);
+  }
+  const key = `${unitOf(resource)}|${types.join(',')}|${via}`;
+  let answer = cache.get(key);
+  if (answer === undefined) {
+    answer = types.some((type) =>
+      graph.ofTypeBeside(type, resource).some((other) =>
+        resolve(resourceScope(other), via).some(
+          (h) => h.kind === 'unknown' && !(h.value.refs ?? []).some((ref) => graph.get(ref.key) !== undefined),
+        ),
+      ),
+    );
+    cache.set(key, answer);
+  }
+  return answer;
+}

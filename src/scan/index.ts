@@ -1,0 +1,256 @@
+/**
+ * The pipeline, one way through:
+ * discover → parse (per format) → resource graph → rules → suppressions → (reports, by the caller).
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Comment, FailOn, Finding, Notice, Resource, Rule, ScanResult, SourceFile } from '../model';
+import { discover } from '../discover';
+import { loadConfig, loadParameterFile, parseParamFlag, selectRules, type Config } from '../config';
+import { DEFAULT_LIMITS, type SuppliedParameter } from '../parse/format';
+import { PARSERS } from '../parse/registry';
+import { ResourceGraph } from '../graph/graph';
+import { builtinRulesDir, evaluateRules, loadRules } from '../rules';
+import { applySuppressions } from '../suppress';
+import { SnippetStore } from './snippets';
+import { compareNotices, formatNotice } from './notices';
+
+export interface ScanOptions {
+  /** Files and folders to scan, relative to `cwd` or absolute. Default: `.`. */
+  paths: string[];
+  /** The scan root: reports show paths relative to it, and `.iac-scan.yml` is looked for there. */
+  cwd: string;
+  configPath?: string;
+  /** Overrides the config's `strict`. */
+  strict?: boolean;
+  /** Overrides the config's `fail-on`. */
+  failOn?: FailOn;
+  /** Rule pack folders given on the command line, in addition to the config's `packs`. */
+  rulePacks?: string[];
+  /** `Key=Value` CloudFormation parameters; they win over parameter files and the config. */
+  params?: string[];
+  parameterFiles?: string[];
+  /** Overrides the config's SARIF category. */
+  category?: string;
+  /** Today's date (YYYY-MM-DD) for suppression expiry; defaults to the real date. */
+  today?: string;
+  /** Largest file read, in bytes. */
+  maxFileBytes?: number;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+export interface ScanOutcome {
+  result: ScanResult;
+  failOn: FailOn;
+  category: string;
+}
+
+/** A problem that stops the scan before it starts: a broken config, rule pack or flag. Exit code 2. */
+export class ConfigError extends Error {
+  constructor(readonly notices: Notice[]) {
+    super(notices.map(formatNotice).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export async function scan(options: ScanOptions): Promise<ScanOutcome> {
+  const t0 = performance.now();
+  const root = path.resolve(options.cwd);
+  const setup = prepare(root, options);
+  const progress = options.onProgress ?? (() => {});
+
+  progress('finding files', 0, 0);
+
+  const discovered = await discover(options.paths.length ? options.paths : ['.'], {
+    root,
+    include: setup.config.include ?? [],
+    exclude: setup.config.exclude ?? [],
+    parsers: [...PARSERS],
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+  });
+  const t1 = performance.now();
+
+  const notices: Notice[] = [...setup.notices, ...discovered.notices];
+  progress('parsing files', 0, discovered.files.length);
+  const parsed = parseAll(discovered.files, root, setup.parameters, notices);
+  const t2 = performance.now();
+
+  progress('checking resources', 0, parsed.resources.length);
+  const graph = new ResourceGraph(parsed.resources);
+  const raw = evaluateEachRule(setup.rules, graph, setup.strict, setup.config, notices);
+  const t3 = performance.now();
+
+  const suppressed = applySuppressions(raw, {
+    comments: parsed.comments,
+    configIgnores: setup.config.ignore ?? [],
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    knownRuleIds: new Set(setup.allRuleIds),
+  });
+  notices.push(...suppressed.notices);
+  const t4 = performance.now();
+
+  const snippets = new SnippetStore(discovered.files, suppressed.findings, notices);
+  const result: ScanResult = {
+    root,
+    files: discovered.files.map((f) => f.rel),
+    findings: suppressed.findings,
+    notices: notices.sort(compareNotices),
+    rules: setup.rules,
+    snippet: (range) => snippets.get(range),
+    stats: {
+      files: discovered.files.length,
+      bytes: discovered.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0),
+      resources: parsed.resources.length,
+      ms: { discover: t1 - t0, parse: t2 - t1, rules: t3 - t2, suppress: t4 - t3, total: performance.now() - t0 },
+    },
+  };
+  return {
+    result,
+    failOn: options.failOn ?? setup.config['fail-on'] ?? 'low',
+    category: options.category ?? setup.config.category ?? 'iac-scan',
+  };
+}
+
+interface Setup {
+  config: Config;
+  rules: Rule[];
+  allRuleIds: string[];
+  parameters: Map<string, SuppliedParameter>;
+  strict: boolean;
+  notices: Notice[];
+}
+
+/** Config, rules and parameters: everything that must be right before a single file is read. */
+function prepare(root: string, options: ScanOptions): Setup {
+  const errors: Notice[] = [];
+  const loaded = loadConfig(root, options.configPath);
+  errors.push(...loaded.notices.filter((n) => n.level === 'error'));
+  const config = loaded.config;
+
+  const packs = [
+    { dir: builtinRulesDir(), pack: 'builtin' },
+    ...(config.packs ?? []).map((dir) => ({ dir, pack: dir })),
+    ...(options.rulePacks ?? []).map((dir) => ({ dir: path.resolve(root, dir), pack: dir })),
+  ];
+  const ruleLoad = loadRules(packs);
+  errors.push(...ruleLoad.errors);
+
+  const parameters = new Map<string, SuppliedParameter>();
+  for (const [name, value] of Object.entries(config.parameters ?? {})) {
+    parameters.set(name, { value: String(value), from: 'config' });
+  }
+  for (const file of [...(config['parameter-files'] ?? []), ...(options.parameterFiles ?? [])]) {
+    const fromFile = loadParameterFile(path.resolve(root, file), root);
+    errors.push(...fromFile.notices.filter((n) => n.level === 'error'));
+    for (const [name, value] of fromFile.parameters) parameters.set(name, value);
+  }
+  for (const flag of options.params ?? []) {
+    const parsed = parseParamFlag(flag);
+    if ('error' in parsed) errors.push({ level: 'error', code: 'usage', message: parsed.error });
+    else parameters.set(parsed.name, parsed.parameter);
+  }
+  if (errors.length) throw new ConfigError(errors);
+
+  return {
+    config,
+    rules: selectRules(ruleLoad.rules, config),
+    allRuleIds: ruleLoad.rules.map((r) => r.id),
+    parameters,
+    strict: options.strict ?? config.strict ?? false,
+    notices: loaded.notices.filter((n) => n.level !== 'error'),
+  };
+}
+
+interface Parsed {
+  resources: Resource[];
+  comments: Comment[];
+}
+
+/**
+ * Each format parses its own files. A parser that throws loses nothing else: its files are
+ * retried one by one, so the file that broke it is named and the others still count.
+ */
+function parseAll(
+  files: SourceFile[],
+  root: string,
+  parameters: Map<string, SuppliedParameter>,
+  notices: Notice[],
+): Parsed {
+  const out: Parsed = { resources: [], comments: [] };
+  const options = { root, parameters, limits: DEFAULT_LIMITS };
+  for (const parser of PARSERS) {
+    const mine = files.filter((f) => f.format === parser.id);
+    if (!mine.length) continue;
+    const batches = guarded(() => [parser.parse(mine, options)]) ??
+      mine.map((file) => guarded(() => parser.parse([file], options)) ?? crashNotice(file));
+    for (const r of batches) {
+      out.resources.push(...r.resources);
+      out.comments.push(...r.comments);
+      notices.push(...r.notices);
+    }
+  }
+  return out;
+}
+
+function crashNotice(file: SourceFile) {
+  return {
+    resources: [],
+    comments: [],
+    notices: [
+      {
+        level: 'error' as const,
+        code: 'internal-error',
+        file: file.rel,
+        message: 'iac-scan failed while parsing this file; the other files were scanned. Please report this with the file attached.',
+      },
+    ],
+  };
+}
+
+function guarded<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Rules run one at a time so that one rule's crash is named and the other rules' findings kept. */
+function evaluateEachRule(
+  rules: Rule[],
+  graph: ResourceGraph,
+  strict: boolean,
+  config: Config,
+  notices: Notice[],
+): Finding[] {
+  const severityOverrides = new Map(Object.entries(config.severity ?? {}));
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    try {
+      findings.push(...evaluateRules([rule], graph, { strict, severityOverrides }));
+    } catch (err) {
+      notices.push({
+        level: 'error',
+        code: 'internal-error',
+        message: `rule ${rule.id} failed (${(err as Error).message}); its findings are missing, all other rules ran. Please report this.`,
+      });
+    }
+  }
+  return findings.sort(compareFindings);
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.at.file, b.at.file) ||
+    a.at.start.line - b.at.start.line ||
+    a.at.start.column - b.at.start.column ||
+    cmp(a.rule.id, b.rule.id) ||
+    cmp(a.fingerprint, b.fingerprint)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,104 @@
+import type { Comment, Finding, Notice, Resource, Suppression } from '../model';
+import { globMatcher, type ConfigIgnore } from '../config';
+import { suppressionProblems } from './check';
+import { CommentIndex } from './comment-index';
+import { readDirective } from './directive';
+import { metadataSuppressions } from './metadata';
+import { describeSuppression, names, type ActiveSuppression, type WrittenSuppression } from './written';
+
+export interface SuppressionInput {
+  /** Every comment the parsers found. */
+  comments: Comment[];
+  configIgnores: ConfigIgnore[];
+  /** YYYY-MM-DD; a suppression applies up to and including its `until` day. */
+  today: string;
+  /** Every rule loaded, selected or not: a suppression naming another id is a mistake. */
+  knownRuleIds: ReadonlySet<string>;
+  /**
+   * Every resource scanned. Optional: without it, metadata suppressions are only read on
+   * resources with findings, so unused or broken ones elsewhere go unreported.
+   */
+  resources?: Resource[];
+}
+
+/**
+ * Marks the findings that a valid suppression covers (they stay in the list, with `suppression`
+ * set). Broken suppressions are warnings and cover nothing; valid ones that covered nothing are
+ * notes, for clean-up. When several cover a finding, the nearest wins: inline, metadata, config.
+ */
+export function applySuppressions(findings: Finding[], input: SuppressionInput): { findings: Finding[]; notices: Notice[] } {
+  const notices: Notice[] = [];
+  const active: ActiveSuppression[] = [];
+  const activate = (s: WrittenSuppression): ActiveSuppression | undefined => {
+    const problems = suppressionProblems(s, input.today, input.knownRuleIds);
+    notices.push(...problems);
+    if (problems.length) return undefined;
+    const a = { ...s, used: false };
+    active.push(a);
+    return a;
+  };
+
+  const directives = new Map<Comment, ActiveSuppression>();
+  for (const comment of input.comments) {
+    const read = readDirective(comment);
+    if (!read) continue;
+    if ('level' in read) notices.push(read);
+    else {
+      const a = activate(read);
+      if (a) directives.set(comment, a);
+    }
+  }
+  const inline = new CommentIndex(input.comments, directives);
+
+  const byResource = new Map<string, ActiveSuppression[]>();
+  const metadataOf = (resource: Resource): ActiveSuppression[] => {
+    let list = byResource.get(resource.key);
+    if (!list) {
+      const read = metadataSuppressions(resource);
+      notices.push(...read.notices);
+      list = read.suppressions.map(activate).filter((a) => a !== undefined);
+      byResource.set(resource.key, list);
+    }
+    return list;
+  };
+  input.resources?.forEach(metadataOf);
+
+  const config = input.configIgnores.flatMap((entry) => {
+    const a = activate({ kind: 'config', ids: entry.rules, reason: entry.reason, until: entry.until, location: entry.location, file: entry.location?.file });
+    return a ? [{ suppression: a, inPaths: entry.paths?.length ? globMatcher(entry.paths) : () => true }] : [];
+  });
+
+  const marked = findings.map((finding) => {
+    const { resource, rule } = finding;
+    const places = [finding.at, resource.range, ...(resource.origin ?? [])];
+    const covering = [
+      ...places.flatMap((r) => inline.at(r.file, r.start.line)),
+      ...metadataOf(resource),
+      ...config.filter((c) => c.inPaths(finding.at.file) || c.inPaths(resource.file)).map((c) => c.suppression),
+    ].filter((s) => names(s, rule.id));
+    for (const s of covering) s.used = true;
+    return covering.length ? { ...finding, suppression: recorded(covering[0]) } : finding;
+  });
+
+  for (const s of active) if (!s.used) notices.push(unused(s));
+  return { findings: marked, notices };
+}
+
+function recorded(s: ActiveSuppression): Suppression {
+  return {
+    kind: s.kind,
+    justification: s.reason,
+    ...(s.until ? { until: s.until } : {}),
+    ...(s.location ? { location: s.location } : {}),
+  };
+}
+
+function unused(s: ActiveSuppression): Notice {
+  return {
+    level: 'note',
+    code: 'unused-suppression',
+    ...(s.file ? { file: s.file } : {}),
+    ...(s.location ? { range: s.location } : {}),
+    message: `${describeSuppression(s)} matched no finding; remove it if the problem is fixed, or check the rule id and where it is written.`,
+  };
+}

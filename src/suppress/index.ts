@@ -1,0 +1,1 @@
+export { applySuppressions, type SuppressionInput } from './apply';

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ActionInputError, readInputs } from '../../src/action/inputs';
+
+describe('Action inputs', () => {
+  it('defaults to scanning . into iac-scan.sarif, leaving fail-on and category to the config', () => {
+    expect(readInputs({})).toEqual({
+      paths: ['.'],
+      configPath: undefined,
+      format: 'sarif',
+      output: 'iac-scan.sarif',
+      failOn: undefined,
+      category: undefined,
+    });
+    // The runner sets every declared input, empty when not given.
+    expect(readInputs({ INPUT_PATHS: '', INPUT_CONFIG: '', 'INPUT_FAIL-ON': '', INPUT_OUTPUT: '  ' })).toEqual(readInputs({}));
+  });
+
+  it('splits paths on spaces and newlines', () => {
+    expect(readInputs({ INPUT_PATHS: 'infra/a.yaml  infra/b\n\n  stacks/\r\n' }).paths).toEqual(['infra/a.yaml', 'infra/b', 'stacks/']);
+  });
+
+  it('reads every input by its upper-cased name with hyphens kept', () => {
+    const inputs = readInputs({
+      INPUT_CONFIG: 'ci/iac-scan.yml',
+      INPUT_FORMAT: 'json',
+      INPUT_OUTPUT: 'out/report.json',
+      'INPUT_FAIL-ON': 'high',
+      INPUT_CATEGORY: 'infra',
+    });
+    expect(inputs).toMatchObject({
+      configPath: 'ci/iac-scan.yml',
+      format: 'json',
+      output: 'out/report.json',
+      failOn: 'high',
+      category: 'infra',
+    });
+  });
+
+  it('names the output after the format when none is given', () => {
+    expect(readInputs({ INPUT_FORMAT: 'json' }).output).toBe('iac-scan.json');
+    expect(readInputs({ INPUT_FORMAT: 'text' }).output).toBe('iac-scan.txt');
+  });
+
+  it('rejects unknown values, naming the input and what it accepts', () => {
+    expect(() => readInputs({ 'INPUT_FAIL-ON': 'sometimes' })).toThrow(ActionInputError);
+    expect(() => readInputs({ 'INPUT_FAIL-ON': 'sometimes' })).toThrow(
+      'input fail-on: "sometimes" is not valid; expected one of critical, high, medium, low, none.',
+    );
+    expect(() => readInputs({ INPUT_FORMAT: 'html' })).toThrow(/input format: "html".*sarif, json, text/);
+    expect(readInputs({ 'INPUT_FAIL-ON': 'none' }).failOn).toBe('none');
+  });
+});
