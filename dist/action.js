@@ -537,26 +537,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path11) => {
-      const end = path11.length - 1;
-      const index = path11.lastIndexOf(
+    var basenameOf = (path12) => {
+      const end = path12.length - 1;
+      const index = path12.lastIndexOf(
         SLASH,
-        path11[end] === SLASH ? end - 1 : end
+        path12[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path11 : path11.slice(index + 1);
+      return index < 0 ? path12 : path12.slice(index + 1);
     };
-    var parentOf = (path11) => {
-      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path11.split(SLASH).filter(Boolean);
+    var parentOf = (path12) => {
+      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path12.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY2;
       }
-      const end = path11.length - 1;
-      const cut = path11.lastIndexOf(
+      const end = path12.length - 1;
+      const cut = path12.lastIndexOf(
         SLASH,
-        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY2 : path11.slice(0, cut + 1);
+      return cut < 0 ? EMPTY2 : path12.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -706,7 +706,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path11) {
+      testLiteral(path12) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -715,7 +715,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path11)) {
+          if (rule.checkRegex.test(path12)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -735,15 +735,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path11, mode) {
+      test(path12, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path11) : path11;
+        const basename = shortcut ? basenameOf(path12) : path12;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path11
+            shortcut && rule._basenameOnly ? basename : path12
           )) {
             const { negative } = rule;
             const ret = {
@@ -765,17 +765,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath2 = (path11, originalPath, doThrow) => {
-      if (!isString(path11)) {
+    var checkPath2 = (path12, originalPath, doThrow) => {
+      if (!isString(path12)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path11) {
+      if (!path12) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath2.isNotRelative(path11)) {
+      if (checkPath2.isNotRelative(path12)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -784,25 +784,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path11) => {
-      const first = path11.charCodeAt(0);
+    var isNotRelative = (path12) => {
+      const first = path12.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path11.length === 1) {
+      if (path12.length === 1) {
         return true;
       }
-      const second = path11.charCodeAt(1);
+      const second = path12.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
+      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
     };
     checkPath2.isNotRelative = isNotRelative;
     checkPath2.convert = (p) => p;
@@ -833,59 +833,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path11) {
+      _test(originalPath, cache3, path12) {
         checkPath2(
-          path11,
+          path12,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path11 ? this._t(path11, cache3) : {
+        return path12 ? this._t(path12, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path11 = convertPath(target);
-        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path11);
+        const path12 = convertPath(target);
+        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path12);
         }
-        const dir = this._t(path11, this._testCache);
+        const dir = this._t(path12, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal3 = this._rules.testLiteral(path11);
+        const literal3 = this._rules.testLiteral(path12);
         return literal3.ignored || literal3.unignored ? literal3 : dir;
       }
-      _t(path11, cache3) {
-        const cached = cache3[path11];
+      _t(path12, cache3) {
+        const cached = cache3[path12];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf(path11);
+        const parentPath = parentOf(path12);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
+        return cache3[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
       }
-      ignores(path11) {
-        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
+      ignores(path12) {
+        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
       }
       createFilter() {
-        return (path11) => !this.ignores(path11);
+        return (path12) => !this.ignores(path12);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path11) {
-        return this._test(path11, this._testCache, convertPath(path11));
+      test(path12) {
+        return this._test(path12, this._testCache, convertPath(path12));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path11) => checkPath2(convertPath(path11), path11, RETURN_FALSE);
+    var isPathValid = (path12) => checkPath2(convertPath(path12), path12, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath2.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath2.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
+      checkPath2.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -4129,8 +4129,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path11) {
-      let input = path11;
+    function removeDotSegments(path12) {
+      let input = path12;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4204,11 +4204,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path11) {
-      if (path11 === "" || path11[0] === "/") {
-        return removeDotSegments(path11);
+    function removeDotSegmentsRelative(path12) {
+      if (path12 === "" || path12[0] === "/") {
+        return removeDotSegments(path12);
       }
-      const segments = path11.split("/");
+      const segments = path12.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -4571,8 +4571,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
+        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7882,17 +7882,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path11) {
-      const ctrl = callVisitor(key2, node, visitor, path11);
+    function visit_(key2, node, visitor, path12) {
+      const ctrl = callVisitor(key2, node, visitor, path12);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path11, ctrl);
-        return visit_(key2, ctrl, visitor, path11);
+        replaceNode(key2, path12, ctrl);
+        return visit_(key2, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path11);
+            const ci = visit_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7903,13 +7903,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7930,17 +7930,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path11) {
-      const ctrl = await callVisitor(key2, node, visitor, path11);
+    async function visitAsync_(key2, node, visitor, path12) {
+      const ctrl = await callVisitor(key2, node, visitor, path12);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path11, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path11);
+        replaceNode(key2, path12, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7951,13 +7951,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7984,23 +7984,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path11) {
+    function callVisitor(key2, node, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path11);
+        return visitor(key2, node, path12);
       if (identity2.isMap(node))
-        return visitor.Map?.(key2, node, path11);
+        return visitor.Map?.(key2, node, path12);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key2, node, path11);
+        return visitor.Seq?.(key2, node, path12);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key2, node, path11);
+        return visitor.Pair?.(key2, node, path12);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key2, node, path11);
+        return visitor.Scalar?.(key2, node, path12);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key2, node, path11);
+        return visitor.Alias?.(key2, node, path12);
       return void 0;
     }
-    function replaceNode(key2, path11, node) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key2, path12, node) {
+      const parent = path12[path12.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity2.isPair(parent)) {
@@ -8612,10 +8612,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -8634,7 +8634,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8664,11 +8664,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key2, ...rest] = path11;
+          const [key2, ...rest] = path12;
           const node = this.get(key2, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -8682,8 +8682,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key2, ...rest] = path11;
+      deleteIn(path12) {
+        const [key2, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -8697,8 +8697,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key2, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key2, ...rest] = path12;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -8716,8 +8716,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key2, ...rest] = path11;
+      hasIn(path12) {
+        const [key2, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -8727,8 +8727,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key2, ...rest] = path11;
+      setIn(path12, value) {
+        const [key2, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -11243,9 +11243,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -11320,14 +11320,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -11342,10 +11342,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -11356,10 +11356,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11376,13 +11376,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection.isEmptyPath(path11)) {
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -13343,9 +13343,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path11) => {
+    visit2.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path11) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -13354,23 +13354,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path11) => {
-      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit2.parentCollection = (cst, path12) => {
+      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13381,10 +13381,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -15992,7 +15992,7 @@ function oneOf(input, value, allowed) {
 // src/action/run.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/report/names.ts
 var HELP_BASE = "https://github.com/iac-scan/iac-scan/blob/main/docs/rules/";
@@ -16586,7 +16586,7 @@ ${delimiter}
 }
 
 // src/scan/index.ts
-import path9 from "node:path";
+import path10 from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/discover/utf8.ts
@@ -20031,6 +20031,59 @@ function parseParamFlag(flag) {
 // src/parse/format.ts
 var DEFAULT_LIMITS = { maxAliasCount: 1e3, maxDepth: 200 };
 
+// src/parse/workspace.ts
+import { readdirSync as readdirSync2, realpathSync as realpathSync2 } from "node:fs";
+import path7 from "node:path";
+var Workspace = class {
+  constructor(root, maxFileBytes) {
+    this.root = root;
+    this.maxFileBytes = maxFileBytes;
+    this.realRoot = safeRealpath(root) ?? path7.resolve(root);
+  }
+  root;
+  maxFileBytes;
+  realRoot;
+  /** Path relative to the root with `/` separators, as reports show it. */
+  rel(abs) {
+    return path7.relative(this.root, abs).split(path7.sep).join("/");
+  }
+  /** Whether `abs` (after resolving symlinks) lies inside the scan root. */
+  contains(abs) {
+    const real = safeRealpath(abs);
+    if (real === void 0) return isWithin(this.root, path7.resolve(abs));
+    return isWithin(this.realRoot, real);
+  }
+  readText(abs) {
+    const rel = this.rel(abs);
+    if (!this.contains(abs)) return { error: `${rel} is outside the scan root; iac-scan reads nothing outside it` };
+    const read = readBounded(abs, rel, this.maxFileBytes);
+    if ("notice" in read) return { error: read.notice.message };
+    const decoded = decode(read.bytes);
+    if (decoded.kind !== "text") return { error: `${rel} is not text (${decoded.kind === "binary" ? "binary" : `invalid ${decoded.encoding}`})` };
+    return { text: decoded.text, rel };
+  }
+  /** File names in a folder inside the root, sorted; undefined when it is outside or unreadable. */
+  list(absDir) {
+    if (!this.contains(absDir)) return void 0;
+    try {
+      return readdirSync2(absDir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort();
+    } catch {
+      return void 0;
+    }
+  }
+};
+function isWithin(root, abs) {
+  const rel = path7.relative(root, abs);
+  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
+}
+function safeRealpath(p) {
+  try {
+    return realpathSync2(p);
+  } catch {
+    return void 0;
+  }
+}
+
 // src/parse/cloudformation/claims.ts
 var EXTENSIONS = [".yaml", ".yml", ".json", ".template"];
 var YAML_VERSION = /^[ \t]*["']?AWSTemplateFormatVersion["']?\s*:/m;
@@ -21898,10 +21951,10 @@ var ResourceGraph = class {
       else this.byType.set(r.type, [r]);
     }
     for (const r of resources) {
-      collectRefs(r.attributes, "", (ref2, path11) => {
+      collectRefs(r.attributes, "", (ref2, path12) => {
         const to = this.byKey.get(ref2.key);
         if (!to || to === r) return;
-        const edge = { from: r, to, path: path11, attr: ref2.attr };
+        const edge = { from: r, to, path: path12, attr: ref2.attr };
         push(this.outgoing, r.key, edge);
         push(this.incoming, to.key, edge);
       });
@@ -21935,16 +21988,16 @@ function push(map, key2, edge) {
   if (list2) list2.push(edge);
   else map.set(key2, [edge]);
 }
-function collectRefs(value, path11, visit2) {
+function collectRefs(value, path12, visit2) {
   switch (value.kind) {
     case "unknown":
-      for (const ref2 of value.refs ?? []) visit2(ref2, path11);
+      for (const ref2 of value.refs ?? []) visit2(ref2, path12);
       return;
     case "list":
-      value.items.forEach((item, i) => collectRefs(item, `${path11}[${i}]`, visit2));
+      value.items.forEach((item, i) => collectRefs(item, `${path12}[${i}]`, visit2));
       return;
     case "map":
-      for (const [k, v] of value.entries) collectRefs(v, path11 ? `${path11}.${k}` : k, visit2);
+      for (const [k, v] of value.entries) collectRefs(v, path12 ? `${path12}.${k}` : k, visit2);
       return;
     case "literal":
       return;
@@ -21956,13 +22009,13 @@ import fs2 from "node:fs";
 
 // src/rules/load/files.ts
 import fs from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 function listRuleFiles(dir) {
   const out = [];
   const visit2 = (folder) => {
     const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry2 of entries) {
-      const full = path7.join(folder, entry2.name);
+      const full = path8.join(folder, entry2.name);
       if (entry2.isDirectory()) {
         if (!entry2.name.startsWith(".")) visit2(full);
       } else if (entry2.isFile() && (entry2.name.endsWith(".yaml") || entry2.name.endsWith(".yml"))) {
@@ -21974,8 +22027,8 @@ function listRuleFiles(dir) {
   return out;
 }
 function displayPath2(file) {
-  const rel = path7.relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") && !path7.isAbsolute(rel) ? rel.split(path7.sep).join("/") : file;
+  const rel = path8.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !path8.isAbsolute(rel) ? rel.split(path8.sep).join("/") : file;
 }
 
 // src/rules/load/rule-file.ts
@@ -22177,9 +22230,9 @@ function typeName(x) {
 
 // src/rules/eval/path-syntax.ts
 var PathSyntaxError = class extends Error {
-  constructor(path11, offset, detail) {
-    super(`invalid path "${path11}" at character ${offset + 1}: ${detail}`);
-    this.path = path11;
+  constructor(path12, offset, detail) {
+    super(`invalid path "${path12}" at character ${offset + 1}: ${detail}`);
+    this.path = path12;
     this.offset = offset;
     this.name = "PathSyntaxError";
   }
@@ -22252,16 +22305,16 @@ function bracket(text2, from, to) {
   }
   return { kind: "index", index: n };
 }
-function joinKey(path11, key2) {
-  return path11 ? `${path11}.${key2}` : key2;
+function joinKey(path12, key2) {
+  return path12 ? `${path12}.${key2}` : key2;
 }
-function joinIndex(path11, index) {
-  return `${path11}[${index}]`;
+function joinIndex(path12, index) {
+  return `${path12}[${index}]`;
 }
 
 // src/rules/eval/outcome.ts
-function pass(resource, at, path11, extra = {}) {
-  return { kind: "pass", resource, at, path: path11, defaults: [], ...extra };
+function pass(resource, at, path12, extra = {}) {
+  return { kind: "pass", resource, at, path: path12, defaults: [], ...extra };
 }
 function fail(...failures) {
   return { kind: "fail", failures };
@@ -22351,14 +22404,14 @@ function fromJson(x, range2, depth) {
 }
 
 // src/rules/builtins/iam-no-admin-access.ts
-var noAdminAccess = ({ value, resource, path: path11 }) => {
-  if (value === void 0) return pass(resource, resource.range, path11);
+var noAdminAccess = ({ value, resource, path: path12 }) => {
+  if (value === void 0) return pass(resource, resource.range, path12);
   const doc = policyValue(value);
-  if (doc.kind === "unknown") return unknown(`${path11} is unknown: ${doc.why}`);
+  if (doc.kind === "unknown") return unknown(`${path12} is unknown: ${doc.why}`);
   const statements = doc.kind === "map" ? doc.entries.get("Statement") : void 0;
-  const proof = pass(resource, doc.range, path11);
+  const proof = pass(resource, doc.range, path12);
   if (doc.kind !== "map" || statements === void 0) return proof;
-  const base = joinKey(path11, "Statement");
+  const base = joinKey(path12, "Statement");
   if (statements.kind === "unknown") return unknown(`${base} is unknown: ${statements.why}`);
   const list2 = statements.kind === "list" ? statements.items.map((s, i) => [s, joinIndex(base, i)]) : [[statements, base]];
   const outcomes = list2.map(([statement, at]) => {
@@ -22457,23 +22510,23 @@ function describeScalar(x) {
 
 // src/rules/builtins/network-no-open-admin-ports.ts
 var noOpenAdminPorts = (input) => {
-  const { value, resource, path: path11 } = input;
-  if (value === void 0) return pass(resource, resource.range, path11);
-  if (value.kind === "unknown") return unknown(`${path11} is unknown: ${value.why}`);
+  const { value, resource, path: path12 } = input;
+  if (value === void 0) return pass(resource, resource.range, path12);
+  if (value.kind === "unknown") return unknown(`${path12} is unknown: ${value.why}`);
   if (value.kind === "list") {
-    const outcomes = value.items.map((item, i) => noOpenAdminPorts({ ...input, value: item, path: joinIndex(path11, i) }));
-    return allOf(outcomes, pass(resource, value.range, path11));
+    const outcomes = value.items.map((item, i) => noOpenAdminPorts({ ...input, value: item, path: joinIndex(path12, i) }));
+    return allOf(outcomes, pass(resource, value.range, path12));
   }
-  if (value.kind !== "map") return pass(resource, value.range, path11);
+  if (value.kind !== "map") return pass(resource, value.range, path12);
   return checkRule(value, input);
 };
 function checkRule(rule, input) {
   const args = input.args;
-  const { resource, path: path11 } = input;
-  const proof = pass(resource, rule.range, path11);
-  const cidrs = openCidrs(rule, args.cidr, path11);
+  const { resource, path: path12 } = input;
+  const proof = pass(resource, rule.range, path12);
+  const cidrs = openCidrs(rule, args.cidr, path12);
   if (cidrs.open.length === 0 && !cidrs.unknownWhy) return proof;
-  const exposure = exposedPorts(rule, args, path11);
+  const exposure = exposedPorts(rule, args, path12);
   if (!Array.isArray(exposure.ports)) return unknown(exposure.ports.why);
   const exposed = exposure.ports;
   if (exposed.length === 0) return proof;
@@ -22491,7 +22544,7 @@ function checkRule(rule, input) {
     )
   );
 }
-function openCidrs(rule, keys, path11) {
+function openCidrs(rule, keys, path12) {
   const open = [];
   let unknownWhy;
   const consider = (v, at, where) => {
@@ -22501,7 +22554,7 @@ function openCidrs(rule, keys, path11) {
   for (const key2 of keys) {
     const v = rule.entries.get(key2);
     if (v === void 0) continue;
-    const where = joinKey(path11, key2);
+    const where = joinKey(path12, key2);
     if (v.kind === "list") v.items.forEach((item, i) => consider(item, item.range, joinIndex(where, i)));
     else consider(v, propertyRange(v, rule.keyRanges.get(key2)), where);
   }
@@ -22515,14 +22568,14 @@ function isWholeInternet(cidr) {
   }
 }
 var MAX_PORT = 65535;
-function exposedPorts(rule, args, path11) {
-  const protocol = scalarAt(rule, args.protocol, path11);
+function exposedPorts(rule, args, path12) {
+  const protocol = scalarAt(rule, args.protocol, path12);
   if ("why" in protocol) return { ports: protocol, description: "" };
   const name = String(protocol.value).toLowerCase();
   if (name === "-1" || name === "all") return { ports: [...args.ports], description: `${args.protocol} ${describeScalar(protocol.value)}: all ports` };
   if (name !== "tcp" && name !== "6") return { ports: [], description: "" };
-  const from = portAt(rule, args.from, path11, 0);
-  const to = portAt(rule, args.to, path11, MAX_PORT);
+  const from = portAt(rule, args.from, path12, 0);
+  const to = portAt(rule, args.to, path12, MAX_PORT);
   if (typeof from !== "number") return { ports: from, description: "" };
   if (typeof to !== "number") return { ports: to, description: "" };
   return {
@@ -22530,16 +22583,16 @@ function exposedPorts(rule, args, path11) {
     description: from === to ? `tcp port ${from}` : `tcp ports ${from}-${to}`
   };
 }
-function portAt(rule, key2, path11, whenAll) {
-  const v = scalarAt(rule, key2, path11);
+function portAt(rule, key2, path12, whenAll) {
+  const v = scalarAt(rule, key2, path12);
   if ("why" in v) return v;
   const n = toNumber(v.value);
-  if (n === void 0) return { why: `${joinKey(path11, key2)} is not a port number` };
+  if (n === void 0) return { why: `${joinKey(path12, key2)} is not a port number` };
   return n === -1 ? whenAll : n;
 }
-function scalarAt(rule, key2, path11) {
+function scalarAt(rule, key2, path12) {
   const v = rule.entries.get(key2);
-  const where = joinKey(path11, key2);
+  const where = joinKey(path12, key2);
   if (v === void 0 || v.kind === "literal" && v.value === null) return { why: `${where} is not set` };
   if (v.kind === "unknown") return { why: `${where} is unknown: ${v.why}` };
   if (v.kind !== "literal" || v.value === null) return { why: `${where} is not a single value` };
@@ -22644,12 +22697,12 @@ function splitWords(name) {
 }
 
 // src/rules/builtins/secrets-no-hardcoded-secrets.ts
-var noHardcodedSecrets = ({ value, resource, path: path11 }) => {
-  if (value === void 0) return pass(resource, resource.range, path11);
+var noHardcodedSecrets = ({ value, resource, path: path12 }) => {
+  if (value === void 0) return pass(resource, resource.range, path12);
   const failures = [];
   walk(
     value,
-    path11,
+    path12,
     (at, where, secret, name) => failures.push({
       resource,
       at,
@@ -22658,26 +22711,26 @@ var noHardcodedSecrets = ({ value, resource, path: path11 }) => {
       related: originLocations(secret)
     })
   );
-  return failures.length ? fail(...failures) : pass(resource, value.range, path11);
+  return failures.length ? fail(...failures) : pass(resource, value.range, path12);
 };
-function walk(value, path11, report) {
+function walk(value, path12, report) {
   if (value.kind === "list") {
     value.items.forEach((item, i) => {
-      if (item.kind === "map" || item.kind === "list") walk(item, joinIndex(path11, i), report);
+      if (item.kind === "map" || item.kind === "list") walk(item, joinIndex(path12, i), report);
     });
     return;
   }
   if (value.kind !== "map") return;
-  checkEnvironmentEntry(value, path11, report);
+  checkEnvironmentEntry(value, path12, report);
   for (const [key2, child] of value.entries) {
     if (child.kind === "unknown") continue;
     const kind = classifyName(key2);
     if (kind === "about-secret") continue;
-    if (child.kind !== "literal") walk(child, joinKey(path11, key2), report);
-    else if (kind === "secret" && isHardcoded(child)) report(propertyRange(child, value.keyRanges.get(key2)), joinKey(path11, key2), child, key2);
+    if (child.kind !== "literal") walk(child, joinKey(path12, key2), report);
+    else if (kind === "secret" && isHardcoded(child)) report(propertyRange(child, value.keyRanges.get(key2)), joinKey(path12, key2), child, key2);
   }
 }
-function checkEnvironmentEntry(map, path11, report) {
+function checkEnvironmentEntry(map, path12, report) {
   let nameKey;
   let valueKey;
   let typeKey;
@@ -22694,7 +22747,7 @@ function checkEnvironmentEntry(map, path11, report) {
   const type = typeKey === void 0 ? void 0 : map.entries.get(typeKey);
   if (type && !(type.kind === "literal" && String(type.value).toUpperCase() === "PLAINTEXT")) return;
   if (name.kind !== "literal" || typeof name.value !== "string" || classifyName(name.value) !== "secret" || !isHardcoded(secret)) return;
-  report(propertyRange(secret, map.keyRanges.get(valueKey)), joinKey(path11, valueKey), secret, name.value);
+  report(propertyRange(secret, map.keyRanges.get(valueKey)), joinKey(path12, valueKey), secret, name.value);
 }
 function isHardcoded(value) {
   return value.kind === "literal" && typeof value.value === "string" && value.value !== "" && value.supplied !== true && !value.value.startsWith("{{resolve:");
@@ -23751,15 +23804,15 @@ function duplicate(rule, file, at, first) {
 
 // src/rules/builtin-dir.ts
 import fs3 from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 import { fileURLToPath } from "node:url";
 function builtinRulesDir() {
-  const start = path8.dirname(fileURLToPath(import.meta.url));
-  for (let dir = start; ; dir = path8.dirname(dir)) {
-    if (fs3.statSync(path8.join(dir, "rules", "aws"), { throwIfNoEntry: false })?.isDirectory()) return path8.join(dir, "rules");
-    if (path8.dirname(dir) === dir) break;
+  const start = path9.dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = path9.dirname(dir)) {
+    if (fs3.statSync(path9.join(dir, "rules", "aws"), { throwIfNoEntry: false })?.isDirectory()) return path9.join(dir, "rules");
+    if (path9.dirname(dir) === dir) break;
   }
-  return path8.resolve(start, "..", "rules");
+  return path9.resolve(start, "..", "rules");
 }
 
 // src/rules/eval/paths.ts
@@ -23772,57 +23825,57 @@ function resolve2(scope, pathText) {
   walk2(scope.base, steps, 0, scope.basePath, scope.fallback, hits);
   return hits;
 }
-function walk2(value, steps, i, path11, here, hits) {
+function walk2(value, steps, i, path12, here, hits) {
   if (value.kind === "literal" && value.value === null) {
-    hits.push({ kind: "absent", path: render(path11, steps, i), at: here });
+    hits.push({ kind: "absent", path: render(path12, steps, i), at: here });
     return;
   }
   if (i === steps.length) {
-    if (value.kind === "unknown") hits.push({ kind: "unknown", value, path: path11, at: here });
-    else hits.push({ kind: "value", value, path: path11, at: here });
+    if (value.kind === "unknown") hits.push({ kind: "unknown", value, path: path12, at: here });
+    else hits.push({ kind: "value", value, path: path12, at: here });
     return;
   }
   if (value.kind === "unknown") {
-    hits.push({ kind: "unknown", value, path: path11, at: here });
+    hits.push({ kind: "unknown", value, path: path12, at: here });
     return;
   }
   const step = steps[i];
-  const missing2 = () => hits.push({ kind: "absent", path: render(path11, steps, i), at: here });
+  const missing2 = () => hits.push({ kind: "absent", path: render(path12, steps, i), at: here });
   switch (step.kind) {
     case "key": {
       const next = value.kind === "map" ? value.entries.get(step.key) : void 0;
       if (next === void 0 || value.kind !== "map") return void missing2();
-      const nextPath = joinKey(path11, step.key);
+      const nextPath = joinKey(path12, step.key);
       walk2(next, steps, i + 1, nextPath, propertyRange(next, value.keyRanges.get(step.key)), hits);
       return;
     }
     case "index": {
       const next = value.kind === "list" ? value.items[step.index] : void 0;
       if (next === void 0) return void missing2();
-      walk2(next, steps, i + 1, joinIndex(path11, step.index), propertyRange(next, void 0), hits);
+      walk2(next, steps, i + 1, joinIndex(path12, step.index), propertyRange(next, void 0), hits);
       return;
     }
     case "items":
     case "values": {
       if (value.kind === "list") {
         if (value.items.length === 0) return void missing2();
-        value.items.forEach((item, n) => walk2(item, steps, i + 1, joinIndex(path11, n), propertyRange(item, void 0), hits));
+        value.items.forEach((item, n) => walk2(item, steps, i + 1, joinIndex(path12, n), propertyRange(item, void 0), hits));
         return;
       }
       if (value.kind === "map" && step.kind === "values") {
         if (value.entries.size === 0) return void missing2();
         for (const [key2, item] of value.entries) {
-          walk2(item, steps, i + 1, joinKey(path11, key2), propertyRange(item, value.keyRanges.get(key2)), hits);
+          walk2(item, steps, i + 1, joinKey(path12, key2), propertyRange(item, value.keyRanges.get(key2)), hits);
         }
         return;
       }
-      if (step.kind === "items") return walk2(value, steps, i + 1, path11, here, hits);
+      if (step.kind === "items") return walk2(value, steps, i + 1, path12, here, hits);
       return void missing2();
     }
   }
 }
-function render(path11, steps, from) {
-  let out = path11;
+function render(path12, steps, from) {
+  let out = path12;
   for (let i = from; i < steps.length; i++) {
     const s = steps[i];
     if (s.kind === "key") out = joinKey(out, s.key);
@@ -24041,8 +24094,8 @@ function evaluateRelated(condition, scope, env) {
     });
   }
   if (!spec.assert) {
-    const { other, at, path: path11 } = referrers[0];
-    return pass(other, at, path11, { found: `${other.address} references ${resource.address} in ${path11}` });
+    const { other, at, path: path12 } = referrers[0];
+    return pass(other, at, path12, { found: `${other.address} references ${resource.address} in ${path12}` });
   }
   const outcomes = referrers.map(({ other }) => evaluate(spec.assert, resourceScope(other), env));
   const best = bestPass(outcomes);
@@ -24139,8 +24192,8 @@ function evaluate(condition, scope, env) {
 import { createHash } from "node:crypto";
 var Fingerprints = class {
   seen = /* @__PURE__ */ new Map();
-  next(ruleId, file, address, path11) {
-    const base = `${ruleId}|${file}|${address}|${path11}`;
+  next(ruleId, file, address, path12) {
+    const base = `${ruleId}|${file}|${address}|${path12}`;
     const n = (this.seen.get(base) ?? 0) + 1;
     this.seen.set(base, n);
     return fingerprint(n === 1 ? base : `${base}|${n}`);
@@ -24504,7 +24557,7 @@ var ConfigError = class extends Error {
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 async function scan2(options) {
   const t0 = performance.now();
-  const root = path9.resolve(options.cwd);
+  const root = path10.resolve(options.cwd);
   const setup = prepare(root, options);
   const progress = options.onProgress ?? (() => {
   });
@@ -24519,7 +24572,8 @@ async function scan2(options) {
   const t1 = performance.now();
   const notices = [...setup.notices, ...discovered.notices];
   progress("parsing files", 0, discovered.files.length);
-  const parsed = parseAll(discovered.files, root, setup.parameters, notices);
+  const workspace = new Workspace(root, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const parsed = parseAll(discovered.files, { root, parameters: setup.parameters, limits: DEFAULT_LIMITS, workspace }, notices);
   const t2 = performance.now();
   progress("checking resources", 0, parsed.resources.length);
   const graph = new ResourceGraph(parsed.resources);
@@ -24529,7 +24583,8 @@ async function scan2(options) {
     comments: parsed.comments,
     configIgnores: setup.config.ignore ?? [],
     today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
-    knownRuleIds: new Set(setup.allRuleIds)
+    knownRuleIds: new Set(setup.allRuleIds),
+    resources: parsed.resources
   });
   notices.push(...suppressed.notices);
   const t4 = performance.now();
@@ -24562,7 +24617,7 @@ function prepare(root, options) {
   const packs = [
     { dir: builtinRulesDir(), pack: "builtin" },
     ...(config.packs ?? []).map((dir) => ({ dir, pack: dir })),
-    ...(options.rulePacks ?? []).map((dir) => ({ dir: path9.resolve(root, dir), pack: dir }))
+    ...(options.rulePacks ?? []).map((dir) => ({ dir: path10.resolve(root, dir), pack: dir }))
   ];
   const ruleLoad = loadRules(packs);
   errors.push(...ruleLoad.errors);
@@ -24571,7 +24626,7 @@ function prepare(root, options) {
     parameters.set(name, { value: String(value), from: "config" });
   }
   for (const file of [...config["parameter-files"] ?? [], ...options.parameterFiles ?? []]) {
-    const fromFile = loadParameterFile(path9.resolve(root, file), root);
+    const fromFile = loadParameterFile(path10.resolve(root, file), root);
     errors.push(...fromFile.notices.filter((n) => n.level === "error"));
     for (const [name, value] of fromFile.parameters) parameters.set(name, value);
   }
@@ -24590,9 +24645,8 @@ function prepare(root, options) {
     notices: loaded.notices.filter((n) => n.level !== "error")
   };
 }
-function parseAll(files, root, parameters, notices) {
+function parseAll(files, options, notices) {
   const out = { resources: [], comments: [] };
-  const options = { root, parameters, limits: DEFAULT_LIMITS };
   for (const parser of PARSERS) {
     const mine = files.filter((f) => f.format === parser.id);
     if (!mine.length) continue;
@@ -24789,8 +24843,8 @@ async function runAction(env, cwd, log2) {
   }
   const { result, failOn, category } = scanned;
   const options = { category, failOn, toolVersion: VERSION, cwd, color: false };
-  const reportPath = path10.resolve(cwd, inputs.output);
-  mkdirSync(path10.dirname(reportPath), { recursive: true });
+  const reportPath = path11.resolve(cwd, inputs.output);
+  mkdirSync(path11.dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, renderReport(inputs.format, result, options));
   logUntrusted(log2, "iac-scan report", renderReport("text", result, options));
   const summary = summarize(result, failOn);
@@ -24811,7 +24865,7 @@ async function runAction(env, cwd, log2) {
 }
 function repoPrefix(workspace, cwd) {
   if (!workspace) return "";
-  const rel = path10.relative(workspace, cwd).split(path10.sep).join("/");
+  const rel = path11.relative(workspace, cwd).split(path11.sep).join("/");
   return rel && !rel.startsWith("..") ? `${rel}/` : "";
 }
 function blobBase(env) {

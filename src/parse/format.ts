@@ -1,4 +1,5 @@
 import type { Comment, FormatId, Notice, Resource, SourceFile } from '../model';
+import type { Workspace } from './workspace';
 
 /** A value given at scan time for a template parameter (`--param`, a parameter file, the config). */
 export interface SuppliedParameter {
@@ -14,6 +15,8 @@ export interface ParseOptions {
   parameters: Map<string, SuppliedParameter>;
   /** Bounds that keep hostile input cheap. */
   limits: ParseLimits;
+  /** Reads files beyond the discovered ones (modules, tfvars), inside the scan root only. */
+  workspace: Workspace;
 }
 
 export interface ParseLimits {

@@ -7,7 +7,8 @@ import { performance } from 'node:perf_hooks';
 import type { Comment, FailOn, Finding, Notice, Resource, Rule, ScanResult, SourceFile } from '../model';
 import { discover } from '../discover';
 import { loadConfig, loadParameterFile, parseParamFlag, selectRules, type Config } from '../config';
-import { DEFAULT_LIMITS, type SuppliedParameter } from '../parse/format';
+import { DEFAULT_LIMITS, type ParseOptions, type SuppliedParameter } from '../parse/format';
+import { Workspace } from '../parse/workspace';
 import { PARSERS } from '../parse/registry';
 import { ResourceGraph } from '../graph/graph';
 import { builtinRulesDir, evaluateRules, loadRules } from '../rules';
@@ -74,7 +75,8 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
 
   const notices: Notice[] = [...setup.notices, ...discovered.notices];
   progress('parsing files', 0, discovered.files.length);
-  const parsed = parseAll(discovered.files, root, setup.parameters, notices);
+  const workspace = new Workspace(root, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const parsed = parseAll(discovered.files, { root, parameters: setup.parameters, limits: DEFAULT_LIMITS, workspace }, notices);
   const t2 = performance.now();
 
   progress('checking resources', 0, parsed.resources.length);
@@ -87,6 +89,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
     configIgnores: setup.config.ignore ?? [],
     today: options.today ?? new Date().toISOString().slice(0, 10),
     knownRuleIds: new Set(setup.allRuleIds),
+    resources: parsed.resources,
   });
   notices.push(...suppressed.notices);
   const t4 = performance.now();
@@ -172,14 +175,8 @@ interface Parsed {
  * Each format parses its own files. A parser that throws loses nothing else: its files are
  * retried one by one, so the file that broke it is named and the others still count.
  */
-function parseAll(
-  files: SourceFile[],
-  root: string,
-  parameters: Map<string, SuppliedParameter>,
-  notices: Notice[],
-): Parsed {
+function parseAll(files: SourceFile[], options: ParseOptions, notices: Notice[]): Parsed {
   const out: Parsed = { resources: [], comments: [] };
-  const options = { root, parameters, limits: DEFAULT_LIMITS };
   for (const parser of PARSERS) {
     const mine = files.filter((f) => f.format === parser.id);
     if (!mine.length) continue;

@@ -1,6 +1,7 @@
 import { cloudformation } from '../../../src/parse/cloudformation';
 import { DEFAULT_LIMITS, type ParseLimits, type ParseResult, type SuppliedParameter } from '../../../src/parse/format';
 import type { Resource, Value } from '../../../src/model';
+import { Workspace } from '../../../src/parse/workspace';
 
 export interface ParseOpts {
   rel?: string;
@@ -19,6 +20,7 @@ export function parseText(text: string, opts: ParseOpts = {}): ParseResult {
     root: '/scan',
     parameters,
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    workspace: new Workspace('/scan', 10 << 20),
   });
 }
 

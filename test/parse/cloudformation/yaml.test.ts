@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cloudformation } from '../../../src/parse/cloudformation';
 import { DEFAULT_LIMITS } from '../../../src/parse/format';
 import { parseText, plain, prop, resource, span, yaml } from './helpers';
+import { Workspace } from '../../../src/parse/workspace';
 
 const BUCKET = yaml(
   'Resources:',
@@ -99,7 +100,7 @@ describe('YAML templates', () => {
 describe('YAML limits', () => {
   const good = { path: '/scan/good.yaml', rel: 'good.yaml', text: yaml('Resources:', '  Ok: {Type: AWS::S3::Bucket}'), format: 'cloudformation' as const, syntax: 'yaml' as const };
   const parseWith = (text: string, limits = DEFAULT_LIMITS) =>
-    cloudformation.parse([{ ...good, path: '/scan/bomb.yaml', rel: 'bomb.yaml', text }, good], { root: '/scan', parameters: new Map(), limits });
+    cloudformation.parse([{ ...good, path: '/scan/bomb.yaml', rel: 'bomb.yaml', text }, good], { root: '/scan', parameters: new Map(), limits, workspace: new Workspace('/scan', 10 << 20) });
 
   it('stop an alias bomb with an error naming the file and line; other files are unaffected', () => {
     const lines = ['l0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
