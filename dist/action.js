@@ -42,7 +42,7 @@ var require_ignore = __commonJS({
       return Array.isArray(subject) ? subject : [subject];
     }
     var UNDEFINED = void 0;
-    var EMPTY2 = "";
+    var EMPTY3 = "";
     var SPACE = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
@@ -65,7 +65,7 @@ var require_ignore = __commonJS({
       return value;
     };
     var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
+    var POSIX_CLASSES2 = {
       alnum: "0-9A-Za-z",
       alpha: "A-Za-z",
       blank: " \\t",
@@ -91,38 +91,38 @@ var require_ignore = __commonJS({
       const source = `[${body}]`;
       return new RegExp(source).test("/") ? NON_SLASH + source : source;
     };
-    var scanBracket = (pattern, start) => {
+    var scanBracket = (pattern, start2) => {
       const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY2;
-      const lead = pattern[index];
+      let index2 = start2 + 1;
+      let negated = EMPTY3;
+      const lead = pattern[index2];
       if (lead === "!" || lead === "^") {
         negated = "^";
-        index++;
+        index2++;
       }
-      let body = EMPTY2;
-      let prev = EMPTY2;
+      let body = EMPTY3;
+      let prev = EMPTY3;
       for (; ; ) {
-        const char = pattern[index];
+        const char = pattern[index2];
         if (char === UNDEFINED) {
           return null;
         }
         if (char === ESCAPE) {
-          const escaped = pattern[++index];
+          const escaped = pattern[++index2];
           body += escapeMember(escaped);
           prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
+        } else if (char === "-" && prev && index2 + 1 < length && pattern[index2 + 1] !== "]") {
+          index2++;
+          let to = pattern[index2];
           if (to === ESCAPE) {
-            to = pattern[index += 1];
+            to = pattern[index2 += 1];
           }
           if (prev <= to) {
             body += `-${escapeMember(to)}`;
           }
-          prev = EMPTY2;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
+          prev = EMPTY3;
+        } else if (char === "[" && pattern[index2 + 1] === ":") {
+          const nameStart = index2 + 2;
           let end = nameStart;
           while (end < length && pattern[end] !== "]") {
             end++;
@@ -132,25 +132,25 @@ var require_ignore = __commonJS({
           }
           if (end > nameStart && pattern[end - 1] === ":") {
             const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES2, name)) {
               return null;
             }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY2;
-            index = end;
+            body += POSIX_CLASSES2[name];
+            prev = EMPTY3;
+            index2 = end;
           } else {
             body += escapeMember("[");
             prev = "[";
-            index = nameStart - 2;
+            index2 = nameStart - 2;
           }
         } else {
           body += escapeMember(char);
           prev = char;
         }
-        index++;
-        if (pattern[index] === "]") {
+        index2++;
+        if (pattern[index2] === "]") {
           return {
-            end: index,
+            end: index2,
             source: classSource(negated, body)
           };
         }
@@ -169,37 +169,37 @@ var require_ignore = __commonJS({
       const sources = [];
       const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
       const { length } = pattern;
-      let out = EMPTY2;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
+      let out = EMPTY3;
+      let index2 = 0;
+      while (index2 < length) {
+        const char = pattern[index2];
         if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
+          const escaped = pattern[index2 + 1];
+          if (escaped === SLASH && index2 + 2 === length) {
             out += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
+            out += pattern.slice(index2, index2 + 2);
           } else {
             out += hold(
               REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
             );
           }
-          index += 2;
+          index2 += 2;
         } else if (isReserved(char)) {
           out += hold(`[${char}]`);
-          index++;
+          index2++;
         } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
+          const scanned = scanBracket(pattern, index2);
           if (scanned === null) {
             out += hold(NEVER_MATCH);
-            index = length;
+            index2 = length;
           } else {
             out += hold(scanned.source);
-            index = scanned.end + 1;
+            index2 = scanned.end + 1;
           }
         } else {
           out += char;
-          index++;
+          index2++;
         }
       }
       return {
@@ -237,7 +237,7 @@ var require_ignore = __commonJS({
       //   lists both, under "A run of asterisks".
       [
         /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
+        (_, start2) => `${start2}**`,
         "*"
       ],
       // Escape metacharacters
@@ -314,7 +314,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_, index2, str) => index2 + 6 < str.length ? str.slice(index2 + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -346,7 +346,7 @@ var require_ignore = __commonJS({
         //   two are still distinct, before the unescape steps below collapse the
         //   literal onto the very `\*` a wildcard leaves behind.
         /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match2, p1, p2) => p2 === EMPTY2 ? p1 + TRAILING_WILDCARD : match2,
+        (match2, p1, p2) => p2 === EMPTY3 ? p1 + TRAILING_WILDCARD : match2,
         "*"
       ],
       [
@@ -409,9 +409,9 @@ var require_ignore = __commonJS({
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
     var separatorAfter = (run, at) => {
-      let separator = EMPTY2;
-      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
-        separator += run[index].single;
+      let separator = EMPTY3;
+      for (let index2 = at + 1; index2 < run.length && !run[index2].wildcard; index2++) {
+        separator += run[index2].single;
       }
       return separator;
     };
@@ -421,14 +421,14 @@ var require_ignore = __commonJS({
       }
       const tokens = [];
       const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
+      let index2 = 0;
+      while (index2 < length) {
+        const char = source[index2];
+        if (source.startsWith(WILDCARD, index2)) {
           tokens.push({ wildcard: true });
-          index += WILDCARD.length;
+          index2 += WILDCARD.length;
         } else if (char === "[") {
-          let end = index + 1;
+          let end = index2 + 1;
           if (source[end] === "^") {
             end++;
           }
@@ -439,14 +439,14 @@ var require_ignore = __commonJS({
             end += source[end] === ESCAPE ? 2 : 1;
           }
           end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
+          tokens.push({ single: source.slice(index2, end) });
+          index2 = end;
         } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
+          tokens.push({ single: source.slice(index2, index2 + 2) });
+          index2 += 2;
         } else if (char === "(") {
           let depth = 0;
-          let end = index;
+          let end = index2;
           do {
             if (source[end] === ESCAPE) {
               end++;
@@ -460,17 +460,17 @@ var require_ignore = __commonJS({
           if ("*+?".indexOf(source[end]) >= 0) {
             end++;
           }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
+          tokens.push({ boundary: source.slice(index2, end) });
+          index2 = end;
         } else if (char === "^" || char === "$") {
           tokens.push({ boundary: char });
-          index++;
+          index2++;
         } else {
           tokens.push({ single: char });
-          index++;
+          index2++;
         }
       }
-      let out = EMPTY2;
+      let out = EMPTY3;
       let run = [];
       const flush = () => {
         let lastWildcard;
@@ -522,7 +522,7 @@ var require_ignore = __commonJS({
       );
       return sources.length ? replaced.replace(
         REGEX_RESTORE_PLACEHOLDER,
-        (match2, index) => sources[index]
+        (match2, index2) => sources[index2]
       ) : replaced;
     };
     var checkSourceOf = (body, prefix2) => {
@@ -534,29 +534,29 @@ var require_ignore = __commonJS({
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
+      const index2 = body.indexOf(SLASH);
+      return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path12) => {
-      const end = path12.length - 1;
-      const index = path12.lastIndexOf(
+    var basenameOf = (path25) => {
+      const end = path25.length - 1;
+      const index2 = path25.lastIndexOf(
         SLASH,
-        path12[end] === SLASH ? end - 1 : end
+        path25[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path12 : path12.slice(index + 1);
+      return index2 < 0 ? path25 : path25.slice(index2 + 1);
     };
-    var parentOf = (path12) => {
-      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path12.split(SLASH).filter(Boolean);
+    var parentOf = (path25) => {
+      if (path25.charCodeAt(0) === SLASH_CODE || path25.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path25.split(SLASH).filter(Boolean);
         slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY2;
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY3;
       }
-      const end = path12.length - 1;
-      const cut = path12.lastIndexOf(
+      const end = path25.length - 1;
+      const cut = path25.lastIndexOf(
         SLASH,
-        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path25.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY2 : path12.slice(0, cut + 1);
+      return cut < 0 ? EMPTY3 : path25.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -608,23 +608,23 @@ var require_ignore = __commonJS({
       return count % 2 === 1;
     };
     var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
+      let lineEnd2 = body.length;
       let end;
       for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
+        if (stripLineEnd && body[lineEnd2 - 1] === "\r") {
+          lineEnd2--;
         }
-        end = lineEnd;
+        end = lineEnd2;
         while (body[end - 1] === SPACE) {
           end--;
         }
         if (!stripLineEnd || body[end - 1] !== "\n") {
           break;
         }
-        lineEnd = end - 1;
+        lineEnd2 = end - 1;
       }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
+      if (end === lineEnd2) {
+        return body.slice(0, lineEnd2);
       }
       let backslashes = 0;
       while (body[end - backslashes - 1] === ESCAPE) {
@@ -666,7 +666,7 @@ var require_ignore = __commonJS({
         this._rules = [];
         this._basenameCount = 0;
       }
-      _add(pattern, index) {
+      _add(pattern, index2) {
         if (pattern && pattern[KEY_IGNORE]) {
           this._rules = this._rules.concat(pattern._rules._rules);
           this._basenameCount += pattern._rules._basenameCount;
@@ -680,7 +680,7 @@ var require_ignore = __commonJS({
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
-          this._stripBOM && !index
+          this._stripBOM && !index2
         );
         if (rule) {
           this._added = true;
@@ -706,16 +706,16 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path12) {
+      testLiteral(path25) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
         let matchedRule;
-        for (let index = rules.length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule.checkRegex.test(path12)) {
+        for (let index2 = rules.length - 1; index2 >= 0; index2--) {
+          const rule = rules[index2];
+          if (rule.checkRegex.test(path25)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -735,15 +735,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path12, mode) {
+      test(path25, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path12) : path12;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules[index];
+        const basename = shortcut ? basenameOf(path25) : path25;
+        for (let index2 = length - 1; index2 >= 0; index2--) {
+          const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path12
+            shortcut && rule._basenameOnly ? basename : path25
           )) {
             const { negative } = rule;
             const ret = {
@@ -765,17 +765,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath2 = (path12, originalPath, doThrow) => {
-      if (!isString(path12)) {
+    var checkPath2 = (path25, originalPath, doThrow) => {
+      if (!isString(path25)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path12) {
+      if (!path25) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath2.isNotRelative(path12)) {
+      if (checkPath2.isNotRelative(path25)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -784,25 +784,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path12) => {
-      const first = path12.charCodeAt(0);
+    var isNotRelative = (path25) => {
+      const first = path25.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path12.length === 1) {
+      if (path25.length === 1) {
         return true;
       }
-      const second = path12.charCodeAt(1);
+      const second = path25.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
+      return path25.length === 2 || path25.charCodeAt(2) === SLASH_CODE;
     };
     checkPath2.isNotRelative = isNotRelative;
     checkPath2.convert = (p) => p;
@@ -833,59 +833,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path12) {
+      _test(originalPath, cache3, path25) {
         checkPath2(
-          path12,
+          path25,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path12 ? this._t(path12, cache3) : {
+        return path25 ? this._t(path25, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path12 = convertPath(target);
-        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path12);
+        const path25 = convertPath(target);
+        if (!path25 || path25.charCodeAt(path25.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path25);
         }
-        const dir = this._t(path12, this._testCache);
+        const dir = this._t(path25, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal3 = this._rules.testLiteral(path12);
-        return literal3.ignored || literal3.unignored ? literal3 : dir;
+        const literal4 = this._rules.testLiteral(path25);
+        return literal4.ignored || literal4.unignored ? literal4 : dir;
       }
-      _t(path12, cache3) {
-        const cached = cache3[path12];
+      _t(path25, cache3) {
+        const cached = cache3[path25];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf(path12);
+        const parentPath = parentOf(path25);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
+        return cache3[path25] = parent && parent.ignored ? parent : this._rules.test(path25, MODE_IGNORE);
       }
-      ignores(path12) {
-        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
+      ignores(path25) {
+        return this._test(path25, this._ignoreCache, convertPath(path25)).ignored;
       }
       createFilter() {
-        return (path12) => !this.ignores(path12);
+        return (path25) => !this.ignores(path25);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path12) {
-        return this._test(path12, this._testCache, convertPath(path12));
+      test(path25) {
+        return this._test(path25, this._testCache, convertPath(path25));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path12) => checkPath2(convertPath(path12), path12, RETURN_FALSE);
+    var isPathValid = (path25) => checkPath2(convertPath(path25), path25, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath2.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath2.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
+      checkPath2.isNotRelative = (path25) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path25) || isNotRelative(path25);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -929,9 +929,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code2 === "string" ? [code2] : code2;
       }
       toString() {
         return this.str;
@@ -958,13 +958,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code2 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code2, args[i]);
+        code2.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code2);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -980,13 +980,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code, arg2) {
+    function addCodeArg(code2, arg2) {
       if (arg2 instanceof _Code)
-        code.push(...arg2._items);
+        code2.push(...arg2._items);
       else if (arg2 instanceof Name)
-        code.push(arg2);
+        code2.push(arg2);
       else
-        code.push(interpolate(arg2));
+        code2.push(interpolate(arg2));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -1170,7 +1170,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code2 = code_1.nil;
         for (const prefix2 in values) {
           const vs = values[prefix2];
           if (!vs)
@@ -1183,16 +1183,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code;
+        return code2;
       }
     };
     exports.ValueScope = ValueScope;
@@ -1352,9 +1352,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this.code = code;
+        this.code = code2;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -1376,7 +1376,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -1424,10 +1424,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code2 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code2 += "else " + this.else.render(opts);
+        return code2;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -1548,12 +1548,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code2 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code2 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code2 += this.finally.render(opts);
+        return code2;
       }
       optimizeNodes() {
         var _a, _b;
@@ -1670,18 +1670,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code = ["{"];
+        const code2 = ["{"];
         for (const [key2, value] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key2);
+          if (code2.length > 1)
+            code2.push(",");
+          code2.push(key2);
           if (key2 !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+            code2.push(":");
+            (0, code_1.addCodeArg)(code2, value);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code2.push("}");
+        return new code_1._Code(code2);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -4000,22 +4000,22 @@ var require_utils = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code = 0;
+      let code2 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
+        code2 = input[i].charCodeAt(0);
+        if (code2 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code2 = input[i].charCodeAt(0);
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -4129,8 +4129,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path12) {
-      let input = path12;
+    function removeDotSegments(path25) {
+      let input = path25;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4204,11 +4204,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path12) {
-      if (path12 === "" || path12[0] === "/") {
-        return removeDotSegments(path12);
+    function removeDotSegmentsRelative(path25) {
+      if (path25 === "" || path25[0] === "/") {
+        return removeDotSegments(path25);
       }
-      const segments = path12.split("/");
+      const segments = path25.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -4288,15 +4288,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -4327,15 +4327,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -4362,15 +4362,15 @@ var require_utils = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -4415,15 +4415,15 @@ var require_utils = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -4571,8 +4571,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
+        const path25 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path25 && path25 !== "/" ? path25 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -5741,13 +5741,13 @@ var require_core = __commonJS({
       RULES.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    function addBeforeRule(ruleGroup, rule, before2) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
       if (i >= 0) {
         ruleGroup.rules.splice(i, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
+        this.logger.warn(`rule ${before2} is not defined`);
       }
     }
     function keywordMetaschema(def) {
@@ -7381,8 +7381,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -7816,12 +7816,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -7842,7 +7842,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -7851,14 +7851,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
+    exports.isMap = isMap6;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar5;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar6;
+    exports.isSeq = isSeq5;
   }
 });
 
@@ -7866,13 +7866,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity3.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -7882,17 +7882,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path12) {
-      const ctrl = callVisitor(key2, node, visitor, path12);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path12, ctrl);
-        return visit_(key2, ctrl, visitor, path12);
+    function visit_(key2, node, visitor, path25) {
+      const ctrl = callVisitor(key2, node, visitor, path25);
+      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
+        replaceNode(key2, path25, ctrl);
+        return visit_(key2, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+        if (identity3.isCollection(node)) {
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7902,14 +7902,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+        } else if (identity3.isPair(node)) {
+          path25 = Object.freeze(path25.concat(node));
+          const ck = visit_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7920,7 +7920,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity3.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -7930,17 +7930,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path12) {
-      const ctrl = await callVisitor(key2, node, visitor, path12);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path12, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path12);
+    async function visitAsync_(key2, node, visitor, path25) {
+      const ctrl = await callVisitor(key2, node, visitor, path25);
+      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
+        replaceNode(key2, path25, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+        if (identity3.isCollection(node)) {
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7950,14 +7950,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+        } else if (identity3.isPair(node)) {
+          path25 = Object.freeze(path25.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7984,34 +7984,34 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path12) {
+    function callVisitor(key2, node, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path12);
-      if (identity2.isMap(node))
-        return visitor.Map?.(key2, node, path12);
-      if (identity2.isSeq(node))
-        return visitor.Seq?.(key2, node, path12);
-      if (identity2.isPair(node))
-        return visitor.Pair?.(key2, node, path12);
-      if (identity2.isScalar(node))
-        return visitor.Scalar?.(key2, node, path12);
-      if (identity2.isAlias(node))
-        return visitor.Alias?.(key2, node, path12);
+        return visitor(key2, node, path25);
+      if (identity3.isMap(node))
+        return visitor.Map?.(key2, node, path25);
+      if (identity3.isSeq(node))
+        return visitor.Seq?.(key2, node, path25);
+      if (identity3.isPair(node))
+        return visitor.Pair?.(key2, node, path25);
+      if (identity3.isScalar(node))
+        return visitor.Scalar?.(key2, node, path25);
+      if (identity3.isAlias(node))
+        return visitor.Alias?.(key2, node, path25);
       return void 0;
     }
-    function replaceNode(key2, path12, node) {
-      const parent = path12[path12.length - 1];
-      if (identity2.isCollection(parent)) {
+    function replaceNode(key2, path25, node) {
+      const parent = path25[path25.length - 1];
+      if (identity3.isCollection(parent)) {
         parent.items[key2] = node;
-      } else if (identity2.isPair(parent)) {
+      } else if (identity3.isPair(parent)) {
         if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity2.isDocument(parent)) {
+      } else if (identity3.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity3.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -8024,7 +8024,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -8167,10 +8167,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity3.isNode(doc.contents)) {
           const tags = {};
           visit2.visit(doc.contents, (_key, node) => {
-            if (identity2.isNode(node) && node.tag)
+            if (identity3.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -8195,7 +8195,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -8242,7 +8242,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref2 = sourceObjects.get(source);
-            if (typeof ref2 === "object" && ref2.anchor && (identity2.isScalar(ref2.node) || identity2.isCollection(ref2.node))) {
+            if (typeof ref2 === "object" && ref2.anchor && (identity3.isScalar(ref2.node) || identity3.isCollection(ref2.node))) {
               ref2.node.anchor = ref2.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
@@ -8315,12 +8315,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     function toJS(value, arg2, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity2.hasAnchor(value))
+        if (!ctx || !identity3.hasAnchor(value))
           return value.toJSON(arg2, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -8346,11 +8346,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -8361,7 +8361,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity2.isDocument(doc))
+        if (!identity3.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -8388,12 +8388,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity2.ALIAS);
+        super(identity3.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -8415,7 +8415,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node) => {
-              if (identity2.isAlias(node) || identity2.hasAnchor(node))
+              if (identity3.isAlias(node) || identity3.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -8477,11 +8477,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity2.isAlias(node)) {
+      if (identity3.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity2.isCollection(node)) {
+      } else if (identity3.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -8489,7 +8489,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity2.isPair(node)) {
+      } else if (identity3.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -8504,13 +8504,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity2.SCALAR);
+        super(identity3.SCALAR);
         this.value = value;
       }
       toJSON(arg2, ctx) {
@@ -8535,7 +8535,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -8549,12 +8549,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity2.isDocument(value))
+      if (identity3.isDocument(value))
         value = value.contents;
-      if (identity2.isNode(value))
+      if (identity3.isNode(value))
         return value;
-      if (identity2.isPair(value)) {
-        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity3.isPair(value)) {
+        const map = ctx.schema[identity3.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -8586,7 +8586,7 @@ var require_createNode = __commonJS({
             ref2.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
+        tagObj = value instanceof Map ? schema[identity3.MAP] : Symbol.iterator in Object(value) ? schema[identity3.SEQ] : schema[identity3.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -8610,12 +8610,12 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path25, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path25.length - 1; i >= 0; --i) {
+        const k = path25[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -8634,7 +8634,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8654,7 +8654,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity3.isNode(it) || identity3.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -8664,13 +8664,13 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key2, ...rest] = path12;
+          const [key2, ...rest] = path25;
           const node = this.get(key2, true);
-          if (identity2.isCollection(node))
+          if (identity3.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key2, collectionFromPath(this.schema, rest, value));
@@ -8682,12 +8682,12 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key2, ...rest] = path12;
+      deleteIn(path25) {
+        const [key2, ...rest] = path25;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
-        if (identity2.isCollection(node))
+        if (identity3.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
@@ -8697,43 +8697,43 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key2, ...rest] = path12;
+      getIn(path25, keepScalar) {
+        const [key2, ...rest] = path25;
         const node = this.get(key2, true);
         if (rest.length === 0)
-          return !keepScalar && identity2.isScalar(node) ? node.value : node;
+          return !keepScalar && identity3.isScalar(node) ? node.value : node;
         else
-          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity3.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity2.isPair(node))
+          if (!identity3.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity3.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key2, ...rest] = path12;
+      hasIn(path25) {
+        const [key2, ...rest] = path25;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
-        return identity2.isCollection(node) ? node.hasIn(rest) : false;
+        return identity3.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key2, ...rest] = path12;
+      setIn(path25, value) {
+        const [key2, ...rest] = path25;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
           const node = this.get(key2, true);
-          if (identity2.isCollection(node))
+          if (identity3.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key2, collectionFromPath(this.schema, rest, value));
@@ -8878,18 +8878,18 @@ ${indent}${text2.slice(fold + 1, end2)}`;
     }
     function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
-      let start = i + 1;
-      let ch = text2[start];
+      let start2 = i + 1;
+      let ch = text2[start2];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
+        if (i < start2 + indent) {
           ch = text2[++i];
         } else {
           do {
             ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
-          start = i + 1;
-          ch = text2[start];
+          start2 = i + 1;
+          ch = text2[start2];
         }
       }
       return end;
@@ -8920,40 +8920,40 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
+      for (let i = 0, start2 = 0; i < strLen; ++i) {
         if (str[i] === "\n") {
-          if (i - start > limit)
+          if (i - start2 > limit)
             return true;
-          start = i + 1;
-          if (strLen - start <= limit)
+          start2 = i + 1;
+          if (strLen - start2 <= limit)
             return false;
         }
       }
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
+      const json2 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json;
+        return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
-      let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+      let start2 = 0;
+      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
+        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
+          str += json2.slice(start2, i) + "\\ ";
           i += 1;
-          start = i;
+          start2 = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i + 1]) {
+          switch (json2[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                str += json2.slice(start2, i);
+                const code2 = json2.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -8979,36 +8979,36 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str += json2.substr(i, 6);
                 }
                 i += 5;
-                start = i + 1;
+                start2 = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                str += json2.slice(start2, i) + "\n\n";
+                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
                   str += "\n";
                   i += 2;
                 }
                 str += indent;
-                if (json[i + 2] === " ")
+                if (json2[i + 2] === " ")
                   str += "\\";
                 i += 1;
-                start = i + 1;
+                start2 = i + 1;
               }
               break;
             default:
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
+      str = start2 ? str + json2.slice(start2) : json2;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -9048,10 +9048,10 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal4 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal3 ? "|\n" : ">\n";
-      let chomp;
+        return literal4 ? "|\n" : ">\n";
+      let chomp2;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
         const ch = value[endStart - 1];
@@ -9061,13 +9061,13 @@ ${indent}`) + "'";
       let end = value.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
-        chomp = "-";
+        chomp2 = "-";
       } else if (value === end || endNlPos !== end.length - 1) {
-        chomp = "+";
+        chomp2 = "+";
         if (onChompKeep)
           onChompKeep();
       } else {
-        chomp = "";
+        chomp2 = "";
       }
       if (end) {
         value = value.slice(0, -end.length);
@@ -9087,19 +9087,19 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start) {
-        value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+      let start2 = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start2) {
+        value = value.substring(start2.length);
+        start2 = start2.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp2;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
-      if (!literal3) {
+      if (!literal4) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -9108,14 +9108,14 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
-${indent}${start}${value}${end}`;
+      return `|${header2}
+${indent}${start2}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
@@ -9189,7 +9189,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -9242,7 +9242,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity2.isScalar(item)) {
+      if (identity3.isScalar(item)) {
         obj = item.value;
         let match2 = tags.filter((t) => t.identify?.(obj));
         if (match2.length > 1) {
@@ -9265,7 +9265,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
+      const anchor = (identity3.isScalar(node) || identity3.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -9276,9 +9276,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity2.isPair(item))
+      if (identity3.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity2.isAlias(item)) {
+      if (identity3.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -9292,15 +9292,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity3.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity3.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity3.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -9312,23 +9312,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key2) && key2.comment || null;
+      let keyComment = identity3.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key2) || !identity2.isNode(key2) && typeof key2 === "object") {
+        if (identity3.isCollection(key2) || !identity3.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity3.isCollection(key2) || (identity3.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -9369,7 +9369,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity2.isNode(value)) {
+      if (identity3.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -9381,10 +9381,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity2.isScalar(value))
+      if (!explicitKey && !keyComment && identity3.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -9404,7 +9404,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity2.isCollection(value)) {
+      } else if (!explicitKey && identity3.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -9467,7 +9467,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
@@ -9480,10 +9480,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity3.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity2.isSeq(source))
+      if (identity3.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -9494,7 +9494,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity2.isMap(source))
+      if (!identity3.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key2, value2] of srcMap) {
@@ -9515,7 +9515,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity3.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -9530,10 +9530,10 @@ var require_addPairToJSMap = __commonJS({
     var log2 = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key: key2, value }) {
-      if (identity2.isNode(key2) && key2.addToJSMap)
+      if (identity3.isNode(key2) && key2.addToJSMap)
         key2.addToJSMap(ctx, map, value);
       else if (merge.isMergeKey(ctx, key2))
         merge.addMergeToJSMap(ctx, map, value);
@@ -9564,7 +9564,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key2) && ctx?.doc) {
+      if (identity3.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -9594,7 +9594,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     function createPair(key2, value, ctx) {
       const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -9602,15 +9602,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key2, value = null) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.PAIR });
         this.key = key2;
         this.value = value;
       }
       clone(schema) {
         let { key: key2, value } = this;
-        if (identity2.isNode(key2))
+        if (identity3.isNode(key2))
           key2 = key2.clone(schema);
-        if (identity2.isNode(value))
+        if (identity3.isNode(value))
           value = value.clone(schema);
         return new _Pair(key2, value);
       }
@@ -9631,7 +9631,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -9647,14 +9647,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity2.isNode(item)) {
+        if (identity3.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity3.isPair(item)) {
+          const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -9702,14 +9702,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity2.isNode(item)) {
+        if (identity3.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity3.isPair(item)) {
+          const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -9717,7 +9717,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity2.isNode(item.value) ? item.value : null;
+          const iv = identity3.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -9746,23 +9746,23 @@ ${indent}${line}` : "\n";
         lines.push(str);
         linesAtValue = lines.length;
       }
-      const { start, end } = flowChars;
+      const { start: start2, end } = flowChars;
       if (lines.length === 0) {
-        return start + end;
+        return start2 + end;
       } else {
         if (!reqNewline) {
           const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str = start2;
           for (const line of lines)
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
@@ -9785,16 +9785,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key2) {
-      const k = identity2.isScalar(key2) ? key2.value : key2;
+      const k = identity3.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
-        if (identity2.isPair(it)) {
+        if (identity3.isPair(it)) {
           if (it.key === key2 || it.key === k)
             return it;
-          if (identity2.isScalar(it.key) && it.key.value === k)
+          if (identity3.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -9805,7 +9805,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity2.MAP, schema);
+        super(identity3.MAP, schema);
         this.items = [];
       }
       /**
@@ -9843,7 +9843,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair2, overwrite) {
         let _pair;
-        if (identity2.isPair(pair2))
+        if (identity3.isPair(pair2))
           _pair = pair2;
         else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
           _pair = new Pair.Pair(pair2, pair2?.value);
@@ -9854,7 +9854,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity3.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -9878,7 +9878,7 @@ var require_YAMLMap = __commonJS({
       get(key2, keepScalar) {
         const it = findPair(this.items, key2);
         const node = it?.value;
-        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity3.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key2) {
         return !!findPair(this.items, key2);
@@ -9903,7 +9903,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity2.isPair(item))
+          if (!identity3.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -9926,7 +9926,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -9934,7 +9934,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity2.isMap(map2))
+        if (!identity3.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -9951,7 +9951,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -9959,7 +9959,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity2.SEQ, schema);
+        super(identity3.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -9985,7 +9985,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity2.isScalar(it) ? it.value : it;
+        return !keepScalar && identity3.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -10009,7 +10009,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity3.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -10051,7 +10051,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key2) {
-      let idx = identity2.isScalar(key2) ? key2.value : key2;
+      let idx = identity3.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -10064,7 +10064,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -10072,7 +10072,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity2.isSeq(seq2))
+        if (!identity3.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -10426,17 +10426,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity2.isSeq(seq)) {
+      if (identity3.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity2.isPair(item))
+          if (identity3.isPair(item))
             continue;
-          else if (identity2.isMap(item)) {
+          else if (identity3.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -10450,7 +10450,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair2;
           }
-          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity3.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -10504,7 +10504,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -10531,7 +10531,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair2 of this.items) {
           let key2, value;
-          if (identity2.isPair(pair2)) {
+          if (identity3.isPair(pair2)) {
             key2 = toJS.toJS(pair2.key, "", ctx);
             value = toJS.toJS(pair2.value, key2, ctx);
           } else {
@@ -10561,7 +10561,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key: key2 } of pairs$1.items) {
-          if (identity2.isScalar(key2)) {
+          if (identity3.isScalar(key2)) {
             if (seenKeys.includes(key2.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
@@ -10742,7 +10742,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -10752,7 +10752,7 @@ var require_set = __commonJS({
       }
       add(key2) {
         let pair2;
-        if (identity2.isPair(key2))
+        if (identity3.isPair(key2))
           pair2 = key2;
         else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
           pair2 = new Pair.Pair(key2.key, null);
@@ -10768,7 +10768,7 @@ var require_set = __commonJS({
        */
       get(key2, keepPair) {
         const pair2 = YAMLMap.findPair(this.items, key2);
-        return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+        return !keepPair && identity3.isPair(pair2) ? identity3.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key2, value) {
         if (typeof value !== "boolean")
@@ -10812,7 +10812,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity2.isMap(map)) {
+        if (identity3.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -11057,7 +11057,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -11070,9 +11070,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity3.MAP, { value: map.map });
+        Object.defineProperty(this, identity3.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity3.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -11089,7 +11089,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -11116,7 +11116,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity2.isNode(doc.contents)) {
+        if (identity3.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -11171,7 +11171,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -11186,7 +11186,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -11222,7 +11222,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity2.NODE_TYPE]: { value: identity2.DOC }
+          [identity3.NODE_TYPE]: { value: identity3.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -11232,7 +11232,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity3.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -11243,9 +11243,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -11295,7 +11295,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity2.isCollection(node))
+        if (flow && identity3.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -11320,14 +11320,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection.isEmptyPath(path12)) {
+      deleteIn(path25) {
+        if (Collection.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -11335,31 +11335,31 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key2, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection.isEmptyPath(path12))
-          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+      getIn(path25, keepScalar) {
+        if (Collection.isEmptyPath(path25))
+          return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key2) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key2) : false;
+        return identity3.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection.isEmptyPath(path12))
+      hasIn(path25) {
+        if (Collection.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11376,13 +11376,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection.isEmptyPath(path12)) {
+      setIn(path25, value) {
+        if (Collection.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -11430,11 +11430,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json,
+          keep: !json2,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -11466,7 +11466,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity2.isCollection(contents))
+      if (identity3.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -11479,22 +11479,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -11557,7 +11557,7 @@ var require_resolve_props = __commonJS({
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
-      let start = null;
+      let start2 = null;
       for (const token of tokens) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
@@ -11609,7 +11609,7 @@ var require_resolve_props = __commonJS({
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
             anchor = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -11618,7 +11618,7 @@ var require_resolve_props = __commonJS({
             if (tag)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
             tag = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -11666,7 +11666,7 @@ var require_resolve_props = __commonJS({
         tag,
         newlineAfterProp,
         end,
-        start: start ?? end
+        start: start2 ?? end
       };
     }
     exports.resolveProps = resolveProps;
@@ -11737,12 +11737,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity3.isScalar(a) && identity3.isScalar(b) && a.value === b.value;
       return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -11768,8 +11768,8 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep2, value } = collItem;
-        const keyProps = resolveProps.resolveProps(start, {
+        const { start: start2, key: key2, sep: sep2, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
           next: key2 ?? sep2?.[0],
           offset,
@@ -11796,14 +11796,14 @@ var require_resolve_block_map = __commonJS({
             continue;
           }
           if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
-            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+            onError(key2 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
@@ -11873,8 +11873,8 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
-        const props = resolveProps.resolveProps(start, {
+      for (const { start: start2, value } of bs.items) {
+        const props = resolveProps.resolveProps(start2, {
           indicator: "seq-item-ind",
           next: value,
           offset,
@@ -11895,7 +11895,7 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
@@ -11955,7 +11955,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -11966,9 +11966,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -11979,8 +11979,8 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep2, value } = collItem;
-        const props = resolveProps.resolveProps(start, {
+        const { start: start2, key: key2, sep: sep2, value } = collItem;
+        const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
           next: key2 ?? sep2?.[0],
@@ -12004,7 +12004,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
               key2,
               // checked by containsNewline()
@@ -12020,7 +12020,7 @@ var require_resolve_flow_collection = __commonJS({
             onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st of start) {
+            loop: for (const st of start2) {
               switch (st.type) {
                 case "comma":
                 case "space":
@@ -12034,7 +12034,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity2.isPair(prev))
+              if (identity3.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -12044,7 +12044,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep2 && !props.found) {
+        if (!isMap6 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -12053,7 +12053,7 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
@@ -12067,7 +12067,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -12099,7 +12099,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap5) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -12115,7 +12115,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -12149,7 +12149,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -12199,7 +12199,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity3.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -12215,13 +12215,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
-        return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start2 = scalar2.offset;
+      const header2 = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+      if (!header2)
+        return { value: "", type: null, comment: "", range: [start2, start2, start2] };
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -12231,26 +12231,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start2 + header2.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
+        return { value: value2, type, comment: header2.comment, range: [start2, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header2.indent;
+      let offset = scalar2.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -12277,7 +12277,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -12304,7 +12304,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -12316,8 +12316,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start2 + header2.length + scalar2.source.length;
+      return { value, type, comment: header2.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -12327,12 +12327,12 @@ var require_resolve_block_scalar = __commonJS({
       const { source } = props[0];
       const mode = source[0];
       let indent = 0;
-      let chomp = "";
+      let chomp2 = "";
       let error = -1;
       for (let i = 1; i < source.length; ++i) {
         const ch = source[i];
-        if (!chomp && (ch === "-" || ch === "+"))
-          chomp = ch;
+        if (!chomp2 && (ch === "-" || ch === "+"))
+          chomp2 = ch;
         else {
           const n = Number(ch);
           if (!indent && n)
@@ -12377,7 +12377,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp: chomp2, comment, length };
     }
     function splitLines(source) {
       const split2 = source.split(/\n( *)/);
@@ -12399,11 +12399,11 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -12419,7 +12419,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -12601,9 +12601,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -12618,7 +12618,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -12627,37 +12627,37 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity3.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity2.SCALAR];
-      let scalar;
+        tag = ctx.schema[identity3.SCALAR];
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity3.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar2 = new Scalar.Scalar(value);
       }
-      scalar.range = range2;
-      scalar.source = value;
+      scalar2.range = range2;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity2.SCALAR];
+        return schema[identity3.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -12676,12 +12676,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity2.SCALAR];
+      return schema[identity3.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity3.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity3.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -12699,11 +12699,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+          let st = before2[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -12711,10 +12711,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before2[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before2[++i];
           }
           break;
         }
@@ -12730,7 +12730,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -12776,7 +12776,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity3.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -12792,10 +12792,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -12839,7 +12839,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start: start2, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -12849,7 +12849,7 @@ var require_compose_doc = __commonJS({
         options: doc.options,
         schema: doc.schema
       };
-      const props = resolveProps.resolveProps(start, {
+      const props = resolveProps.resolveProps(start2, {
         indicator: "doc-start",
         next: value ?? end?.[0],
         offset,
@@ -12862,7 +12862,7 @@ var require_compose_doc = __commonJS({
         if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -12882,7 +12882,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors2();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -12925,12 +12925,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -12944,9 +12944,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity3.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity2.isPair(it))
+            if (identity3.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -13092,12 +13092,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -13156,10 +13156,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -13191,10 +13191,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -13311,9 +13311,9 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep2, value }) {
+    function stringifyItem({ start: start2, key: key2, sep: sep2, value }) {
       let res = "";
-      for (const st of start)
+      for (const st of start2)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
@@ -13343,34 +13343,34 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path12) => {
+    visit2.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index2] of path25) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item = tok.items[index2];
         } else
           return void 0;
       }
       return item;
     };
-    visit2.parentCollection = (cst, path12) => {
-      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit2.parentCollection = (cst, path25) => {
+      const parent = visit2.itemAtPath(cst, path25.slice(0, -1));
+      const field = path25[path25.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13381,10 +13381,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -13402,7 +13402,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -13486,7 +13486,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -14103,8 +14103,8 @@ var require_line_counter = __commonJS({
             return { line: low + 1, col: 1 };
           if (low === 0)
             return { line: 0, col: offset };
-          const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
+          const start2 = this.lineStarts[low - 1];
+          return { line: low, col: offset - start2 + 1 };
         };
       }
     };
@@ -14119,15 +14119,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list3, type) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -14209,7 +14209,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -14481,37 +14481,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
-          const start = getFirstKeyStartProps(prev);
+          const start2 = getFirstKeyStartProps(prev);
           let sep2;
-          if (scalar.end) {
-            sep2 = scalar.end;
+          if (scalar2.end) {
+            sep2 = scalar2.end;
             sep2.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start: start2, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -14571,7 +14571,7 @@ var require_parser = __commonJS({
         if (this.indent >= map.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start = [];
+          let start2 = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
             for (let i = 0; i < it.sep.length; ++i) {
@@ -14591,14 +14591,14 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
+              start2 = it.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
               if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start });
+                start2.push(this.sourceToken);
+                map.items.push({ start: start2 });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -14611,8 +14611,8 @@ var require_parser = __commonJS({
                 it.start.push(this.sourceToken);
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start, explicitKey: true });
+                start2.push(this.sourceToken);
+                map.items.push({ start: start2, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -14629,12 +14629,12 @@ var require_parser = __commonJS({
                   if (includesToken(it.start, "newline")) {
                     Object.assign(it, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start2 = getFirstKeyStartProps(it.start);
+                    const start3 = getFirstKeyStartProps(it.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                      items: [{ start: start3, key: null, sep: [this.sourceToken] }]
                     });
                   }
                 } else if (it.value) {
@@ -14644,10 +14644,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                    items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
+                  const start3 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
                   const sep2 = it.sep;
                   sep2.push(this.sourceToken);
@@ -14657,10 +14657,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep2 }]
+                    items: [{ start: start3, key: key2, sep: sep2 }]
                   });
-                } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else if (start2.length > 0) {
+                  it.sep = it.sep.concat(start2, this.sourceToken);
                 } else {
                   it.sep.push(this.sourceToken);
                 }
@@ -14668,7 +14668,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map.items.push({ start: start2, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -14688,7 +14688,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs4 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs4, sep: [] });
+                map.items.push({ start: start2, key: fs4, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs4);
@@ -14712,7 +14712,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map.items.push({ start });
+                  map.items.push({ start: start2 });
                 }
                 this.stack.push(bv);
                 return;
@@ -14849,7 +14849,7 @@ var require_parser = __commonJS({
             yield* this.step();
           } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep2 = fc.end.splice(1, fc.end.length);
             sep2.push(this.sourceToken);
@@ -14857,7 +14857,7 @@ var require_parser = __commonJS({
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start: start2, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -14916,35 +14916,35 @@ var require_parser = __commonJS({
           case "explicit-key-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            start.push(this.sourceToken);
+            const start2 = getFirstKeyStartProps(prev);
+            start2.push(this.sourceToken);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, explicitKey: true }]
+              items: [{ start: start2, explicitKey: true }]
             };
           }
           case "map-value-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, key: null, sep: [this.sourceToken] }]
+              items: [{ start: start2, key: null, sep: [this.sourceToken] }]
             };
           }
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start2, indent) {
         if (this.type !== "comment")
           return false;
         if (this.indent <= indent)
           return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
+        return start2.every((st) => st.type === "newline" || st.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -14982,7 +14982,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser3;
   }
 });
 
@@ -14994,7 +14994,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors2();
     var log2 = require_log();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -15002,7 +15002,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -15072,12 +15072,12 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity2.isDocument(value) && !_replacer)
+      if (identity3.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse2;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
@@ -15092,7 +15092,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -15110,14 +15110,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity2.isAlias;
-    exports.isCollection = identity2.isCollection;
-    exports.isDocument = identity2.isDocument;
-    exports.isMap = identity2.isMap;
-    exports.isNode = identity2.isNode;
-    exports.isPair = identity2.isPair;
-    exports.isScalar = identity2.isScalar;
-    exports.isSeq = identity2.isSeq;
+    exports.isAlias = identity3.isAlias;
+    exports.isCollection = identity3.isCollection;
+    exports.isDocument = identity3.isDocument;
+    exports.isMap = identity3.isMap;
+    exports.isNode = identity3.isNode;
+    exports.isPair = identity3.isPair;
+    exports.isScalar = identity3.isScalar;
+    exports.isSeq = identity3.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -15243,8 +15243,8 @@ var require_ipaddr = __commonJS({
         }
         return part;
       }
-      const ipaddr2 = {};
-      ipaddr2.IPv4 = (function() {
+      const ipaddr3 = {};
+      ipaddr3.IPv4 = (function() {
         function IPv4(octets) {
           if (octets.length !== 4) {
             throw new Error("ipaddr: ipv4 octet count should be 4");
@@ -15343,13 +15343,13 @@ var require_ipaddr = __commonJS({
           return 32 - cidr;
         };
         IPv4.prototype.range = function() {
-          return ipaddr2.subnetMatch(this, this.SpecialRanges);
+          return ipaddr3.subnetMatch(this, this.SpecialRanges);
         };
         IPv4.prototype.toByteArray = function() {
           return this.octets.slice(0);
         };
         IPv4.prototype.toIPv4MappedAddress = function() {
-          return ipaddr2.IPv6.parse(`::ffff:${this.toString()}`);
+          return ipaddr3.IPv6.parse(`::ffff:${this.toString()}`);
         };
         IPv4.prototype.toNormalizedString = function() {
           return this.toString();
@@ -15359,7 +15359,7 @@ var require_ipaddr = __commonJS({
         };
         return IPv4;
       })();
-      ipaddr2.IPv4.broadcastAddressFromCIDR = function(string) {
+      ipaddr3.IPv4.broadcastAddressFromCIDR = function(string) {
         try {
           const cidr = this.parseCIDR(string);
           const ipInterfaceOctets = cidr[0].toByteArray();
@@ -15375,10 +15375,10 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
         }
       };
-      ipaddr2.IPv4.isIPv4 = function(string) {
+      ipaddr3.IPv4.isIPv4 = function(string) {
         return this.parser(string) !== null;
       };
-      ipaddr2.IPv4.isValid = function(string) {
+      ipaddr3.IPv4.isValid = function(string) {
         try {
           new this(this.parser(string));
           return true;
@@ -15386,7 +15386,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr2.IPv4.isValidCIDR = function(string) {
+      ipaddr3.IPv4.isValidCIDR = function(string) {
         try {
           this.parseCIDR(string);
           return true;
@@ -15394,21 +15394,21 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr2.IPv4.isValidFourPartDecimal = function(string) {
-        if (ipaddr2.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
+      ipaddr3.IPv4.isValidFourPartDecimal = function(string) {
+        if (ipaddr3.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
           return true;
         } else {
           return false;
         }
       };
-      ipaddr2.IPv4.isValidCIDRFourPartDecimal = function(string) {
+      ipaddr3.IPv4.isValidCIDRFourPartDecimal = function(string) {
         const match2 = string.match(/^(.+)\/(\d+)$/);
-        if (!ipaddr2.IPv4.isValidCIDR(string) || !match2) {
+        if (!ipaddr3.IPv4.isValidCIDR(string) || !match2) {
           return false;
         }
-        return ipaddr2.IPv4.isValidFourPartDecimal(match2[1]);
+        return ipaddr3.IPv4.isValidFourPartDecimal(match2[1]);
       };
-      ipaddr2.IPv4.networkAddressFromCIDR = function(string) {
+      ipaddr3.IPv4.networkAddressFromCIDR = function(string) {
         let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
         try {
           cidr = this.parseCIDR(string);
@@ -15425,14 +15425,14 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
         }
       };
-      ipaddr2.IPv4.parse = function(string) {
+      ipaddr3.IPv4.parse = function(string) {
         const parts = this.parser(string);
         if (parts === null) {
           throw new Error("ipaddr: string is not formatted like an IPv4 Address");
         }
         return new this(parts);
       };
-      ipaddr2.IPv4.parseCIDR = function(string) {
+      ipaddr3.IPv4.parseCIDR = function(string) {
         let match2;
         if (match2 = string.match(/^(.+)\/(\d+)$/)) {
           const maskLength = parseInt(match2[2]);
@@ -15448,7 +15448,7 @@ var require_ipaddr = __commonJS({
         }
         throw new Error("ipaddr: string is not formatted like an IPv4 CIDR range");
       };
-      ipaddr2.IPv4.parser = function(string) {
+      ipaddr3.IPv4.parser = function(string) {
         let match2, part, value;
         if (match2 = string.match(ipv4Regexes.fourOctet)) {
           return (function() {
@@ -15505,7 +15505,7 @@ var require_ipaddr = __commonJS({
           return null;
         }
       };
-      ipaddr2.IPv4.subnetMaskFromPrefixLength = function(prefix2) {
+      ipaddr3.IPv4.subnetMaskFromPrefixLength = function(prefix2) {
         prefix2 = parseInt(prefix2);
         if (Number.isNaN(prefix2) || prefix2 < 0 || prefix2 > 32) {
           throw new Error("ipaddr: invalid IPv4 prefix length");
@@ -15522,7 +15522,7 @@ var require_ipaddr = __commonJS({
         }
         return new this(octets);
       };
-      ipaddr2.IPv6 = (function() {
+      ipaddr3.IPv6 = (function() {
         function IPv6(parts, zoneId) {
           let i, part;
           if (parts.length === 16) {
@@ -15655,7 +15655,7 @@ var require_ipaddr = __commonJS({
           return 128 - cidr;
         };
         IPv6.prototype.range = function() {
-          return ipaddr2.subnetMatch(this, this.SpecialRanges);
+          return ipaddr3.subnetMatch(this, this.SpecialRanges);
         };
         IPv6.prototype.toByteArray = function() {
           let part;
@@ -15689,7 +15689,7 @@ var require_ipaddr = __commonJS({
           const ref2 = this.parts.slice(-2);
           const high = ref2[0];
           const low = ref2[1];
-          return new ipaddr2.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
+          return new ipaddr3.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
         };
         IPv6.prototype.toNormalizedString = function() {
           const addr = (function() {
@@ -15735,7 +15735,7 @@ var require_ipaddr = __commonJS({
         };
         return IPv6;
       })();
-      ipaddr2.IPv6.broadcastAddressFromCIDR = function(string) {
+      ipaddr3.IPv6.broadcastAddressFromCIDR = function(string) {
         try {
           const cidr = this.parseCIDR(string);
           const ipInterfaceOctets = cidr[0].toByteArray();
@@ -15751,10 +15751,10 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
         }
       };
-      ipaddr2.IPv6.isIPv6 = function(string) {
+      ipaddr3.IPv6.isIPv6 = function(string) {
         return this.parser(string) !== null;
       };
-      ipaddr2.IPv6.isValid = function(string) {
+      ipaddr3.IPv6.isValid = function(string) {
         if (typeof string === "string" && string.indexOf(":") === -1) {
           return false;
         }
@@ -15766,7 +15766,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr2.IPv6.isValidCIDR = function(string) {
+      ipaddr3.IPv6.isValidCIDR = function(string) {
         if (typeof string === "string" && string.indexOf(":") === -1) {
           return false;
         }
@@ -15777,7 +15777,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr2.IPv6.networkAddressFromCIDR = function(string) {
+      ipaddr3.IPv6.networkAddressFromCIDR = function(string) {
         let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
         try {
           cidr = this.parseCIDR(string);
@@ -15794,14 +15794,14 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
         }
       };
-      ipaddr2.IPv6.parse = function(string) {
+      ipaddr3.IPv6.parse = function(string) {
         const addr = this.parser(string);
         if (addr === null) {
           throw new Error("ipaddr: string is not formatted like an IPv6 Address");
         }
         return new this(addr.parts, addr.zoneId);
       };
-      ipaddr2.IPv6.parseCIDR = function(string) {
+      ipaddr3.IPv6.parseCIDR = function(string) {
         let maskLength, match2, parsed;
         if (match2 = string.match(/^(.+)\/(\d+)$/)) {
           maskLength = parseInt(match2[2]);
@@ -15817,7 +15817,7 @@ var require_ipaddr = __commonJS({
         }
         throw new Error("ipaddr: string is not formatted like an IPv6 CIDR range");
       };
-      ipaddr2.IPv6.parser = function(string) {
+      ipaddr3.IPv6.parser = function(string) {
         let addr, i, match2, octet, octets, zoneId;
         if (match2 = string.match(ipv6Regexes.deprecatedTransitional)) {
           return this.parser(`::ffff:${match2[1]}`);
@@ -15855,7 +15855,7 @@ var require_ipaddr = __commonJS({
         }
         return null;
       };
-      ipaddr2.IPv6.subnetMaskFromPrefixLength = function(prefix2) {
+      ipaddr3.IPv6.subnetMaskFromPrefixLength = function(prefix2) {
         prefix2 = parseInt(prefix2);
         if (Number.isNaN(prefix2) || prefix2 < 0 || prefix2 > 128) {
           throw new Error("ipaddr: invalid IPv6 prefix length");
@@ -15872,43 +15872,43 @@ var require_ipaddr = __commonJS({
         }
         return new this(octets);
       };
-      ipaddr2.fromByteArray = function(bytes) {
+      ipaddr3.fromByteArray = function(bytes) {
         const length = bytes.length;
         if (length === 4) {
-          return new ipaddr2.IPv4(bytes);
+          return new ipaddr3.IPv4(bytes);
         } else if (length === 16) {
-          return new ipaddr2.IPv6(bytes);
+          return new ipaddr3.IPv6(bytes);
         } else {
           throw new Error("ipaddr: the binary input is neither an IPv6 nor IPv4 address");
         }
       };
-      ipaddr2.isValid = function(string) {
-        return ipaddr2.IPv6.isValid(string) || ipaddr2.IPv4.isValid(string);
+      ipaddr3.isValid = function(string) {
+        return ipaddr3.IPv6.isValid(string) || ipaddr3.IPv4.isValid(string);
       };
-      ipaddr2.isValidCIDR = function(string) {
-        return ipaddr2.IPv6.isValidCIDR(string) || ipaddr2.IPv4.isValidCIDR(string);
+      ipaddr3.isValidCIDR = function(string) {
+        return ipaddr3.IPv6.isValidCIDR(string) || ipaddr3.IPv4.isValidCIDR(string);
       };
-      ipaddr2.parse = function(string) {
-        if (ipaddr2.IPv6.isValid(string)) {
-          return ipaddr2.IPv6.parse(string);
-        } else if (ipaddr2.IPv4.isValid(string)) {
-          return ipaddr2.IPv4.parse(string);
+      ipaddr3.parse = function(string) {
+        if (ipaddr3.IPv6.isValid(string)) {
+          return ipaddr3.IPv6.parse(string);
+        } else if (ipaddr3.IPv4.isValid(string)) {
+          return ipaddr3.IPv4.parse(string);
         } else {
           throw new Error("ipaddr: the address has neither IPv6 nor IPv4 format");
         }
       };
-      ipaddr2.parseCIDR = function(string) {
+      ipaddr3.parseCIDR = function(string) {
         try {
-          return ipaddr2.IPv6.parseCIDR(string);
+          return ipaddr3.IPv6.parseCIDR(string);
         } catch {
           try {
-            return ipaddr2.IPv4.parseCIDR(string);
+            return ipaddr3.IPv4.parseCIDR(string);
           } catch (e) {
             throw new Error("ipaddr: the address has neither IPv6 nor IPv4 CIDR format", { cause: e });
           }
         }
       };
-      ipaddr2.process = function(string) {
+      ipaddr3.process = function(string) {
         const addr = this.parse(string);
         if (addr.kind() === "ipv6" && addr.isIPv4MappedAddress()) {
           return addr.toIPv4Address();
@@ -15916,7 +15916,7 @@ var require_ipaddr = __commonJS({
           return addr;
         }
       };
-      ipaddr2.subnetMatch = function(address, rangeList, defaultName) {
+      ipaddr3.subnetMatch = function(address, rangeList, defaultName) {
         let i, rangeName, rangeSubnets, subnet;
         if (defaultName === void 0 || defaultName === null) {
           defaultName = "unicast";
@@ -15938,9 +15938,9 @@ var require_ipaddr = __commonJS({
         return defaultName;
       };
       if (typeof module !== "undefined" && module.exports) {
-        module.exports = ipaddr2;
+        module.exports = ipaddr3;
       } else {
-        root.ipaddr = ipaddr2;
+        root.ipaddr = ipaddr3;
       }
     })(exports);
   }
@@ -15960,7 +15960,16 @@ function workflowCommand(command, properties2, message) {
 
 // src/model/rule.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
+var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
 var OWNERS = ["customer", "shared", "provider"];
+
+// src/model/finding.ts
+function compareFindings(a, b) {
+  return compareText(a.at.file, b.at.file) || a.at.start.line - b.at.start.line || a.at.start.column - b.at.start.column || compareText(a.rule.id, b.rule.id) || compareText(a.fingerprint, b.fingerprint);
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 // src/action/inputs.ts
 var FORMATS = ["sarif", "json", "text"];
@@ -15992,14 +16001,22 @@ function oneOf(input, value, allowed) {
 // src/action/run.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path11 from "node:path";
+import path24 from "node:path";
+
+// package.json
+var version = "0.1.0";
+var homepage = "https://github.com/iac-scan/iac-scan";
+
+// src/version.ts
+var VERSION = version;
+var HOMEPAGE = homepage;
 
 // src/report/names.ts
-var HELP_BASE = "https://github.com/iac-scan/iac-scan/blob/main/docs/rules/";
 var TOOL_NAME = "iac-scan";
-var TOOL_URI = "https://github.com/iac-scan/iac-scan";
+var TOOL_URI = HOMEPAGE;
 function helpUri(rule) {
-  return `${HELP_BASE}${encodeURIComponent(rule.id)}.md`;
+  if (rule.pack === "builtin" && rule.packPath) return `${HOMEPAGE}/blob/main/rules/${rule.packPath}`;
+  return rule.references[0];
 }
 function qualifiedAddress(resource) {
   const ctx = resource.context;
@@ -16021,10 +16038,9 @@ function relatedPlaces(finding) {
 }
 
 // src/scan/verdict.ts
-var RANK = { critical: 4, high: 3, medium: 2, low: 1 };
 function failingFindings(findings, failOn) {
   if (failOn === "none") return [];
-  return findings.filter((f) => !f.suppression && RANK[f.severity] >= RANK[failOn]);
+  return findings.filter((f) => !f.suppression && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
 }
 function exitCode(result, failOn) {
   if (result.notices.some((n) => n.level === "error")) return 2;
@@ -16139,7 +16155,6 @@ function jsonNotice(n) {
 import { pathToFileURL } from "node:url";
 
 // src/report/levels.ts
-var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
 var SEVERITY_LEVEL = {
   critical: "error",
   high: "error",
@@ -16439,8 +16454,8 @@ function displayPath(root, cwd, file) {
 function groupByFile(findings) {
   const groups = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const list2 = groups.get(f.at.file);
-    if (list2) list2.push(f);
+    const list3 = groups.get(f.at.file);
+    if (list3) list3.push(f);
     else groups.set(f.at.file, [f]);
   }
   return groups;
@@ -16518,12 +16533,6 @@ function renderReport(format2, result, options) {
   return RENDERERS[format2](result, options);
 }
 
-// package.json
-var version = "0.1.0";
-
-// src/version.ts
-var VERSION = version;
-
 // src/action/annotations.ts
 var ANNOTATION_LIMIT = 10;
 var NOTICE_RANK = 10;
@@ -16553,9 +16562,9 @@ function findingCandidate(f, prefix2) {
     f.message,
     `Owner: ${rule.owner} \xB7 ISO 27001: ${controlList(rule.controls.iso27001)} \xB7 ISO 27017: ${controlList(rule.controls.iso27017)}`,
     helpUri(rule)
-  ].join("\n");
-  const title = `${rule.id} (${f.severity}): ${rule.title}`;
-  return { level, rank: SEVERITY_RANK[f.severity], command: workflowCommand(level, { ...place(f.at, prefix2), title }, message) };
+  ].filter((line) => line !== void 0).join("\n");
+  const title2 = `${rule.id} (${f.severity}): ${rule.title}`;
+  return { level, rank: SEVERITY_RANK[f.severity], command: workflowCommand(level, { ...place(f.at, prefix2), title: title2 }, message) };
 }
 function noticeCandidate(n, prefix2) {
   const level = ANNOTATION_LEVEL[n.level];
@@ -16586,7 +16595,7 @@ ${delimiter}
 }
 
 // src/scan/index.ts
-import path10 from "node:path";
+import path23 from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/discover/utf8.ts
@@ -16935,8 +16944,8 @@ function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
     incr *= -1;
     test2 = gte;
   }
-  const pad = n.some(isPadded);
-  const cost = pad ? width : 1;
+  const pad2 = n.some(isPadded);
+  const cost = pad2 ? width : 1;
   let length = 0;
   for (let i = x; test2(i, y) && N.length < max; i += incr) {
     budget.remaining -= cost;
@@ -16951,7 +16960,7 @@ function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
       }
     } else {
       c = String(i);
-      if (pad) {
+      if (pad2) {
         const need = width - c.length;
         if (need > 0) {
           const z = new Array(need + 1).join("0");
@@ -16989,7 +16998,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
       masked = maskUnmatchedOpens(masked, budget);
     }
     const pre = m.pre;
-    const literal3 = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
+    const literal4 = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
     if (/\$$/.test(pre)) {
       acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
       firstGroup = false;
@@ -17011,7 +17020,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
         isTop = true;
         continue;
       }
-      return literal3();
+      return literal4();
     }
     if (firstGroup) {
       dropEmpties = isTop && !isSequence;
@@ -17021,22 +17030,22 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     if (isSequence) {
       values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
       if (!values) {
-        return literal3();
+        return literal4();
       }
     } else {
       let n = parseCommaParts(m.body, budget);
       if (!n) {
-        return literal3();
+        return literal4();
       }
       if (n.length === 1 && n[0] !== void 0) {
         n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
         if (budget.remaining < 0) {
-          return literal3();
+          return literal4();
         }
         if (n.length === 1) {
           const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
           if (budget.remaining < 0) {
-            return literal3();
+            return literal4();
           }
           acc = next2;
           if (!m.post.length)
@@ -17057,7 +17066,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
       outer: for (let j = 0; j < n.length; j++) {
         const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
         if (budget.remaining < 0) {
-          return literal3();
+          return literal4();
         }
         for (let k = 0; k < expanded.length; k++) {
           const v = expanded[k];
@@ -17073,7 +17082,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     }
     const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
     if (budget.remaining < 0) {
-      return literal3();
+      return literal4();
     }
     acc = next;
     if (!m.post.length)
@@ -17268,12 +17277,12 @@ var litMatch = (l, c) => {
     return true;
   if (!l.re)
     return false;
-  const code = c.charCodeAt(0);
-  if (code >= 128)
+  const code2 = c.charCodeAt(0);
+  if (code2 >= 128)
     return l.re.test(c);
   const ascii = l.ascii ??= new Uint8Array(128);
-  ascii[code] ||= l.re.test(c) ? 1 : 2;
-  return ascii[code] === 1;
+  ascii[code2] ||= l.re.test(c) ? 1 : 2;
+  return ascii[code2] === 1;
 };
 var tokenize = (p, nocase, noext, form, mark) => {
   const toks = [];
@@ -17282,9 +17291,9 @@ var tokenize = (p, nocase, noext, form, mark) => {
     if (mark) {
       const m = c === "\\" && p.startsWith(mark, i + 1) ? 1 : 0;
       if (m || c === mark) {
-        const start = i + m + mark.length;
-        const end = p.indexOf(mark, start);
-        const r = /^(-?\d+)\.\.(-?\d+)$/.exec(p.slice(start, end));
+        const start2 = i + m + mark.length;
+        const end = p.indexOf(mark, start2);
+        const r = /^(-?\d+)\.\.(-?\d+)$/.exec(p.slice(start2, end));
         const alts = end !== -1 && r && numericRange(r[1], r[2]);
         if (alts) {
           toks.push({ t: "ext", type: "@", alts });
@@ -17329,10 +17338,10 @@ var pair = (toks) => {
   });
   return pairs;
 };
-var build = (toks, pairs, start, end, top) => {
+var build = (toks, pairs, start2, end, top) => {
   let seq = [];
   const alts = [seq];
-  for (let i = start; i < end; i++) {
+  for (let i = start2; i < end; i++) {
     const tok = toks[i];
     const close = pairs.get(i);
     if (tok.t === "open" && close !== void 0) {
@@ -17401,10 +17410,10 @@ var compile = (items, nocase) => {
     after.out.push(next, entry2);
     return it.type === "*" ? after : entry2;
   };
-  const start = seq(items, MATCH);
-  return [start, id];
+  const start2 = seq(items, MATCH);
+  return [start2, id];
 };
-var show = (start) => {
+var show = (start2) => {
   const lines = [];
   const seen = /* @__PURE__ */ new Set();
   const ref2 = (n) => n.t === "match" ? "match" : String(n.id);
@@ -17434,8 +17443,8 @@ var show = (start) => {
     }
     walk3(n.next, indent);
   };
-  walk3(start, "");
-  return [`start -> ${ref2(start)}`, ...lines].join("\n");
+  walk3(start2, "");
+  return [`start -> ${ref2(start2)}`, ...lines].join("\n");
 };
 var State = class {
   // set by the Sim, to mark the nodes that this state has
@@ -17603,8 +17612,8 @@ var Dfa = class {
   #dotStart;
   #sim;
   #dotSim;
-  constructor(start, marks2) {
-    this.#start = start;
+  constructor(start2, marks2) {
+    this.#start = start2;
     this.#sim = new Sim(false, false, marks2);
     this.#dotSim = new Sim(false, true, marks2);
   }
@@ -17650,17 +17659,17 @@ var Dfa = class {
   }
   // the next state, after a miss in `d.ascii`
   next(d, c) {
-    const code = c.charCodeAt(0);
-    const found = code < 128 ? void 0 : d.next.get(c);
+    const code2 = c.charCodeAt(0);
+    const found = code2 < 128 ? void 0 : d.next.get(c);
     if (found)
       return found;
     const n = d === this.#dotStart ? this.#intern(this.#dotSim.step(d.state, c, 0, true)) : this.#intern(this.#sim.step(d.state, c, 1, true));
-    if (code < 128) {
+    if (code2 < 128) {
       if (!d.ascii) {
         d.ascii = new Array(128);
         this.#size += 128;
       }
-      d.ascii[code] = n;
+      d.ascii[code2] = n;
     } else {
       d.next.set(c, n);
     }
@@ -17668,18 +17677,18 @@ var Dfa = class {
     return n;
   }
 };
-var linear = (start) => {
+var linear = (start2) => {
   const nodes = [];
-  for (let n = start; n.t !== "match"; n = n.next) {
+  for (let n = start2; n.t !== "match"; n = n.next) {
     if (n.t === "split" || n.t === "neg")
       return void 0;
     nodes.push(n);
   }
   return nodes;
 };
-var testLinear = (nodes, chars, start, end) => {
+var testLinear = (nodes, chars, start2, end) => {
   let ni = 0;
-  let ci = start;
+  let ci = start2;
   let starNi = -1;
   let starCi = 0;
   while (ci < end) {
@@ -17727,9 +17736,9 @@ var itemLengths = (it) => {
   const loop = max === 0 ? 0 : Infinity;
   return it.type === "@" ? [min, max] : it.type === "?" ? [0, max] : it.type === "*" ? [0, loop] : [min, loop];
 };
-var hasAffix = (lits, chars, start) => {
+var hasAffix = (lits, chars, start2) => {
   for (let j = 0; j < lits.length; j++) {
-    if (!litMatch(lits[j], chars[start + j]))
+    if (!litMatch(lits[j], chars[start2 + j]))
       return false;
   }
   return true;
@@ -17786,13 +17795,13 @@ var Matcher = class {
     this.options = options;
     const { nocase = false, noext = false, normalize: n } = options;
     this.#form = n === true ? "NFC" : n || void 0;
-    const literal3 = /^[?*+@]\(\)$/.test(pattern);
-    const toks = tokenize(pattern, nocase, noext || literal3, this.#form, options.rangeMark);
+    const literal4 = /^[?*+@]\(\)$/.test(pattern);
+    const toks = tokenize(pattern, nocase, noext || literal4, this.#form, options.rangeMark);
     let [items] = build(toks, pair(toks), 0, toks.length, true);
     if (this.#form)
       items = normalize(items, this.#form);
-    const [start, size] = compile(items, nocase);
-    this.#start = start;
+    const [start2, size] = compile(items, nocase);
+    this.#start = start2;
     this.#size = size;
     if (items.every((it) => it.t === "lit")) {
       this.#literal = items.map((it) => it.ch).join("");
@@ -17894,9 +17903,9 @@ var Matcher = class {
     if (s === "." || s === "..") {
       this.#marks ??= marks(this.#size);
       const sim = this.#dotsSim ??= new Sim(true, false, this.#marks);
-      const start = sim.state();
-      sim.add(start, this.#start, 0, true);
-      let state = sim.done(start);
+      const start2 = sim.state();
+      sim.add(start2, this.#start, 0, true);
+      let state = sim.done(start2);
       for (let i = 0; i < chars.length; i++) {
         state = sim.step(state, chars[i], i, true);
       }
@@ -17909,8 +17918,8 @@ var Matcher = class {
     for (let i = 0; i < chars.length; i++) {
       if (d.dead)
         return false;
-      const code = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
-      d = d.ascii?.[code] ?? dfa.next(d, chars[i]);
+      const code2 = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
+      d = d.ascii?.[code2] ?? dfa.next(d, chars[i]);
     }
     return d.match;
   }
@@ -18118,7 +18127,7 @@ var defaults = (def) => {
     filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
     defaults: (options) => orig.defaults(ext(def, options)),
     braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
+    match: (list3, pattern, options = {}) => orig.match(list3, pattern, ext(def, options)),
     sep: orig.sep,
     GLOBSTAR
   });
@@ -18156,18 +18165,18 @@ var inRepeatOrNegExt = (portion, mark) => {
   }
   return false;
 };
-var match = (list2, pattern, options = {}) => {
+var match = (list3, pattern, options = {}) => {
   const mm = new Minimatch(pattern, options);
-  list2 = list2.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list2.length) {
-    list2.push(pattern);
+  list3 = list3.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list3.length) {
+    list3.push(pattern);
   }
-  return list2;
+  return list3;
 };
 minimatch.match = match;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-var classEnd = (pattern, start) => {
-  let i = start + 1;
+var classEnd = (pattern, start2) => {
+  let i = start2 + 1;
   if (pattern.charAt(i) === "!" || pattern.charAt(i) === "^")
     i++;
   let sawStart = false;
@@ -18273,8 +18282,8 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep2) => {
-  for (let k = start; k < end; ) {
+var dotPortion = (f, start2, end, dot, sep2) => {
+  for (let k = start2; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
@@ -19217,12 +19226,12 @@ var Minimatch = class {
     const { pattern } = this;
     if (this.options.nobrace)
       return this.braceExpand();
-    let code = 57344;
-    while (pattern.includes(String.fromCharCode(code))) {
-      if (++code > 63743)
+    let code2 = 57344;
+    while (pattern.includes(String.fromCharCode(code2))) {
+      if (++code2 > 63743)
         return this.braceExpand();
     }
-    const mark = String.fromCharCode(code);
+    const mark = String.fromCharCode(code2);
     let found = false;
     const marked = pattern.replace(rangeRe, (m, lo, hi) => {
       const a = Number(lo);
@@ -19524,8 +19533,8 @@ function isOutside(relative) {
   return relative === ".." || relative.startsWith(`..${path5.sep}`) || path5.isAbsolute(relative);
 }
 function missing(rel, err) {
-  const code = err.code;
-  if (code !== "ENOENT") return unreadable(rel, osReason(err));
+  const code2 = err.code;
+  if (code2 !== "ENOENT") return unreadable(rel, osReason(err));
   return {
     level: "error",
     code: "path-not-found",
@@ -19696,6 +19705,17 @@ var config_schema_default = {
       type: "array",
       items: { type: "string", minLength: 1, description: "a file path such as params/prod.json" }
     },
+    variables: {
+      description: "a map from Terraform variable name to its value, e.g. {environment: prod}",
+      type: "object",
+      propertyNames: { pattern: "^[A-Za-z_][A-Za-z0-9_-]*$" },
+      additionalProperties: { description: "a string, number or boolean", type: ["string", "number", "boolean"] }
+    },
+    "var-files": {
+      description: "a list of Terraform variable definitions files (.tfvars or .tfvars.json), relative to this file",
+      type: "array",
+      items: { type: "string", minLength: 1, description: "a file path such as env/prod.tfvars" }
+    },
     ignore: {
       description: "a list of suppressions, each with rules, paths and a reason",
       type: "array",
@@ -19751,17 +19771,17 @@ function editDistance(a, b) {
 // src/config/yaml-file.ts
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIASES = 100;
-function parseYamlFile(text2, rel, code, what) {
+function parseYamlFile(text2, rel, code2, what) {
   const lines = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const file = { rel, doc, lines };
   const notices = doc.errors.map((err) => {
-    const [start, end] = err.linePos ?? [{ line: 1, col: 1 }];
-    const at = { line: start.line, column: start.col };
+    const [start2, end] = err.linePos ?? [{ line: 1, col: 1 }];
+    const at = { line: start2.line, column: start2.col };
     const cut = err.message.indexOf(" at line ");
     return {
       level: "error",
-      code,
+      code: code2,
       file: rel,
       range: { file: rel, start: at, end: end ? { line: end.line, column: end.col } : at },
       message: `${cut === -1 ? err.message : err.message.slice(0, cut)}; ${what} must be valid YAML or JSON. Fix the syntax here.`
@@ -19771,7 +19791,7 @@ function parseYamlFile(text2, rel, code, what) {
   try {
     return { file, data: doc.toJS({ maxAliasCount: MAX_ALIASES }), notices };
   } catch (err) {
-    return { file, data: void 0, notices: [{ level: "error", code, file: rel, message: `${err.message}; simplify the anchors and aliases in ${what}.` }] };
+    return { file, data: void 0, notices: [{ level: "error", code: code2, file: rel, message: `${err.message}; simplify the anchors and aliases in ${what}.` }] };
   }
 }
 function nodeAt(file, segments) {
@@ -19794,8 +19814,8 @@ function ownKeyAt(file, segments) {
   return typeof last === "string" ? keyAt(file, segments.slice(0, -1), last) : void 0;
 }
 function rangeOf(file, node) {
-  const [start, end] = node?.range ?? [0, 0];
-  return { file: file.rel, start: position(file, start), end: position(file, end) };
+  const [start2, end] = node?.range ?? [0, 0];
+  return { file: file.rel, start: position(file, start2), end: position(file, end) };
 }
 function position(file, offset) {
   const { line, col } = file.lines.linePos(offset);
@@ -19806,7 +19826,7 @@ function dotted(segments) {
 }
 
 // src/config/schema-errors.ts
-function schemaNotices(errors, file, data, code) {
+function schemaNotices(errors, file, data, code2) {
   const seen = /* @__PURE__ */ new Set();
   const notices = [];
   for (const error of errors) {
@@ -19819,7 +19839,7 @@ function schemaNotices(errors, file, data, code) {
     const id = `${range2.start.line}:${range2.start.column}:${message}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    notices.push({ level: "error", code, file: file.rel, range: range2, message });
+    notices.push({ level: "error", code: code2, file: file.rel, range: range2, message });
   }
   return notices.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
 }
@@ -19902,11 +19922,12 @@ function findConfigFile(root, explicitPath) {
   };
 }
 function resolve(config, dir, file) {
-  const absolute = (list2) => list2?.map((p) => path6.resolve(dir, p));
+  const absolute = (list3) => list3?.map((p) => path6.resolve(dir, p));
   return {
     ...config,
     ...config.packs ? { packs: absolute(config.packs) } : {},
     ...config["parameter-files"] ? { "parameter-files": absolute(config["parameter-files"]) } : {},
+    ...config["var-files"] ? { "var-files": absolute(config["var-files"]) } : {},
     ...config.ignore ? { ignore: config.ignore.map((entry2, i) => ({ ...entry2, location: rangeOf(file, nodeAt(file, ["ignore", i])) })) } : {}
   };
 }
@@ -20028,6 +20049,44 @@ function parseParamFlag(flag) {
   return { name, parameter: { value: flag.slice(eq + 1), from: "--param" } };
 }
 
+// src/config/variables.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+var VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+var ENV_PREFIX = "TF_VAR_";
+function loadVariables(sources, root) {
+  const layers = [];
+  const notices = [];
+  for (const [name, value] of Object.entries(sources.config ?? {})) layers.push({ kind: "value", name, value: String(value), from: "config" });
+  for (const file of sources.files) {
+    const rel = relativePath(root, file);
+    try {
+      layers.push({ kind: "file", rel, text: readFileSync4(file, "utf8") });
+    } catch (err) {
+      const reason = err.code ?? err.message;
+      notices.push({ level: "error", code: "var-file", file: rel, message: `the variable file could not be read (${reason}); check the path.` });
+    }
+  }
+  for (const flag of sources.flags) {
+    const parsed = parseVarFlag(flag);
+    if ("error" in parsed) notices.push({ level: "error", code: "usage", message: parsed.error });
+    else layers.push(parsed);
+  }
+  const environment = /* @__PURE__ */ new Map();
+  for (const [key2, value] of Object.entries(sources.environment ?? {})) {
+    const name = key2.slice(ENV_PREFIX.length);
+    if (key2.startsWith(ENV_PREFIX) && value !== void 0 && VARIABLE_NAME.test(name)) environment.set(name, value);
+  }
+  return { variables: { layers, environment }, notices };
+}
+function parseVarFlag(flag) {
+  const eq = flag.indexOf("=");
+  const name = eq < 0 ? "" : flag.slice(0, eq);
+  if (!VARIABLE_NAME.test(name)) {
+    return { error: `--var ${JSON.stringify(flag)} is not NAME=VALUE with a Terraform variable name; write e.g. --var environment=prod.` };
+  }
+  return { kind: "value", name, value: flag.slice(eq + 1), from: "--var" };
+}
+
 // src/parse/format.ts
 var DEFAULT_LIMITS = { maxAliasCount: 1e3, maxDepth: 200 };
 
@@ -20094,8 +20153,8 @@ var JSON_RESOURCES = /"Resources"\s*:\s*\{/;
 var JSON_TYPE = /"Type"\s*:\s*"(?:AWS|Custom)::/;
 function claimsTemplate(rel, text2) {
   if (!EXTENSIONS.some((ext2) => rel.endsWith(ext2))) return void 0;
-  const json = firstNonBlank(text2) === 123;
-  if (json) {
+  const json2 = firstNonBlank(text2) === 123;
+  if (json2) {
     if (JSON_VERSION.test(text2) || JSON_RESOURCES.test(text2) && JSON_TYPE.test(text2)) return "json";
     return void 0;
   }
@@ -20104,8 +20163,8 @@ function claimsTemplate(rel, text2) {
 }
 function firstNonBlank(text2) {
   for (let i = 0; i < text2.length; i++) {
-    const code = text2.charCodeAt(i);
-    if (code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 65279) return code;
+    const code2 = text2.charCodeAt(i);
+    if (code2 !== 32 && code2 !== 9 && code2 !== 10 && code2 !== 13 && code2 !== 65279) return code2;
   }
   return -1;
 }
@@ -20129,32 +20188,32 @@ var LineTable = class {
     }
     return { line: low + 1, column: offset - starts[low] + 1 };
   }
-  range(start, end) {
-    return { file: this.file, start: this.position(start), end: this.position(end) };
+  range(start2, end) {
+    return { file: this.file, start: this.position(start2), end: this.position(end) };
   }
 };
 
 // src/parse/cloudformation/notices.ts
-function noticeAt(lines, level, code, message, start, end = start) {
-  return { level, code, message, file: lines.file, range: lines.range(start, end) };
+function noticeAt(lines, level, code2, message, start2, end = start2) {
+  return { level, code: code2, message, file: lines.file, range: lines.range(start2, end) };
 }
-function syntaxError(lines, syntax, expected, start, end = start) {
+function syntaxError(lines, syntax, expected, start2, end = start2) {
   return noticeAt(
     lines,
     "error",
     "parse-error",
     `Invalid ${syntax}: ${expected}. Fix the ${syntax} at this place; the file was not scanned.`,
-    start,
+    start2,
     end
   );
 }
-function duplicateKeyNotice(lines, key2, start, end) {
+function duplicateKeyNotice(lines, key2, start2, end) {
   return noticeAt(
     lines,
     "warning",
     "duplicate-key",
     `The key "${key2}" appears twice in the same mapping; the later one is used. Remove one of them.`,
-    start,
+    start2,
     end
   );
 }
@@ -20195,7 +20254,7 @@ function createScanner(text2, ignoreTrivia = false) {
     scanError = 0;
   }
   function scanNumber() {
-    let start = pos;
+    let start2 = pos;
     if (text2.charCodeAt(pos) === 48) {
       pos++;
     } else {
@@ -20213,7 +20272,7 @@ function createScanner(text2, ignoreTrivia = false) {
         }
       } else {
         scanError = 3;
-        return text2.substring(start, pos);
+        return text2.substring(start2, pos);
       }
     }
     let end = pos;
@@ -20232,24 +20291,24 @@ function createScanner(text2, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text2.substring(start, end);
+    return text2.substring(start2, end);
   }
   function scanString() {
-    let result = "", start = pos;
+    let result = "", start2 = pos;
     while (true) {
       if (pos >= len) {
-        result += text2.substring(start, pos);
+        result += text2.substring(start2, pos);
         scanError = 2;
         break;
       }
       const ch = text2.charCodeAt(pos);
       if (ch === 34) {
-        result += text2.substring(start, pos);
+        result += text2.substring(start2, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result += text2.substring(start, pos);
+        result += text2.substring(start2, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
@@ -20292,12 +20351,12 @@ function createScanner(text2, ignoreTrivia = false) {
           default:
             scanError = 5;
         }
-        start = pos;
+        start2 = pos;
         continue;
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text2.substring(start, pos);
+          result += text2.substring(start2, pos);
           scanError = 2;
           break;
         } else {
@@ -20318,19 +20377,19 @@ function createScanner(text2, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code = text2.charCodeAt(pos);
-    if (isWhiteSpace(code)) {
+    let code2 = text2.charCodeAt(pos);
+    if (isWhiteSpace(code2)) {
       do {
         pos++;
-        value += String.fromCharCode(code);
-        code = text2.charCodeAt(pos);
-      } while (isWhiteSpace(code));
+        value += String.fromCharCode(code2);
+        code2 = text2.charCodeAt(pos);
+      } while (isWhiteSpace(code2));
       return token = 15;
     }
-    if (isLineBreak(code)) {
+    if (isLineBreak(code2)) {
       pos++;
-      value += String.fromCharCode(code);
-      if (code === 13 && text2.charCodeAt(pos) === 10) {
+      value += String.fromCharCode(code2);
+      if (code2 === 13 && text2.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -20338,7 +20397,7 @@ function createScanner(text2, ignoreTrivia = false) {
       tokenLineStartOffset = pos;
       return token = 14;
     }
-    switch (code) {
+    switch (code2) {
       // tokens: []{}:,
       case 123:
         pos++;
@@ -20365,7 +20424,7 @@ function createScanner(text2, ignoreTrivia = false) {
         return token = 10;
       // comments
       case 47:
-        const start = pos - 1;
+        const start2 = pos - 1;
         if (text2.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
@@ -20374,7 +20433,7 @@ function createScanner(text2, ignoreTrivia = false) {
             }
             pos++;
           }
-          value = text2.substring(start, pos);
+          value = text2.substring(start2, pos);
           return token = 12;
         }
         if (text2.charCodeAt(pos + 1) === 42) {
@@ -20401,15 +20460,15 @@ function createScanner(text2, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text2.substring(start, pos);
+          value = text2.substring(start2, pos);
           return token = 13;
         }
-        value += String.fromCharCode(code);
+        value += String.fromCharCode(code2);
         pos++;
         return token = 16;
       // numbers
       case 45:
-        value += String.fromCharCode(code);
+        value += String.fromCharCode(code2);
         pos++;
         if (pos === len || !isDigit(text2.charCodeAt(pos))) {
           return token = 16;
@@ -20431,9 +20490,9 @@ function createScanner(text2, ignoreTrivia = false) {
         return token = 11;
       // literals and unknown symbols
       default:
-        while (pos < len && isUnknownContentCharacter(code)) {
+        while (pos < len && isUnknownContentCharacter(code2)) {
           pos++;
-          code = text2.charCodeAt(pos);
+          code2 = text2.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
           value = text2.substring(tokenOffset, pos);
@@ -20447,16 +20506,16 @@ function createScanner(text2, ignoreTrivia = false) {
           }
           return token = 16;
         }
-        value += String.fromCharCode(code);
+        value += String.fromCharCode(code2);
         pos++;
         return token = 16;
     }
   }
-  function isUnknownContentCharacter(code) {
-    if (isWhiteSpace(code) || isLineBreak(code)) {
+  function isUnknownContentCharacter(code2) {
+    if (isWhiteSpace(code2) || isLineBreak(code2)) {
       return false;
     }
-    switch (code) {
+    switch (code2) {
       case 125:
       case 93:
       case 123:
@@ -20583,31 +20642,31 @@ var CharacterCodes;
 })(CharacterCodes || (CharacterCodes = {}));
 
 // node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index) => {
-  return " ".repeat(index);
+var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
+  return " ".repeat(index2);
 });
 var maxCachedValues = 200;
 var cachedBreakLinesWithSpaces = {
   " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + " ".repeat(index);
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\n" + " ".repeat(index2);
     }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + " ".repeat(index);
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r" + " ".repeat(index2);
     }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + " ".repeat(index);
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r\n" + " ".repeat(index2);
     })
   },
   "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + "	".repeat(index);
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\n" + "	".repeat(index2);
     }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + "	".repeat(index);
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r" + "	".repeat(index2);
     }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + "	".repeat(index);
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r\n" + "	".repeat(index2);
     })
   }
 };
@@ -20869,7 +20928,7 @@ function visit(text2, visitor, options = ParseOptions.DEFAULT) {
     _jsonPath.pop();
     return true;
   }
-  function parseObject() {
+  function parseObject2() {
     onObjectBegin();
     scanNext();
     let needsComma = false;
@@ -20958,7 +21017,7 @@ function visit(text2, visitor, options = ParseOptions.DEFAULT) {
       case 3:
         return parseArray();
       case 1:
-        return parseObject();
+        return parseObject2();
       case 10:
         return parseString(true);
       default:
@@ -21004,6 +21063,7 @@ function getNodeType(value) {
 }
 
 // node_modules/jsonc-parser/lib/esm/main.js
+var createScanner2 = createScanner;
 var ScanError;
 (function(ScanError2) {
   ScanError2[ScanError2["None"] = 0] = "None";
@@ -21054,8 +21114,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code) {
-  switch (code) {
+function printParseErrorCode(code2) {
+  switch (code2) {
     case 1:
       return "InvalidSymbol";
     case 2:
@@ -21094,9 +21154,9 @@ function printParseErrorCode(code) {
 
 // src/parse/cloudformation/syntax.ts
 var LimitExceeded = class extends Error {
-  constructor(code, offset, message) {
+  constructor(code2, offset, message) {
     super(message);
-    this.code = code;
+    this.code = code2;
     this.offset = offset;
   }
   code;
@@ -21148,16 +21208,16 @@ function readJson(text2, lines, limits) {
     throw e;
   }
 }
-function toNode(json, depth, lines, limits, notices) {
-  const start = json.offset;
-  const end = json.offset + json.length;
-  if (depth > limits.maxDepth) throw new LimitExceeded("depth-limit", start, depthMessage(limits.maxDepth));
-  const children = json.children ?? [];
-  if (json.type === "array") {
-    return { kind: "seq", start, end, items: children.map((c) => toNode(c, depth + 1, lines, limits, notices)) };
+function toNode(json2, depth, lines, limits, notices) {
+  const start2 = json2.offset;
+  const end = json2.offset + json2.length;
+  if (depth > limits.maxDepth) throw new LimitExceeded("depth-limit", start2, depthMessage(limits.maxDepth));
+  const children = json2.children ?? [];
+  if (json2.type === "array") {
+    return { kind: "seq", start: start2, end, items: children.map((c) => toNode(c, depth + 1, lines, limits, notices)) };
   }
-  if (json.type === "object") {
-    const map = { kind: "map", start, end, entries: /* @__PURE__ */ new Map() };
+  if (json2.type === "object") {
+    const map = { kind: "map", start: start2, end, entries: /* @__PURE__ */ new Map() };
     for (const property of children) {
       const [key2, value] = property.children;
       const entry2 = {
@@ -21170,7 +21230,7 @@ function toNode(json, depth, lines, limits, notices) {
     }
     return map;
   }
-  return { kind: "scalar", start, end, value: json.value ?? null };
+  return { kind: "scalar", start: start2, end, value: json2.value ?? null };
 }
 
 // src/parse/cloudformation/read-yaml.ts
@@ -21206,13 +21266,13 @@ function collect(root, found) {
   }
 }
 function toComment(text2, lines, token) {
-  const start = token.offset;
-  let before = start - 1;
-  while (before >= 0 && (text2.charCodeAt(before) === 32 || text2.charCodeAt(before) === 9)) before--;
+  const start2 = token.offset;
+  let before2 = start2 - 1;
+  while (before2 >= 0 && (text2.charCodeAt(before2) === 32 || text2.charCodeAt(before2) === 9)) before2--;
   return {
-    range: lines.range(start, start + token.source.length),
+    range: lines.range(start2, start2 + token.source.length),
     text: token.source.slice(1).trim(),
-    ownLine: before < 0 || text2.charCodeAt(before) === 10 || text2.charCodeAt(before) === 13
+    ownLine: before2 < 0 || text2.charCodeAt(before2) === 10 || text2.charCodeAt(before2) === 13
   };
 }
 
@@ -21273,8 +21333,8 @@ function readYaml(text2, lines, limits) {
   }
   const error = doc.errors[0];
   if (error) {
-    const [start, end] = error.pos;
-    const notice = error.code === "RESOURCE_EXHAUSTION" ? noticeAt(lines, "error", "depth-limit", depthMessage(limits.maxDepth), start) : syntaxError(lines, "YAML", lowerFirst(error.message), start, end);
+    const [start2, end] = error.pos;
+    const notice = error.code === "RESOURCE_EXHAUSTION" ? noticeAt(lines, "error", "depth-limit", depthMessage(limits.maxDepth), start2) : syntaxError(lines, "YAML", lowerFirst(error.message), start2, end);
     return failed(notice, comments);
   }
   const notices = doc.warnings.map(
@@ -21309,51 +21369,51 @@ var YamlWalker = class {
   notices;
   aliases = 0;
   node(yaml, depth) {
-    const [start, end] = yaml.range ?? [0, 0];
-    if (depth > this.limits.maxDepth) throw new LimitExceeded("depth-limit", start, depthMessage(this.limits.maxDepth));
+    const [start2, end] = yaml.range ?? [0, 0];
+    if (depth > this.limits.maxDepth) throw new LimitExceeded("depth-limit", start2, depthMessage(this.limits.maxDepth));
     const longForm = yaml.tag ? LONG_FORM.get(yaml.tag) : void 0;
     if (longForm) {
-      const [keyStart, keyEnd] = this.tagRange(yaml.tag, start);
-      const value = this.untagged(yaml, start, end, depth + 1);
-      return { kind: "map", start: keyStart, end, entries: /* @__PURE__ */ new Map([[longForm, { key: longForm, keyStart, keyEnd, value }]]) };
+      const [keyStart, keyEnd2] = this.tagRange(yaml.tag, start2);
+      const value = this.untagged(yaml, start2, end, depth + 1);
+      return { kind: "map", start: keyStart, end, entries: /* @__PURE__ */ new Map([[longForm, { key: longForm, keyStart, keyEnd: keyEnd2, value }]]) };
     }
-    return this.untagged(yaml, start, end, depth);
+    return this.untagged(yaml, start2, end, depth);
   }
-  untagged(yaml, start, end, depth) {
-    if ((0, import_yaml2.isScalar)(yaml)) return { kind: "scalar", start, end, value: scalarValue(yaml.value) };
+  untagged(yaml, start2, end, depth) {
+    if ((0, import_yaml2.isScalar)(yaml)) return { kind: "scalar", start: start2, end, value: scalarValue(yaml.value) };
     if ((0, import_yaml2.isSeq)(yaml)) {
-      return { kind: "seq", start, end, items: yaml.items.map((item) => this.node(item, depth + 1)) };
+      return { kind: "seq", start: start2, end, items: yaml.items.map((item) => this.node(item, depth + 1)) };
     }
     if ((0, import_yaml2.isMap)(yaml)) {
-      const map = { kind: "map", start, end, entries: /* @__PURE__ */ new Map() };
+      const map = { kind: "map", start: start2, end, entries: /* @__PURE__ */ new Map() };
       for (const pair2 of yaml.items) this.addPair(map, pair2.key, pair2.value, depth);
       return map;
     }
-    if ((0, import_yaml2.isAlias)(yaml)) return this.alias(yaml, start, depth);
-    return { kind: "scalar", start, end, value: null };
+    if ((0, import_yaml2.isAlias)(yaml)) return this.alias(yaml, start2, depth);
+    return { kind: "scalar", start: start2, end, value: null };
   }
   addPair(map, key2, value, depth) {
     const keyNode = key2 && (0, import_yaml2.isAlias)(key2) ? key2.resolve(this.doc) : key2;
-    const [keyStart, keyEnd] = key2?.range ?? [map.start, map.start];
+    const [keyStart, keyEnd2] = key2?.range ?? [map.start, map.start];
     if (keyNode && !(0, import_yaml2.isScalar)(keyNode)) {
-      this.notices.push(noticeAt(this.lines, "warning", "complex-key", "A mapping key must be a plain string here; this entry was ignored.", keyStart, keyEnd));
+      this.notices.push(noticeAt(this.lines, "warning", "complex-key", "A mapping key must be a plain string here; this entry was ignored.", keyStart, keyEnd2));
       return;
     }
     const entry2 = {
       key: keyNode ? String(keyNode.value ?? "") : "",
       keyStart,
-      keyEnd,
-      value: value ? this.node(value, depth + 1) : { kind: "scalar", start: keyEnd, end: keyEnd, value: null }
+      keyEnd: keyEnd2,
+      value: value ? this.node(value, depth + 1) : { kind: "scalar", start: keyEnd2, end: keyEnd2, value: null }
     };
     setEntry(map, entry2, (dup) => this.notices.push(duplicateKeyNotice(this.lines, dup.key, dup.keyStart, dup.keyEnd)));
   }
   /** Each expansion counts, nested ones included, so an alias bomb stops after `maxAliasCount` steps. */
-  alias(alias, start, depth) {
+  alias(alias, start2, depth) {
     if (++this.aliases > this.limits.maxAliasCount) {
-      throw new LimitExceeded("alias-limit", start, aliasMessage(this.limits.maxAliasCount));
+      throw new LimitExceeded("alias-limit", start2, aliasMessage(this.limits.maxAliasCount));
     }
     const target = alias.resolve(this.doc);
-    return target ? this.node(target, depth) : { kind: "scalar", start, end: start, value: null };
+    return target ? this.node(target, depth) : { kind: "scalar", start: start2, end: start2, value: null };
   }
   /**
    * Where `!Tag` is written (yaml keeps no position for tags): found when only whitespace
@@ -21365,8 +21425,8 @@ var YamlWalker = class {
     return this.text.startsWith(tag, i - tag.length) ? [i - tag.length, i] : [valueStart, valueStart];
   }
 };
-function isBlank(code) {
-  return code === 32 || code === 9 || code === 10 || code === 13;
+function isBlank(code2) {
+  return code2 === 32 || code2 === 9 || code2 === 10 || code2 === 13;
 }
 function scalarValue(value) {
   if (value === null || value === void 0) return null;
@@ -21652,12 +21712,12 @@ function join(args, at, r) {
   const delimiter = arg(args, 0);
   const listNode = arg(args, 1);
   const sep2 = delimiter && r.name(delimiter);
-  const list2 = listNode ? r.resolve(listNode) : NO_VALUE;
-  if (sep2 === void 0 || list2 === NO_VALUE || list2.kind !== "list") {
-    return unknownOf("Fn::Join of values that cannot be known", at, [list2]);
+  const list3 = listNode ? r.resolve(listNode) : NO_VALUE;
+  if (sep2 === void 0 || list3 === NO_VALUE || list3.kind !== "list") {
+    return unknownOf("Fn::Join of values that cannot be known", at, [list3]);
   }
   const parts = [];
-  list2.items.forEach((item, i) => {
+  list3.items.forEach((item, i) => {
     if (i > 0) parts.push(literal2(sep2, at));
     parts.push(item);
   });
@@ -21679,15 +21739,15 @@ function split(args, at, r) {
 function select(args, at, r) {
   const indexNode = arg(args, 0);
   const listNode = arg(args, 1);
-  const index = Number(indexNode && r.name(indexNode));
-  const list2 = listNode ? r.resolve(listNode) : NO_VALUE;
-  if (!Number.isInteger(index) || list2 === NO_VALUE || list2.kind !== "list") {
-    return unknownOf("Fn::Select from values that cannot be known", at, [list2]);
+  const index2 = Number(indexNode && r.name(indexNode));
+  const list3 = listNode ? r.resolve(listNode) : NO_VALUE;
+  if (!Number.isInteger(index2) || list3 === NO_VALUE || list3.kind !== "list") {
+    return unknownOf("Fn::Select from values that cannot be known", at, [list3]);
   }
-  const item = list2.items[index];
+  const item = list3.items[index2];
   if (item === void 0) {
-    r.warn("select-out-of-range", `Fn::Select index ${index} is outside the list of ${list2.items.length}. Fix the index.`, args);
-    return unknownOf(`Fn::Select index ${index} is out of range`, at);
+    r.warn("select-out-of-range", `Fn::Select index ${index2} is outside the list of ${list3.items.length}. Fix the index.`, args);
+    return unknownOf(`Fn::Select index ${index2} is out of range`, at);
   }
   return item;
 }
@@ -21813,8 +21873,8 @@ var Resolver = class {
   resourceKey(logicalId) {
     return `${this.lines.file}#${logicalId}`;
   }
-  warn(code, message, at) {
-    this.notices.push(noticeAt(this.lines, "warning", code, message, at.start, at.end));
+  warn(code2, message, at) {
+    this.notices.push(noticeAt(this.lines, "warning", code2, message, at.start, at.end));
   }
   /** `{ Ref: x }` or `{ "Fn::…": x }`: the one entry of a function call. */
   intrinsicOf(node) {
@@ -21856,8 +21916,8 @@ function buildResources(r) {
   }
   return resources;
 }
-function buildResource({ key: id, keyStart, keyEnd, value: body }, r) {
-  const range2 = r.lines.range(keyStart, keyEnd);
+function buildResource({ key: id, keyStart, keyEnd: keyEnd2, value: body }, r) {
+  const range2 = r.lines.range(keyStart, keyEnd2);
   if (id.startsWith("Fn::ForEach::")) {
     r.warn("not-expanded", `${id} (LanguageExtensions) is not expanded by the scanner; its resources were not checked.`, body);
     return void 0;
@@ -21910,10 +21970,10 @@ var cloudformation = {
   parse(files, options) {
     const result = { resources: [], notices: [], comments: [] };
     for (const file of files) {
-      const one = parseTemplate(file, options);
-      result.resources.push(...one.resources);
-      result.notices.push(...one.notices);
-      result.comments.push(...one.comments);
+      const one2 = parseTemplate(file, options);
+      result.resources.push(...one2.resources);
+      result.notices.push(...one2.notices);
+      result.comments.push(...one2.comments);
     }
     return result;
   }
@@ -21932,8 +21992,6741 @@ function parseTemplate(file, options) {
   return { resources, notices: [...syntax.notices, ...resolver.notices], comments };
 }
 
+// src/parse/terraform/index.ts
+import path16 from "node:path";
+
+// src/parse/terraform/claims.ts
+var EXTENSIONS2 = [".tf", ".tf.json"];
+function claimsConfig(rel) {
+  if (rel.endsWith(".tf")) return "hcl";
+  if (rel.endsWith(".tf.json")) return "json";
+  return void 0;
+}
+
+// src/parse/terraform/config-files.ts
+import path8 from "node:path";
+
+// src/parse/terraform/hcl/chars.ts
+var IDENT_START = 1;
+var IDENT_PART = 2;
+var DIGIT = 4;
+var CHAR_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = c >= 65 && c <= 90 || c >= 97 && c <= 122;
+  const digit2 = c >= 48 && c <= 57;
+  if (letter || c === 95) CHAR_CLASS[c] |= IDENT_START | IDENT_PART;
+  if (digit2) CHAR_CLASS[c] |= DIGIT | IDENT_PART;
+  if (c === 45) CHAR_CLASS[c] |= IDENT_PART;
+}
+var ID_START = new RegExp("^\\p{ID_Start}$", "u");
+var ID_CONTINUE = new RegExp("^\\p{ID_Continue}$", "u");
+function isIdentStartCode(cp) {
+  return ID_START.test(String.fromCodePoint(cp));
+}
+function identEnd(text2, i) {
+  const n = text2.length;
+  while (i < n) {
+    const c = text2.charCodeAt(i);
+    if (c < 128) {
+      if ((CHAR_CLASS[c] & IDENT_PART) === 0) break;
+      i++;
+    } else {
+      const cp = text2.codePointAt(i);
+      if (!ID_CONTINUE.test(String.fromCodePoint(cp))) break;
+      i += cp > 65535 ? 2 : 1;
+    }
+  }
+  return i;
+}
+function numberEnd(text2, i) {
+  const n = text2.length;
+  let end = ++i;
+  while (i < n) {
+    const c = text2.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      end = ++i;
+    } else if (c === 46) {
+      i++;
+    } else if (c === 101 || c === 69) {
+      let j = i + 1;
+      const sign = text2.charCodeAt(j);
+      if (sign === 43 || sign === 45) j++;
+      const d = text2.charCodeAt(j);
+      if (!(d >= 48 && d <= 57)) break;
+      end = i = j + 1;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+function isSpace(c) {
+  if (c <= 255) return c === 32 || c >= 9 && c <= 13 || c === 133 || c === 160;
+  return c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288;
+}
+function leadingSpaces(s) {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+function trimEndSpace(s) {
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+function trimStartSpace(s) {
+  const start2 = leadingSpaces(s);
+  return start2 === 0 ? s : s.slice(start2);
+}
+
+// src/parse/terraform/hcl/scanner.ts
+var MAX_DEPTH = 128;
+var MAX_ERRORS = 1e3;
+var RECOVER = /* @__PURE__ */ Symbol("hcl-recover");
+var Parser2 = class {
+  text;
+  length;
+  /** Where `next()` scans from. */
+  pos = 0;
+  type = 0 /* EOF */;
+  start = 0;
+  end = 0;
+  /** For `Tok.Binary`: the operator and its precedence (1 `||` … 6 `* / %`). */
+  op = "+";
+  prec = 0;
+  /** For `Tok.Heredoc`: where its marker is, whether it is `<<-`, and where its first line starts. */
+  markerStart = 0;
+  markerEnd = 0;
+  heredocIndented = false;
+  heredocBody = 0;
+  /** Whether newlines are tokens (bodies, objects) or whitespace (inside brackets and templates). */
+  newlines = true;
+  /** Nesting of the construct being parsed, and the deepest tree level reached in the current operator chain. */
+  depth = 0;
+  peak = 0;
+  /** Decoded text of the last literal scanned by `text.ts`, and the OR of its char codes. */
+  litValue = "";
+  litBits = 0;
+  errors = [];
+  comments = [];
+  /** Comments before this offset are recorded already (recovery rescans text). */
+  commentHorizon = 0;
+  constructor(text2) {
+    this.text = text2;
+    this.length = text2.length;
+  }
+  /** A leading byte-order mark is not part of the syntax. */
+  skipBom() {
+    if (this.text.charCodeAt(0) === 65279) this.pos = 1;
+  }
+  /** Makes the next token current, skipping spaces and comments (and newlines where they are whitespace). */
+  next() {
+    const text2 = this.text;
+    const n = this.length;
+    let i = this.pos;
+    let c = 0;
+    for (; ; ) {
+      if (i >= n) {
+        this.type = 0 /* EOF */;
+        this.start = this.end = this.pos = n;
+        return;
+      }
+      c = text2.charCodeAt(i);
+      if (c === 32 || c === 9) {
+        i++;
+      } else if (c === 10 || c === 13 && text2.charCodeAt(i + 1) === 10) {
+        const end = c === 10 ? i + 1 : i + 2;
+        if (this.newlines) return this.token(1 /* Newline */, i, end);
+        i = end;
+      } else if (c === 35) {
+        i = this.lineComment(i, i + 1);
+      } else if (c === 47 && text2.charCodeAt(i + 1) === 47) {
+        i = this.lineComment(i, i + 2);
+      } else if (c === 47 && text2.charCodeAt(i + 1) === 42) {
+        i = this.blockComment(i);
+      } else {
+        break;
+      }
+    }
+    if (c >= 128) {
+      const cp = text2.codePointAt(i);
+      if (isIdentStartCode(cp)) return this.token(2 /* Ident */, i, identEnd(text2, i + (cp > 65535 ? 2 : 1)));
+      return this.token(23 /* Invalid */, i, i + (cp > 65535 ? 2 : 1));
+    }
+    const cls = CHAR_CLASS[c];
+    if (cls & IDENT_START) return this.token(2 /* Ident */, i, identEnd(text2, i + 1));
+    if (cls & DIGIT) return this.token(3 /* Number */, i, numberEnd(text2, i));
+    const d = text2.charCodeAt(i + 1);
+    switch (c) {
+      case 34:
+        return this.token(4 /* Quote */, i, i + 1);
+      case 123:
+        return this.token(6 /* LBrace */, i, i + 1);
+      case 125:
+        return this.token(7 /* RBrace */, i, i + 1);
+      case 91:
+        return this.token(9 /* LBrack */, i, i + 1);
+      case 93:
+        return this.token(10 /* RBrack */, i, i + 1);
+      case 40:
+        return this.token(11 /* LParen */, i, i + 1);
+      case 41:
+        return this.token(12 /* RParen */, i, i + 1);
+      case 44:
+        return this.token(13 /* Comma */, i, i + 1);
+      case 63:
+        return this.token(18 /* Question */, i, i + 1);
+      case 46:
+        return d === 46 && text2.charCodeAt(i + 2) === 46 ? this.token(15 /* Ellipsis */, i, i + 3) : this.token(14 /* Dot */, i, i + 1);
+      case 58:
+        return d === 58 ? this.token(17 /* DoubleColon */, i, i + 2) : this.token(16 /* Colon */, i, i + 1);
+      case 61:
+        if (d === 61) return this.binary("==", 3, i, i + 2);
+        return d === 62 ? this.token(20 /* FatArrow */, i, i + 2) : this.token(19 /* Equal */, i, i + 1);
+      case 33:
+        return d === 61 ? this.binary("!=", 3, i, i + 2) : this.token(22 /* Bang */, i, i + 1);
+      case 60:
+        if (d === 60 && this.heredocOpener(i)) return;
+        return d === 61 ? this.binary("<=", 4, i, i + 2) : this.binary("<", 4, i, i + 1);
+      case 62:
+        return d === 61 ? this.binary(">=", 4, i, i + 2) : this.binary(">", 4, i, i + 1);
+      case 38:
+        return d === 38 ? this.binary("&&", 2, i, i + 2) : this.token(23 /* Invalid */, i, i + 1);
+      case 124:
+        return d === 124 ? this.binary("||", 1, i, i + 2) : this.token(23 /* Invalid */, i, i + 1);
+      case 43:
+        return this.binary("+", 5, i, i + 1);
+      case 45:
+        return this.binary("-", 5, i, i + 1);
+      case 42:
+        return this.binary("*", 6, i, i + 1);
+      case 47:
+        return this.binary("/", 6, i, i + 1);
+      case 37:
+        return this.binary("%", 6, i, i + 1);
+      case 126:
+        return d === 125 ? this.token(8 /* TildeRBrace */, i, i + 2) : this.token(23 /* Invalid */, i, i + 1);
+      default:
+        return this.token(23 /* Invalid */, i, i + 1);
+    }
+  }
+  token(type, start2, end) {
+    this.type = type;
+    this.start = start2;
+    this.end = this.pos = end;
+  }
+  binary(op, prec, start2, end) {
+    this.op = op;
+    this.prec = prec;
+    this.token(21 /* Binary */, start2, end);
+  }
+  /** `<<EOT` or `<<-EOT` directly followed by a newline opens a heredoc; anything else is two `<`. */
+  heredocOpener(i) {
+    const markerEnd = heredocMarkerEnd(this.text, i);
+    if (markerEnd < 0) return false;
+    this.heredocIndented = this.text.charCodeAt(i + 2) === 45;
+    this.markerStart = this.heredocIndented ? i + 3 : i + 2;
+    this.markerEnd = markerEnd;
+    this.heredocBody = markerEnd + (this.text.charCodeAt(markerEnd) === 10 ? 1 : 2);
+    this.token(5 /* Heredoc */, i, markerEnd);
+    return true;
+  }
+  /** A `#` or `//` comment; returns the offset of the newline that ends it, which stays a token. */
+  lineComment(start2, textStart) {
+    const text2 = this.text;
+    let end = text2.indexOf("\n", textStart);
+    if (end < 0) end = this.length;
+    const contentEnd = end > textStart && text2.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    this.addComment(start2, contentEnd, textStart, contentEnd);
+    return end;
+  }
+  blockComment(start2) {
+    const close = this.text.indexOf("*/", start2 + 2);
+    if (close < 0) {
+      this.error(start2, start2 + 2, 'expected "*/" to close the comment, found end of file');
+      this.addComment(start2, this.length, start2 + 2, this.length);
+      return this.length;
+    }
+    this.addComment(start2, close + 2, start2 + 2, close);
+    return close + 2;
+  }
+  addComment(start2, end, textStart, textEnd) {
+    if (start2 < this.commentHorizon) return;
+    this.commentHorizon = end;
+    let i = start2;
+    while (i > 0 && (this.text.charCodeAt(i - 1) === 32 || this.text.charCodeAt(i - 1) === 9)) i--;
+    const ownLine = i === 0 || this.text.charCodeAt(i - 1) === 10;
+    this.comments.push({ text: this.text.slice(textStart, textEnd).trim(), ownLine, start: start2, end });
+  }
+  /** The current token is of `type` (a method, so that TypeScript does not narrow `type` across `next()`). */
+  is(type) {
+    return this.type === type;
+  }
+  /** The current token is the identifier `word`. */
+  isWord(word) {
+    return this.type === 2 /* Ident */ && this.end - this.start === word.length && this.text.startsWith(word, this.start);
+  }
+  /** The current token, as error messages show it. */
+  describe() {
+    switch (this.type) {
+      case 0 /* EOF */:
+        return "end of file";
+      case 1 /* Newline */:
+        return "a newline";
+      case 4 /* Quote */:
+        return "a quoted string";
+      case 5 /* Heredoc */:
+        return "a heredoc";
+      default:
+        return JSON.stringify(this.text.slice(this.start, Math.min(this.end, this.start + 40)));
+    }
+  }
+  error(start2, end, message) {
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ message, start: start2, end });
+  }
+  /** Records an error and abandons the current body item. */
+  fail(start2, end, message) {
+    this.error(start2, end, message);
+    throw RECOVER;
+  }
+  /** Fails at the current token: `expected <what>, found <token>`. */
+  unexpected(what) {
+    return this.fail(this.start, this.end, `expected ${what}, found ${this.describe()}`);
+  }
+  /*
+   * Depth accounting. `depth` counts the constructs being parsed inside each other; `peak` is the
+   * deepest tree level below the root of the current operator chain. A chain (`a + b + c`,
+   * `a.b.c`, `a ? b : c`) puts each new node above the nodes parsed before it, so every link
+   * deepens what came earlier: `extendChain` counts that, and both counts stay within MAX_DEPTH.
+   */
+  enter() {
+    const depth = ++this.depth;
+    if (depth > this.peak) {
+      this.peak = depth;
+      if (depth > MAX_DEPTH) this.tooDeep();
+    }
+  }
+  leave() {
+    this.depth--;
+  }
+  beginChain() {
+    const saved = this.peak;
+    this.peak = this.depth;
+    return saved;
+  }
+  extendChain() {
+    if (++this.peak > MAX_DEPTH) this.tooDeep();
+  }
+  endChain(saved) {
+    if (saved > this.peak) this.peak = saved;
+  }
+  tooDeep() {
+    return this.fail(this.start, this.end, `expected at most ${MAX_DEPTH} levels of nesting, found more`);
+  }
+};
+function heredocMarkerEnd(text2, i) {
+  let j = i + 2;
+  if (text2.charCodeAt(j) === 45) j++;
+  if (j >= text2.length) return -1;
+  const c = text2.charCodeAt(j);
+  if (c < 128 ? (CHAR_CLASS[c] & IDENT_START) === 0 : !isIdentStartCode(text2.codePointAt(j))) return -1;
+  const end = identEnd(text2, j);
+  const after = text2.charCodeAt(end);
+  return after === 10 || after === 13 && text2.charCodeAt(end + 1) === 10 ? end : -1;
+}
+
+// src/parse/terraform/hcl/pieces.ts
+var Piece = class {
+  constructor(kind, start2, end) {
+    this.kind = kind;
+    this.start = start2;
+    this.end = end;
+  }
+  kind;
+  start;
+  end;
+  /** Decoded literal text. */
+  value = "";
+  /** OR of the literal's char codes: below 0x300 the text is already in NFC. */
+  bits = 0;
+  stripLeft = false;
+  stripRight = false;
+  /** The interpolated expression, the `if` condition or the `for` collection. */
+  expr = void 0;
+  keyVar = void 0;
+  valueVar = "";
+};
+function applyStripMarkers(pieces) {
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k];
+    if (piece.stripLeft && k > 0 && pieces[k - 1].kind === 0 /* Literal */) {
+      pieces[k - 1].value = trimEndSpace(pieces[k - 1].value);
+    }
+    if (piece.stripRight && k + 1 < pieces.length && pieces[k + 1].kind === 0 /* Literal */) {
+      pieces[k + 1].value = trimStartSpace(pieces[k + 1].value);
+    }
+  }
+}
+
+// src/parse/terraform/hcl/heredoc.ts
+function closingMarkerEnd(text2, i, marker) {
+  while (i < text2.length && text2.charCodeAt(i) !== 10 && isSpace(text2.charCodeAt(i))) i++;
+  if (!text2.startsWith(marker, i)) return -1;
+  let end = i + marker.length;
+  while (end < text2.length && text2.charCodeAt(end) !== 10 && isSpace(text2.charCodeAt(end))) end++;
+  if (text2.charCodeAt(end) !== 10) return -1;
+  return text2.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}
+function flushIndentation(pieces) {
+  let least = Infinity;
+  let lineStart = true;
+  const indented = [];
+  for (const piece of pieces) {
+    const literal4 = piece.kind === 0 /* Literal */;
+    if (lineStart) {
+      lineStart = false;
+      if (!literal4) {
+        least = 0;
+      } else {
+        const spaces = leadingSpaces(piece.value);
+        const blank = spaces === piece.value.length && piece.value.endsWith("\n");
+        if (!blank) {
+          indented.push(piece);
+          if (spaces < least) least = spaces;
+        }
+      }
+    }
+    if (literal4 && piece.value.endsWith("\n")) lineStart = true;
+  }
+  if (least === 0 || least === Infinity) return;
+  for (const piece of indented) {
+    piece.value = piece.value.slice(least);
+    piece.start += least;
+  }
+}
+
+// src/parse/terraform/hcl/text.ts
+var BACKSLASH = 92;
+function scanText(p, from, kind) {
+  const text2 = p.text;
+  const n = p.length;
+  let i = from;
+  let copied = from;
+  let value = "";
+  let bits = 0;
+  while (i < n) {
+    const c = text2.charCodeAt(i);
+    if (c === 36 || c === 37) {
+      const d = text2.charCodeAt(i + 1);
+      if (d === 123) break;
+      if (d === c && text2.charCodeAt(i + 2) === 123) {
+        value += text2.slice(copied, i + 1);
+        copied = i + 2;
+        i += 3;
+        continue;
+      }
+      if (kind === 1 /* Line */ && d < 128 && d !== 10 && isLineBreak2(text2, i + 2)) {
+        bits |= c | d;
+        i += 2;
+        break;
+      }
+    } else if (kind === 1 /* Line */) {
+      if (c === 10) {
+        i++;
+        break;
+      }
+    } else if (c === 34 || c === 10 || c === 13) {
+      break;
+    } else if (c === BACKSLASH) {
+      const decoded = decodeEscape(p, i);
+      value += text2.slice(copied, i) + decoded;
+      bits |= decoded.charCodeAt(0);
+      i = copied = escapeEnd(text2, i);
+      continue;
+    }
+    bits |= c;
+    i++;
+  }
+  p.litValue = copied === from ? text2.slice(from, i) : value + text2.slice(copied, i);
+  p.litBits = bits;
+  return i;
+}
+function isLineBreak2(text2, i) {
+  const c = text2.charCodeAt(i);
+  return c === 10 || c === 13 && text2.charCodeAt(i + 1) === 10;
+}
+function escapeEnd(text2, i) {
+  const selector = text2.charCodeAt(i + 1);
+  if (selector === 117 || selector === 85) return hexEnd(text2, i + 2, selector === 117 ? 4 : 8);
+  if (selector === 10 || selector === 13 || Number.isNaN(selector)) return i + 1;
+  const low = text2.charCodeAt(i + 2);
+  return selector >= 55296 && selector <= 56319 && low >= 56320 && low <= 57343 ? i + 3 : i + 2;
+}
+function hexEnd(text2, i, most) {
+  const end = Math.min(text2.length, i + most);
+  while (i < end && isHex(text2.charCodeAt(i))) i++;
+  return i;
+}
+function isHex(c) {
+  return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+}
+function decodeEscape(p, i) {
+  const text2 = p.text;
+  const selector = text2.charCodeAt(i + 1);
+  switch (selector) {
+    case 110:
+      return "\n";
+    case 114:
+      return "\r";
+    case 116:
+      return "	";
+    case 34:
+      return '"';
+    case BACKSLASH:
+      return "\\";
+    case 117:
+    case 85: {
+      const digits = selector === 117 ? 4 : 8;
+      const end = escapeEnd(text2, i);
+      const written = text2.slice(i, end);
+      if (end - i - 2 !== digits) {
+        p.error(i, end, `expected ${digits} hexadecimal digits after "\\${String.fromCharCode(selector)}", found ${JSON.stringify(written)}`);
+        return written;
+      }
+      const code2 = parseInt(written.slice(2), 16);
+      if (code2 > 1114111 || code2 >= 55296 && code2 <= 57343) {
+        p.error(i, end, `expected a Unicode character, found ${JSON.stringify(written)} (U+${code2.toString(16).toUpperCase()} cannot be encoded)`);
+        return written;
+      }
+      return String.fromCodePoint(code2);
+    }
+    default: {
+      const end = escapeEnd(text2, i);
+      p.error(i, end, `expected one of \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN, found ${JSON.stringify(text2.slice(i, end))}`);
+      return text2.slice(i + 1, end) || "\\";
+    }
+  }
+}
+
+// src/parse/terraform/hcl/templates.ts
+var QUOTE = 34;
+var DOLLAR = 36;
+var PERCENT = 37;
+var LBRACE = 123;
+var TILDE = 126;
+var NEWLINE2 = 10;
+function parseQuotedTemplate(p) {
+  const start2 = p.start;
+  p.enter();
+  const pieces = [];
+  let i = p.end;
+  for (; ; ) {
+    const end = scanText(p, i, 0 /* Quoted */);
+    if (end > i) pieces.push(literalPiece(p, i, end));
+    i = end;
+    const c = p.text.charCodeAt(i);
+    if (c === QUOTE) break;
+    if (c === DOLLAR || c === PERCENT) {
+      i = scanSequence(p, i, pieces);
+    } else {
+      p.fail(start2, i, `expected a closing quote, found ${i >= p.length ? "end of file" : 'a newline (use "\\n", or a heredoc for several lines)'}`);
+    }
+  }
+  applyStripMarkers(pieces);
+  const parts = assembleParts(p, pieces);
+  p.leave();
+  p.pos = i + 1;
+  const node = { type: "Template", parts, start: start2, end: i + 1 };
+  p.next();
+  return node;
+}
+function parseHeredocTemplate(p) {
+  const start2 = p.start;
+  const openerEnd = p.end;
+  const marker = p.text.slice(p.markerStart, p.markerEnd);
+  const indented = p.heredocIndented;
+  p.enter();
+  const pieces = [];
+  let i = p.heredocBody;
+  let lineStart = true;
+  let end = -1;
+  for (; ; ) {
+    if (lineStart && (end = closingMarkerEnd(p.text, i, marker)) >= 0) break;
+    if (i >= p.length) p.fail(start2, openerEnd, `expected a line holding only "${marker}" to end the heredoc, found end of file`);
+    if (isSequenceStart(p.text, i)) {
+      i = scanSequence(p, i, pieces);
+      lineStart = false;
+    } else {
+      const lineEnd2 = scanText(p, i, 1 /* Line */);
+      pieces.push(literalPiece(p, i, lineEnd2));
+      lineStart = p.text.charCodeAt(lineEnd2 - 1) === NEWLINE2;
+      i = lineEnd2;
+    }
+  }
+  applyStripMarkers(pieces);
+  if (indented) flushIndentation(pieces);
+  const parts = assembleParts(p, pieces);
+  p.leave();
+  p.pos = end;
+  const node = { type: "Template", parts, heredoc: { marker, indented }, start: start2, end };
+  p.next();
+  return node;
+}
+function parseBareTemplate(p) {
+  const start2 = p.pos;
+  const pieces = [];
+  let i = start2;
+  while (i < p.length) {
+    if (isSequenceStart(p.text, i)) {
+      i = scanSequence(p, i, pieces);
+    } else {
+      const lineEnd2 = scanText(p, i, 1 /* Line */);
+      pieces.push(literalPiece(p, i, lineEnd2));
+      i = lineEnd2;
+    }
+  }
+  applyStripMarkers(pieces);
+  return { type: "Template", parts: assembleParts(p, pieces), start: start2, end: p.length };
+}
+function isSequenceStart(text2, i) {
+  const c = text2.charCodeAt(i);
+  return (c === DOLLAR || c === PERCENT) && text2.charCodeAt(i + 1) === LBRACE;
+}
+function literalPiece(p, start2, end) {
+  const piece = new Piece(0 /* Literal */, start2, end);
+  piece.value = p.litValue;
+  piece.bits = p.litBits;
+  return piece;
+}
+function scanSequence(p, i, pieces) {
+  const directive = p.text.charCodeAt(i) === PERCENT;
+  let j = i + 2;
+  const stripLeft = p.text.charCodeAt(j) === TILDE;
+  if (stripLeft) j++;
+  const newlines = p.newlines;
+  p.newlines = false;
+  p.pos = j;
+  p.next();
+  let piece;
+  if (directive) {
+    piece = parseDirective(p, i);
+  } else {
+    piece = new Piece(1 /* Interpolation */, i, 0);
+    piece.expr = parseExpression(p);
+  }
+  if (!p.is(7 /* RBrace */) && !p.is(8 /* TildeRBrace */)) {
+    p.unexpected(directive ? `"}" to end the "%{${directiveName(piece.kind)}}" directive` : '"}" to end the interpolation');
+  }
+  piece.stripLeft = stripLeft;
+  piece.stripRight = p.is(8 /* TildeRBrace */);
+  piece.end = p.end;
+  p.newlines = newlines;
+  pieces.push(piece);
+  return p.end;
+}
+function parseDirective(p, start2) {
+  if (!p.is(2 /* Ident */)) p.unexpected('"if", "for", "else", "endif" or "endfor" after "%{"');
+  const keywordStart = p.start;
+  const keywordEnd = p.end;
+  const keyword = p.text.slice(keywordStart, keywordEnd);
+  p.next();
+  switch (keyword) {
+    case "if": {
+      const piece = new Piece(2 /* If */, start2, 0);
+      piece.expr = parseExpression(p);
+      return piece;
+    }
+    case "for": {
+      const piece = new Piece(5 /* For */, start2, 0);
+      piece.valueVar = directiveVariable(p, '"%{for"');
+      if (p.is(13 /* Comma */)) {
+        p.next();
+        piece.keyVar = piece.valueVar;
+        piece.valueVar = directiveVariable(p, `"%{for ${piece.keyVar},"`);
+      }
+      if (!p.isWord("in")) p.unexpected('"in" after the variables of "%{for}"');
+      p.next();
+      piece.expr = parseExpression(p);
+      return piece;
+    }
+    case "else":
+      return new Piece(3 /* Else */, start2, 0);
+    case "endif":
+      return new Piece(4 /* EndIf */, start2, 0);
+    case "endfor":
+      return new Piece(6 /* EndFor */, start2, 0);
+    default:
+      return p.fail(keywordStart, keywordEnd, `expected "if", "for", "else", "endif" or "endfor" after "%{", found ${JSON.stringify(keyword)}`);
+  }
+}
+function directiveVariable(p, after) {
+  if (!p.is(2 /* Ident */)) p.unexpected(`a variable name after ${after}`);
+  const name = p.text.slice(p.start, p.end);
+  p.next();
+  return name;
+}
+function directiveName(kind) {
+  return ["", "", "if", "else", "endif", "for", "endfor"][kind];
+}
+function assembleParts(p, pieces) {
+  const root = [];
+  let parts = root;
+  const open = [];
+  let literal4;
+  let bits = 0;
+  for (const piece of pieces) {
+    if (piece.kind === 0 /* Literal */) {
+      if (literal4) {
+        literal4.value += piece.value;
+        literal4.end = piece.end;
+        bits |= piece.bits;
+      } else {
+        literal4 = { type: "TemplateLiteral", value: piece.value, start: piece.start, end: piece.end };
+        bits = piece.bits;
+        parts.push(literal4);
+      }
+      continue;
+    }
+    if (literal4 && bits >= 768) literal4.value = literal4.value.normalize("NFC");
+    literal4 = void 0;
+    const top = open.length > 0 ? open[open.length - 1] : void 0;
+    switch (piece.kind) {
+      case 1 /* Interpolation */:
+        parts.push({ type: "TemplateInterpolation", expr: piece.expr, stripLeft: piece.stripLeft, stripRight: piece.stripRight, start: piece.start, end: piece.end });
+        break;
+      case 2 /* If */: {
+        p.enter();
+        const node = { type: "TemplateIf", condition: piece.expr, then: [], start: piece.start, end: piece.end };
+        open.push({ node, opener: piece, outer: parts });
+        parts = node.then;
+        break;
+      }
+      case 5 /* For */: {
+        p.enter();
+        const node = { type: "TemplateFor", valueVar: piece.valueVar, collection: piece.expr, body: [], start: piece.start, end: piece.end };
+        if (piece.keyVar !== void 0) node.keyVar = piece.keyVar;
+        open.push({ node, opener: piece, outer: parts });
+        parts = node.body;
+        break;
+      }
+      case 3 /* Else */:
+        if (top?.node.type !== "TemplateIf") unbalanced(p, piece, top);
+        if (top.node.else) p.fail(piece.start, piece.end, 'expected "%{endif}" after the "%{else}" branch, found another "%{else}"');
+        parts = top.node.else = [];
+        break;
+      case 4 /* EndIf */:
+      case 6 /* EndFor */:
+        if (top?.node.type !== (piece.kind === 4 /* EndIf */ ? "TemplateIf" : "TemplateFor")) unbalanced(p, piece, top);
+        top.node.end = piece.end;
+        parts = top.outer;
+        parts.push(top.node);
+        open.pop();
+        p.leave();
+        break;
+    }
+  }
+  if (literal4 && bits >= 768) literal4.value = literal4.value.normalize("NFC");
+  if (open.length > 0) {
+    const { opener } = open[open.length - 1];
+    const closer = opener.kind === 2 /* If */ ? "endif" : "endfor";
+    p.fail(opener.start, opener.end, `expected "%{${closer}}" to close "%{${directiveName(opener.kind)}}", found the end of the template`);
+  }
+  return root;
+}
+function unbalanced(p, piece, top) {
+  const found = `"%{${directiveName(piece.kind)}}"`;
+  if (!top) return p.fail(piece.start, piece.end, `expected "%{if}" or "%{for}" before ${found}, found none open`);
+  const closer = top.node.type === "TemplateIf" ? "endif" : "endfor";
+  return p.fail(piece.start, piece.end, `expected "%{${closer}}" to close "%{${directiveName(top.opener.kind)}}", found ${found}`);
+}
+
+// src/parse/terraform/hcl/expressions.ts
+function parseExpression(p) {
+  p.enter();
+  const saved = p.beginChain();
+  const condition = parseBinary(p, 1);
+  let result = condition;
+  if (p.is(18 /* Question */)) {
+    p.extendChain();
+    p.next();
+    const then = parseExpression(p);
+    if (!p.is(16 /* Colon */)) p.unexpected('":" after the true result of the conditional');
+    p.next();
+    const otherwise = parseExpression(p);
+    result = { type: "Conditional", condition, then, else: otherwise, start: condition.start, end: otherwise.end };
+  }
+  p.endChain(saved);
+  p.leave();
+  return result;
+}
+function parseBinary(p, minPrec) {
+  let left = parseUnary(p);
+  while (p.is(21 /* Binary */) && p.prec >= minPrec) {
+    const operator = p.op;
+    const prec = p.prec;
+    p.next();
+    const saved = p.beginChain();
+    const right = parseBinary(p, prec + 1);
+    p.endChain(saved);
+    p.extendChain();
+    left = { type: "Binary", operator, left, right, start: left.start, end: right.end };
+  }
+  return left;
+}
+function parseUnary(p) {
+  const negate2 = p.is(21 /* Binary */) && p.op === "-";
+  if (!negate2 && !p.is(22 /* Bang */)) return parsePostfix(p, parseTerm(p));
+  const start2 = p.start;
+  p.next();
+  p.enter();
+  const operand = parseUnary(p);
+  p.leave();
+  return { type: "Unary", operator: negate2 ? "-" : "!", operand, start: start2, end: operand.end };
+}
+function parseTerm(p) {
+  const start2 = p.start;
+  const end = p.end;
+  switch (p.type) {
+    case 3 /* Number */: {
+      const raw = p.text.slice(start2, end);
+      const value = Number(raw);
+      if (Number.isNaN(value)) p.error(start2, end, `expected a number, found ${JSON.stringify(raw)}`);
+      p.next();
+      return { type: "Literal", value, raw, start: start2, end };
+    }
+    case 2 /* Ident */: {
+      const name = p.text.slice(start2, end);
+      p.next();
+      if (p.is(11 /* LParen */) || p.is(17 /* DoubleColon */)) return parseCall(p, name, start2, end);
+      if (name === "true" || name === "false") return { type: "Literal", value: name === "true", start: start2, end };
+      if (name === "null") return { type: "Literal", value: null, start: start2, end };
+      return { type: "Variable", name, start: start2, end };
+    }
+    case 4 /* Quote */:
+      return parseQuotedTemplate(p);
+    case 5 /* Heredoc */:
+      return parseHeredocTemplate(p);
+    case 11 /* LParen */: {
+      const newlines = openBracket(p);
+      const expr = parseExpression(p);
+      if (!p.is(12 /* RParen */)) p.unexpected('")" to close the parenthesis');
+      p.newlines = newlines;
+      const close = p.end;
+      p.next();
+      return { type: "Paren", expr, start: start2, end: close };
+    }
+    case 9 /* LBrack */:
+      return parseTuple(p);
+    case 6 /* LBrace */:
+      return parseObject(p);
+    default:
+      return p.unexpected("an expression");
+  }
+}
+function openBracket(p) {
+  const outer = p.newlines;
+  p.newlines = false;
+  p.next();
+  return outer;
+}
+function parseCall(p, first, start2, firstEnd) {
+  let name = first;
+  let nameEnd = firstEnd;
+  while (p.is(17 /* DoubleColon */)) {
+    p.next();
+    if (!p.is(2 /* Ident */)) p.unexpected(`a function name after "${name}::"`);
+    name += "::" + p.text.slice(p.start, p.end);
+    nameEnd = p.end;
+    p.next();
+  }
+  if (!p.is(11 /* LParen */)) p.unexpected(`"(" after the function name "${name}"`);
+  const newlines = openBracket(p);
+  const args = [];
+  let expandFinal = false;
+  while (!p.is(12 /* RParen */)) {
+    args.push(parseExpression(p));
+    if (p.is(13 /* Comma */)) {
+      p.next();
+    } else if (p.is(15 /* Ellipsis */)) {
+      expandFinal = true;
+      p.next();
+      if (!p.is(12 /* RParen */)) p.unexpected(`")" after "..." in the call to ${name}`);
+    } else if (!p.is(12 /* RParen */)) {
+      p.unexpected(`"," or ")" after an argument of ${name}`);
+    }
+  }
+  p.newlines = newlines;
+  const end = p.end;
+  p.next();
+  return { type: "FunctionCall", name, nameSpan: { start: start2, end: nameEnd }, args, expandFinal, start: start2, end };
+}
+function parseTuple(p) {
+  const start2 = p.start;
+  const newlines = openBracket(p);
+  if (p.isWord("for")) return parseFor(p, start2, newlines, false);
+  const items = [];
+  while (!p.is(10 /* RBrack */)) {
+    items.push(parseExpression(p));
+    if (p.is(13 /* Comma */)) p.next();
+    else if (!p.is(10 /* RBrack */)) p.unexpected('"," or "]" after a tuple element');
+  }
+  p.newlines = newlines;
+  const end = p.end;
+  p.next();
+  return { type: "Tuple", items, start: start2, end };
+}
+function parseObject(p) {
+  const start2 = p.start;
+  const newlines = openBracket(p);
+  if (p.isWord("for")) return parseFor(p, start2, newlines, true);
+  p.newlines = true;
+  const items = [];
+  for (; ; ) {
+    if (p.is(1 /* Newline */)) {
+      p.next();
+      continue;
+    }
+    if (p.is(7 /* RBrace */)) break;
+    const key2 = parseExpression(p);
+    if (!p.is(19 /* Equal */) && !p.is(16 /* Colon */)) p.unexpected('"=" or ":" after an object key');
+    p.next();
+    const value = parseExpression(p);
+    items.push({ key: key2, value, start: key2.start, end: value.end });
+    if (p.is(13 /* Comma */) || p.is(1 /* Newline */)) p.next();
+    else if (!p.is(7 /* RBrace */)) p.unexpected('"," or a newline after an object item');
+  }
+  p.newlines = newlines;
+  const end = p.end;
+  p.next();
+  return { type: "Object", items, start: start2, end };
+}
+function parseFor(p, start2, outerNewlines, object) {
+  p.next();
+  const first = forVariable(p, '"for"');
+  let keyVar;
+  let valueVar = first;
+  if (p.is(13 /* Comma */)) {
+    p.next();
+    keyVar = first;
+    valueVar = forVariable(p, `"for ${first},"`);
+  }
+  if (!p.isWord("in")) p.unexpected('"in" after the for-expression variables');
+  p.next();
+  const collection = parseExpression(p);
+  if (!p.is(16 /* Colon */)) p.unexpected('":" after the collection of the for-expression');
+  p.next();
+  let key2;
+  let value = parseExpression(p);
+  if (object) {
+    if (!p.is(20 /* FatArrow */)) p.unexpected('"=>" after the key of an object for-expression');
+    p.next();
+    key2 = value;
+    value = parseExpression(p);
+  }
+  let grouping = false;
+  if (object && p.is(15 /* Ellipsis */)) {
+    grouping = true;
+    p.next();
+  }
+  let condition;
+  if (p.isWord("if")) {
+    p.next();
+    condition = parseExpression(p);
+  }
+  const close = object ? 7 /* RBrace */ : 10 /* RBrack */;
+  if (!p.is(close)) {
+    p.unexpected(object ? '"if" or "}" to end the for-expression' : '"if" or "]" to end the for-expression (an object needs "{for \u2026}")');
+  }
+  p.newlines = outerNewlines;
+  const end = p.end;
+  p.next();
+  const node = { type: "For", valueVar, collection, value, grouping, start: start2, end };
+  if (keyVar !== void 0) node.keyVar = keyVar;
+  if (key2) node.key = key2;
+  if (condition) node.condition = condition;
+  return node;
+}
+function forVariable(p, after) {
+  if (!p.is(2 /* Ident */)) p.unexpected(`a variable name after ${after}`);
+  const name = p.text.slice(p.start, p.end);
+  p.next();
+  return name;
+}
+function parsePostfix(p, term) {
+  let expr = term;
+  for (; ; ) {
+    if (p.is(14 /* Dot */)) {
+      const dot = p.start;
+      p.next();
+      if (p.is(21 /* Binary */) && p.op === "*") {
+        expr = parseAttributeSplat(p, expr, dot);
+        continue;
+      }
+      expr = parseAttributeStep(p, expr);
+    } else if (p.is(9 /* LBrack */)) {
+      const open = p.start;
+      const newlines = openBracket(p);
+      if (p.is(21 /* Binary */) && p.op === "*") {
+        p.next();
+        if (!p.is(10 /* RBrack */)) p.unexpected('"]" after "[*"');
+        p.newlines = newlines;
+        const item = { type: "SplatItem", start: open, end: p.end };
+        p.next();
+        p.enter();
+        const saved = p.beginChain();
+        const each = parsePostfix(p, item);
+        p.endChain(saved);
+        p.leave();
+        p.extendChain();
+        expr = { type: "Splat", source: expr, each, full: true, start: expr.start, end: each.end };
+        continue;
+      }
+      const key2 = parseExpression(p);
+      if (!p.is(10 /* RBrack */)) p.unexpected('"]" to close the index');
+      p.newlines = newlines;
+      p.extendChain();
+      expr = { type: "Index", collection: expr, key: key2, start: expr.start, end: p.end };
+      p.next();
+    } else {
+      return expr;
+    }
+  }
+}
+function parseAttributeStep(p, object) {
+  if (!p.is(2 /* Ident */) && !p.is(3 /* Number */)) p.unexpected('an attribute name after "."');
+  const name = p.text.slice(p.start, p.end);
+  if (p.is(3 /* Number */) && name.includes(".")) {
+    p.error(p.start, p.end, `expected one index after "." (write [${name.replace(".", "][")}]), found ${JSON.stringify(name)}`);
+  }
+  p.extendChain();
+  const node = { type: "GetAttr", object, name, nameSpan: { start: p.start, end: p.end }, start: object.start, end: p.end };
+  p.next();
+  return node;
+}
+function parseAttributeSplat(p, source, dot) {
+  const item = { type: "SplatItem", start: dot, end: p.end };
+  p.next();
+  p.enter();
+  const saved = p.beginChain();
+  let each = item;
+  while (p.is(14 /* Dot */)) {
+    p.next();
+    if (p.is(21 /* Binary */) && p.op === "*") p.unexpected('an attribute name (splats cannot nest inside ".*")');
+    each = parseAttributeStep(p, each);
+  }
+  p.endChain(saved);
+  p.leave();
+  p.extendChain();
+  return { type: "Splat", source, each, full: false, start: source.start, end: each.end };
+}
+
+// src/parse/terraform/hcl/recovery.ts
+var BRACKET = 0;
+var STRING = 1;
+var INTERPOLATION = 2;
+function skipBrokenItem(p, from, inBlock) {
+  p.pos = skipEnd(p, from, inBlock);
+  p.newlines = true;
+  p.next();
+}
+function skipEnd(p, from, inBlock) {
+  const text2 = p.text;
+  const n = p.length;
+  const open = [];
+  let i = from;
+  while (i < n) {
+    const c = text2.charCodeAt(i);
+    if (open.length > 0 && open[open.length - 1] === STRING) {
+      if (c === 92) i += 2;
+      else if (c === 34) open.pop(), i++;
+      else if (c === 10) open.pop();
+      else if ((c === 36 || c === 37) && text2.charCodeAt(i + 1) === 123) open.push(INTERPOLATION), i += 2;
+      else i++;
+      continue;
+    }
+    switch (c) {
+      case 10:
+        if (open.length === 0) return i;
+        i++;
+        break;
+      case 34:
+        open.push(STRING);
+        i++;
+        break;
+      case 40:
+      case 91:
+      case 123:
+        open.push(BRACKET);
+        i++;
+        break;
+      case 41:
+      case 93:
+      case 125:
+        if (open.length === 0 && c === 125 && inBlock) return i;
+        open.pop();
+        i++;
+        break;
+      case 35:
+        i = lineEnd(p, i, i + 1);
+        break;
+      case 47:
+        i = text2.charCodeAt(i + 1) === 47 ? lineEnd(p, i, i + 2) : text2.charCodeAt(i + 1) === 42 ? blockCommentEnd(p, i) : i + 1;
+        break;
+      case 60:
+        i = text2.charCodeAt(i + 1) === 60 ? heredocEnd(text2, i) : i + 1;
+        break;
+      default:
+        i++;
+    }
+  }
+  return n;
+}
+function lineEnd(p, start2, textStart) {
+  const newline = p.text.indexOf("\n", textStart);
+  const end = newline < 0 ? p.length : newline;
+  const contentEnd = end > textStart && p.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+  p.addComment(start2, contentEnd, textStart, contentEnd);
+  return end;
+}
+function blockCommentEnd(p, start2) {
+  const close = p.text.indexOf("*/", start2 + 2);
+  const end = close < 0 ? p.length : close + 2;
+  p.addComment(start2, end, start2 + 2, close < 0 ? p.length : close);
+  return end;
+}
+function heredocEnd(text2, i) {
+  const markerEnd = heredocMarkerEnd(text2, i);
+  if (markerEnd < 0) return i + 2;
+  const marker = text2.slice(text2.charCodeAt(i + 2) === 45 ? i + 3 : i + 2, markerEnd);
+  let line = text2.indexOf("\n", markerEnd);
+  while (line >= 0) {
+    const close = closingMarkerEnd(text2, line + 1, marker);
+    if (close >= 0) return close;
+    line = text2.indexOf("\n", line + 1);
+  }
+  return text2.length;
+}
+
+// src/parse/terraform/hcl/body.ts
+function parseFile(p) {
+  const items = parseItems(p, void 0);
+  return { type: "Body", items, start: 0, end: p.length };
+}
+function parseItems(p, block) {
+  const items = [];
+  const attributes = /* @__PURE__ */ new Map();
+  for (; ; ) {
+    const type = p.type;
+    if (type === 1 /* Newline */) {
+      p.next();
+      continue;
+    }
+    if (type === 0 /* EOF */) {
+      if (block) p.error(block.open, block.open + 1, `expected "}" to close the block "${block.type}", found end of file`);
+      return items;
+    }
+    if (type === 7 /* RBrace */ && block) return items;
+    if (p.errors.length >= MAX_ERRORS) {
+      p.pos = p.length;
+      p.next();
+      continue;
+    }
+    const itemStart = p.start;
+    const depth = p.depth;
+    try {
+      if (type === 4 /* Quote */) p.unexpected("an attribute or block name (names are not quoted)");
+      if (type !== 2 /* Ident */) p.unexpected(block ? 'an attribute, a block or "}"' : "an attribute or a block");
+      const item = parseItem(p);
+      if (item.type === "Attribute") {
+        const earlier = attributes.get(item.name);
+        if (earlier) {
+          p.error(item.nameSpan.start, item.nameSpan.end, `expected each attribute once, found "${item.name}" again (first set at offset ${earlier.nameSpan.start})`);
+        } else {
+          attributes.set(item.name, item);
+        }
+      }
+      items.push(item);
+      if (!p.is(1 /* Newline */) && !p.is(0 /* EOF */)) {
+        const what = item.type === "Attribute" ? `the attribute "${item.name}"` : `the block "${item.blockType}"`;
+        p.error(p.start, p.end, `expected a newline after ${what}, found ${p.describe()}`);
+        skipBrokenItem(p, p.start, block !== void 0);
+      }
+    } catch (thrown) {
+      if (thrown !== RECOVER) throw thrown;
+      p.depth = p.peak = depth;
+      skipBrokenItem(p, itemStart, block !== void 0);
+    }
+  }
+}
+function parseItem(p) {
+  const start2 = p.start;
+  const nameEnd = p.end;
+  const name = p.text.slice(start2, nameEnd);
+  p.next();
+  if (p.is(19 /* Equal */)) {
+    p.next();
+    const value = parseExpression(p);
+    return { type: "Attribute", name, nameSpan: { start: start2, end: nameEnd }, value, start: start2, end: value.end };
+  }
+  const labels = [];
+  for (; ; ) {
+    if (p.is(4 /* Quote */)) {
+      labels.push(parseLabel(p));
+    } else if (p.is(2 /* Ident */)) {
+      labels.push({ value: p.text.slice(p.start, p.end), start: p.start, end: p.end });
+      p.next();
+    } else {
+      break;
+    }
+  }
+  if (!p.is(6 /* LBrace */)) p.unexpected(labels.length === 0 ? `"=" or "{" after "${name}"` : `another label or "{" after the labels of block "${name}"`);
+  const open = p.start;
+  p.enter();
+  p.next();
+  let body;
+  if (p.is(1 /* Newline */) || p.is(0 /* EOF */) || p.is(7 /* RBrace */)) {
+    const items = parseItems(p, { type: name, open });
+    body = { type: "Body", items, start: open, end: p.end };
+  } else {
+    body = parseOneLineBody(p, name, open);
+  }
+  p.leave();
+  const end = body.end;
+  p.next();
+  return { type: "Block", blockType: name, typeSpan: { start: start2, end: nameEnd }, labels, body, start: start2, end };
+}
+function parseOneLineBody(p, blockType, open) {
+  if (!p.is(2 /* Ident */)) p.unexpected(`an attribute or "}" after "{" of block "${blockType}"`);
+  const start2 = p.start;
+  const nameEnd = p.end;
+  const name = p.text.slice(start2, nameEnd);
+  p.next();
+  if (!p.is(19 /* Equal */)) p.unexpected(`"=" after "${name}" (a block opened and closed on one line holds one attribute)`);
+  p.next();
+  const value = parseExpression(p);
+  if (!p.is(7 /* RBrace */)) p.unexpected(`"}" after the attribute of one-line block "${blockType}"`);
+  const attribute2 = { type: "Attribute", name, nameSpan: { start: start2, end: nameEnd }, value, start: start2, end: value.end };
+  return { type: "Body", items: [attribute2], start: open, end: p.end };
+}
+function parseLabel(p) {
+  const start2 = p.start;
+  const end = scanText(p, p.end, 0 /* Quoted */);
+  const c = p.text.charCodeAt(end);
+  if (c !== 34) {
+    const found = end >= p.length ? "end of file" : c === 36 || c === 37 ? JSON.stringify(p.text.slice(end, end + 2)) : "a newline";
+    p.fail(start2, end, `expected a closing quote after the block label (write "$\${" or "%%{" for a literal "\${" or "%{"), found ${found}`);
+  }
+  const label = { value: p.litValue, start: start2, end: end + 1 };
+  p.pos = end + 1;
+  p.next();
+  return label;
+}
+
+// src/parse/terraform/hcl/index.ts
+function parseHcl(text2) {
+  const p = new Parser2(text2);
+  try {
+    p.skipBom();
+    p.next();
+    return { body: parseFile(p), comments: p.comments, errors: p.errors };
+  } catch (thrown) {
+    internalError(p, thrown);
+    return { body: { type: "Body", items: [], start: 0, end: text2.length }, comments: p.comments, errors: p.errors };
+  }
+}
+function parseTemplate2(text2) {
+  const p = new Parser2(text2);
+  try {
+    p.skipBom();
+    return { template: parseBareTemplate(p), errors: p.errors };
+  } catch (thrown) {
+    if (thrown !== RECOVER) internalError(p, thrown);
+    return { template: { type: "Template", parts: [], start: 0, end: text2.length }, errors: p.errors };
+  }
+}
+function parseExpression2(text2) {
+  const p = new Parser2(text2);
+  try {
+    p.newlines = false;
+    p.next();
+    const expr = parseExpression(p);
+    if (!p.is(0 /* EOF */)) p.unexpected("the end of the expression");
+    return { expr, errors: p.errors };
+  } catch (thrown) {
+    if (thrown !== RECOVER) internalError(p, thrown);
+    return { errors: p.errors };
+  }
+}
+function internalError(p, thrown) {
+  p.errors.push({ message: `internal error in the HCL parser: ${String(thrown)}`, start: 0, end: 0 });
+}
+
+// src/parse/terraform/json-syntax.ts
+var LABELS = { resource: 2, data: 2, module: 1, variable: 1, output: 1, locals: 0 };
+var SKIPPED = /* @__PURE__ */ new Set(["//", "depends_on", "provider", "providers", "lifecycle", "provisioner", "connection", "validation", "precondition", "postcondition"]);
+var MAP_ARGUMENTS = /* @__PURE__ */ new Set([
+  "tags",
+  "tags_all",
+  "labels",
+  "variables",
+  "parameters",
+  "triggers",
+  "metadata",
+  "annotations",
+  "stage_variables",
+  "default_arguments",
+  "environment_variables",
+  "request_parameters",
+  "request_templates",
+  "response_parameters",
+  "response_templates"
+]);
+var ARGUMENT_NAME = /^[a-z_][a-z0-9_]*$/;
+function readTerraformJson(text2, lines, limits) {
+  const read = readJson(text2, lines, limits);
+  const reader = new JsonConfig(lines, [...read.notices]);
+  const root = read.root;
+  if (!root) return { body: emptyBody(0), notices: reader.notices };
+  if (root.kind !== "map") {
+    reader.notices.push(noticeAt(lines, "error", "not-terraform-json", "Expected a Terraform JSON configuration: an object whose keys are block types such as resource and variable. The file was not scanned.", root.start, root.end));
+    return { body: emptyBody(root.start), notices: reader.notices };
+  }
+  return { body: reader.file(root), notices: reader.notices };
+}
+var JsonConfig = class {
+  constructor(lines, notices) {
+    this.lines = lines;
+    this.notices = notices;
+  }
+  lines;
+  notices;
+  file(root) {
+    const items = [];
+    for (const entry2 of root.entries.values()) {
+      const labels = LABELS[entry2.key];
+      if (labels === void 0) continue;
+      const typeSpan = { start: entry2.keyStart, end: entry2.keyEnd };
+      this.labelled(entry2.value, labels, [], (found, map, start2) => ({
+        type: "Block",
+        blockType: entry2.key,
+        typeSpan,
+        labels: found,
+        body: this.blockBody(entry2.key, map),
+        start: start2,
+        end: map.end
+      }), items);
+    }
+    return { type: "Body", items, start: root.start, end: root.end };
+  }
+  /** Each label is one level of nested objects; any level may be an array of objects (several blocks). */
+  labelled(node, remaining, labels, make, out) {
+    for (const level of node.kind === "seq" ? node.items : [node]) {
+      if (level.kind !== "map") continue;
+      if (remaining === 0) {
+        out.push(make(labels, level, labels.length ? labels[labels.length - 1].start : level.start));
+        continue;
+      }
+      for (const entry2 of level.entries.values()) {
+        if (entry2.key === "//") continue;
+        this.labelled(entry2.value, remaining - 1, [...labels, { value: entry2.key, start: entry2.keyStart, end: entry2.keyEnd }], make, out);
+      }
+    }
+  }
+  blockBody(blockType, map) {
+    switch (blockType) {
+      case "variable":
+        return this.attributes(map, () => "literal");
+      case "output":
+        return this.attributes(map, (key2) => key2 === "value" ? "expression" : "literal");
+      case "module":
+        return this.attributes(map, (key2) => key2 === "source" || key2 === "version" ? "literal" : "expression");
+      case "locals":
+        return this.attributes(map, () => "expression");
+      default:
+        return this.resourceBody(map);
+    }
+  }
+  attributes(map, modeOf) {
+    const items = [...map.entries.values()].filter((e) => !SKIPPED.has(e.key)).map((e) => this.attribute(e, modeOf(e.key)));
+    return { type: "Body", items, start: map.start, end: map.end };
+  }
+  resourceBody(map) {
+    const items = [];
+    for (const entry2 of map.entries.values()) {
+      if (SKIPPED.has(entry2.key)) continue;
+      if (entry2.key === "dynamic") this.dynamicBlocks(entry2, items);
+      else if (looksLikeBlocks(entry2.key, entry2.value)) {
+        const bodies = entry2.value.kind === "seq" ? entry2.value.items : [entry2.value];
+        for (const body of bodies) items.push(this.nested(entry2, [], body, this.resourceBody(body)));
+      } else items.push(this.attribute(entry2, "expression"));
+    }
+    return { type: "Body", items, start: map.start, end: map.end };
+  }
+  /** `"dynamic": { "ingress": { "for_each": "...", "iterator": "rule", "content": {...} } }` */
+  dynamicBlocks(entry2, out) {
+    if (entry2.value.kind !== "map") return;
+    for (const labelEntry of entry2.value.entries.values()) {
+      const label = { value: labelEntry.key, start: labelEntry.keyStart, end: labelEntry.keyEnd };
+      for (const body of labelEntry.value.kind === "seq" ? labelEntry.value.items : [labelEntry.value]) {
+        if (body.kind !== "map") continue;
+        const items = [];
+        for (const part of body.entries.values()) {
+          if (part.key === "content" && part.value.kind === "map") items.push(this.nested(part, [], part.value, this.resourceBody(part.value)));
+          else if (part.key === "iterator" && part.value.kind === "scalar" && typeof part.value.value === "string") {
+            items.push({ ...this.attribute(part, "literal"), value: { type: "Variable", name: part.value.value, start: part.value.start, end: part.value.end } });
+          } else if (part.key !== "//") items.push(this.attribute(part, "expression"));
+        }
+        out.push(this.nested(entry2, [label], body, { type: "Body", items, start: body.start, end: body.end }));
+      }
+    }
+  }
+  nested(entry2, labels, map, body) {
+    const typeSpan = { start: entry2.keyStart, end: entry2.keyEnd };
+    return { type: "Block", blockType: entry2.key, typeSpan, labels, body, start: labels[0]?.start ?? entry2.keyStart, end: map.end };
+  }
+  attribute(entry2, mode) {
+    return {
+      type: "Attribute",
+      name: entry2.key,
+      nameSpan: { start: entry2.keyStart, end: entry2.keyEnd },
+      value: this.expression(entry2.value, mode),
+      start: entry2.keyStart,
+      end: entry2.value.end
+    };
+  }
+  expression(node, mode) {
+    return jsonExpression(node, (value, span3) => this.text(value, span3, mode));
+  }
+  /** A JSON string: a template in expression mode (`"${var.x}"`), plain text in literal mode. */
+  text(value, span3, mode) {
+    const plain = plainText(value, span3);
+    if (mode === "literal" || !value.includes("${") && !value.includes("%{")) return plain;
+    const parsed = parseTemplate2(value);
+    if (parsed.errors.length) {
+      const message = `Invalid template in a JSON string: ${parsed.errors[0].message}. Fix the template; the string is read as plain text.`;
+      this.notices.push(noticeAt(this.lines, "error", "parse-error", message, span3.start, span3.end));
+      return plain;
+    }
+    pinSpans(parsed.template, span3);
+    return parsed.template;
+  }
+};
+function jsonExpression(node, text2) {
+  const { start: start2, end } = node;
+  switch (node.kind) {
+    case "scalar":
+      if (typeof node.value === "string") return text2(node.value, node);
+      return { type: "Literal", value: node.value, start: start2, end };
+    case "seq":
+      return { type: "Tuple", items: node.items.map((item) => jsonExpression(item, text2)), start: start2, end };
+    case "map":
+      return {
+        type: "Object",
+        items: [...node.entries.values()].map((e) => ({
+          key: text2(e.key, { start: e.keyStart, end: e.keyEnd }),
+          value: jsonExpression(e.value, text2),
+          start: e.keyStart,
+          end: e.value.end
+        })),
+        start: start2,
+        end
+      };
+  }
+}
+function literalExpression(node) {
+  return jsonExpression(node, plainText);
+}
+function plainText(value, span3) {
+  return { type: "Template", parts: [{ type: "TemplateLiteral", value, ...spanOf(span3) }], ...spanOf(span3) };
+}
+function looksLikeBlocks(key2, node) {
+  if (MAP_ARGUMENTS.has(key2)) return false;
+  if (node.kind === "map") return looksLikeBlockBody(node);
+  return node.kind === "seq" && node.items.length > 0 && node.items.every((item) => item.kind === "map" && looksLikeBlockBody(item));
+}
+function looksLikeBlockBody(map) {
+  if (map.entries.size === 0) return false;
+  for (const key2 of map.entries.keys()) if (key2 !== "//" && !ARGUMENT_NAME.test(key2)) return false;
+  return true;
+}
+function pinSpans(node, span3) {
+  if (Array.isArray(node)) {
+    for (const item of node) pinSpans(item, span3);
+    return;
+  }
+  if (node === null || typeof node !== "object") return;
+  const fields = node;
+  if (typeof fields.start === "number" && typeof fields.end === "number") {
+    fields.start = span3.start;
+    fields.end = span3.end;
+  }
+  for (const value of Object.values(fields)) if (typeof value === "object") pinSpans(value, span3);
+}
+function spanOf(span3) {
+  return { start: span3.start, end: span3.end };
+}
+function emptyBody(at) {
+  return { type: "Body", items: [], start: at, end: at };
+}
+
+// src/parse/terraform/config-files.ts
+function isConfigFileName(name) {
+  return name.endsWith(".tf") || name.endsWith(".tf.json");
+}
+var ConfigFiles = class {
+  constructor(workspace, notices, limits, discovered) {
+    this.workspace = workspace;
+    this.notices = notices;
+    this.limits = limits;
+    this.discovered = new Map(discovered.map((f) => [f.rel, f]));
+  }
+  workspace;
+  notices;
+  limits;
+  comments = [];
+  parsed = /* @__PURE__ */ new Map();
+  discovered;
+  /** A file discovery handed over. */
+  source(file) {
+    return this.parse(file.rel, file.text);
+  }
+  /** The configuration files of a module folder, in name order; undefined when the folder cannot be listed. */
+  folder(dir) {
+    const names2 = this.workspace.list(dir);
+    if (!names2) return void 0;
+    const files = [];
+    for (const name of names2.filter(isConfigFileName)) {
+      const abs = path8.join(dir, name);
+      const rel = this.workspace.rel(abs);
+      const known = this.parsed.get(rel) ?? this.discovered.get(rel);
+      if (known) {
+        files.push("body" in known ? known : this.source(known));
+        continue;
+      }
+      const read = this.workspace.readText(abs);
+      if ("error" in read) this.notices.warn("unreadable-module-file", `${rel} was not read (${read.error}); the module is scanned without it.`);
+      else files.push(this.parse(read.rel, read.text));
+    }
+    return files;
+  }
+  parse(rel, text2) {
+    const cached = this.parsed.get(rel);
+    if (cached) return cached;
+    const lines = new LineTable(rel, text2);
+    const file = { rel, lines, body: rel.endsWith(".json") ? this.json(text2, lines) : this.hcl(text2, lines) };
+    this.parsed.set(rel, file);
+    return file;
+  }
+  hcl(text2, lines) {
+    const parsed = parseHcl(text2);
+    for (const error of parsed.errors) {
+      this.notices.add(
+        "error",
+        "parse-error",
+        `Invalid HCL: ${error.message}. Fix the HCL at this place; the rest of the file was scanned as far as it could be read.`,
+        lines.range(error.start, error.end)
+      );
+    }
+    for (const c of parsed.comments) this.comments.push({ range: lines.range(c.start, c.end), text: c.text, ownLine: c.ownLine });
+    return parsed.body;
+  }
+  json(text2, lines) {
+    const read = readTerraformJson(text2, lines, this.limits);
+    for (const notice of read.notices) this.notices.add(notice.level, notice.code, notice.message, notice.range);
+    return read.body;
+  }
+};
+
+// src/parse/terraform/module-config.ts
+import path10 from "node:path";
+
+// src/parse/terraform/functions/limits.ts
+var MAX_ITEMS = 1e4;
+var MAX_STRING_LENGTH = 1 << 20;
+var MAX_RANGE_ITEMS = 1024;
+var MAX_NESTING = 64;
+var MAX_DECODED_NODES = 1e5;
+var MAX_REGEX_STEPS = 5e6;
+var MAX_PATTERN_INSTRUCTIONS = 2e4;
+var MAX_ORIGINS = 16;
+
+// src/parse/terraform/functions/text.ts
+var graphemeSegmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+function decimalText(n) {
+  if (!Number.isFinite(n)) return String(n);
+  if (Object.is(n, -0)) return "0";
+  const plain = String(n);
+  const e = plain.indexOf("e");
+  if (e === -1) return plain;
+  const negative = plain.startsWith("-");
+  const mantissa = plain.slice(negative ? 1 : 0, e);
+  const dot = mantissa.indexOf(".");
+  const digits = mantissa.replace(".", "");
+  const point = (dot === -1 ? mantissa.length : dot) + Number(plain.slice(e + 1));
+  let text2;
+  if (point <= 0) text2 = `0.${"0".repeat(-point)}${digits}`;
+  else if (point >= digits.length) text2 = digits + "0".repeat(point - digits.length);
+  else text2 = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${text2}` : text2;
+}
+function compareCodePoints(a, b) {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.codePointAt(i);
+    const y = b.codePointAt(i);
+    if (x !== y) return x - y;
+    if (x > 65535) i++;
+  }
+  return a.length - b.length;
+}
+function graphemes(text2) {
+  return Array.from(graphemeSegmenter.segment(text2), (s) => s.segment);
+}
+function isSpace2(codePoint) {
+  if (codePoint <= 255) {
+    return codePoint >= 9 && codePoint <= 13 || codePoint === 32 || codePoint === 133 || codePoint === 160;
+  }
+  return codePoint === 5760 || codePoint >= 8192 && codePoint <= 8202 || codePoint === 8232 || codePoint === 8233 || codePoint === 8239 || codePoint === 8287 || codePoint === 12288;
+}
+function codePointWidth(text2, index2) {
+  if (index2 >= text2.length) return 0;
+  return text2.codePointAt(index2) > 65535 ? 2 : 1;
+}
+
+// src/parse/terraform/functions/encoded.ts
+var ENCODING = /* @__PURE__ */ Symbol("iac-scan.terraform.encoding");
+function encodedAs(value) {
+  return value.kind === "list" || value.kind === "map" ? value[ENCODING] : void 0;
+}
+function markEncoded(value, encoding) {
+  const copy = { ...value };
+  copy[ENCODING] = encoding;
+  return copy;
+}
+function withoutEncoding(value) {
+  const copy = { ...value };
+  delete copy[ENCODING];
+  return copy;
+}
+function jsonText(value) {
+  return writeSafely((put) => writeJson(value, put, false));
+}
+function encodedText(value) {
+  if (encodedAs(value) === "yaml") return { unknown: yamlTextUnknown(value.range) };
+  return writeSafely((put) => writeJson(value, put, true));
+}
+var TooLong = class {
+};
+var UnknownInside = class {
+  constructor(value) {
+    this.value = value;
+  }
+  value;
+};
+function writeSafely(write) {
+  const parts = [];
+  let length = 0;
+  const put = (text2) => {
+    length += text2.length;
+    if (length > MAX_STRING_LENGTH) throw new TooLong();
+    parts.push(text2);
+  };
+  try {
+    write(put);
+  } catch (e) {
+    if (e instanceof TooLong) return { tooLong: true };
+    if (e instanceof UnknownInside) return { unknown: e.value };
+    throw e;
+  }
+  return { text: parts.join("") };
+}
+function writeJson(value, put, asStructure) {
+  if (value.kind === "unknown") throw new UnknownInside(value);
+  if (value.kind === "literal") {
+    const v = value.value;
+    put(v === null ? "null" : typeof v === "string" ? quoteJson(v) : typeof v === "number" ? decimalText(v) : String(v));
+    return;
+  }
+  const encoding = asStructure ? void 0 : encodedAs(value);
+  if (encoding === "yaml") throw new UnknownInside(yamlTextUnknown(value.range));
+  if (encoding === "json") {
+    const inner = encodedText(value);
+    if ("unknown" in inner) throw new UnknownInside(inner.unknown);
+    if ("tooLong" in inner) throw new TooLong();
+    put(quoteJson(inner.text));
+    return;
+  }
+  if (value.kind === "list") {
+    put("[");
+    value.items.forEach((item, i) => {
+      if (i > 0) put(",");
+      writeJson(item, put, false);
+    });
+    put("]");
+    return;
+  }
+  put("{");
+  [...value.entries.keys()].sort(compareCodePoints).forEach((key2, i) => {
+    put(i > 0 ? `,${quoteJson(key2)}:` : `${quoteJson(key2)}:`);
+    writeJson(value.entries.get(key2), put, false);
+  });
+  put("}");
+}
+function quoteJson(text2) {
+  let out = '"';
+  let from = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const code2 = text2.charCodeAt(i);
+    const escape3 = jsonEscape(code2);
+    if (escape3 === void 0) continue;
+    out += text2.slice(from, i) + escape3;
+    from = i + 1;
+  }
+  return `${out}${text2.slice(from)}"`;
+}
+function jsonEscape(code2) {
+  switch (code2) {
+    case 34:
+      return '\\"';
+    case 92:
+      return "\\\\";
+    case 10:
+      return "\\n";
+    case 13:
+      return "\\r";
+    case 9:
+      return "\\t";
+    case 60:
+    case 62:
+    case 38:
+    case 8232:
+    case 8233:
+      return unicodeEscape(code2);
+    default:
+      return code2 < 32 ? unicodeEscape(code2) : void 0;
+  }
+}
+function unicodeEscape(code2) {
+  return `\\u${code2.toString(16).padStart(4, "0")}`;
+}
+function yamlTextUnknown(range2) {
+  return { kind: "unknown", why: "iac-scan keeps what yamlencode() encodes but does not reproduce its text", range: range2 };
+}
+
+// src/parse/terraform/functions/values.ts
+function kindOf(value) {
+  switch (value.kind) {
+    case "unknown":
+      return "unknown";
+    case "list":
+    case "map":
+      return encodedAs(value) ? "string" : value.kind;
+    case "literal":
+      if (value.value === null) return "null";
+      return typeof value.value === "string" ? "string" : typeof value.value === "number" ? "number" : "bool";
+  }
+}
+function isNull(value) {
+  return value.kind === "literal" && value.value === null;
+}
+function firstUnknown(value) {
+  if (value.kind === "unknown") return value;
+  if (value.kind === "list") {
+    for (const item of value.items) {
+      const found = firstUnknown(item);
+      if (found) return found;
+    }
+  } else if (value.kind === "map") {
+    for (const item of value.entries.values()) {
+      const found = firstUnknown(item);
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function within(inner, outer) {
+  return inner.file === outer.file && !before(inner.start, outer.start) && !before(outer.end, inner.end);
+}
+function before(a, b) {
+  return a.line < b.line || a.line === b.line && a.column < b.column;
+}
+function sourcesOf(parts, at) {
+  const sources = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (range2) => {
+    const id = `${range2.file}:${range2.start.line}:${range2.start.column}:${range2.end.line}:${range2.end.column}`;
+    if (sources.length < MAX_ORIGINS && !seen.has(id)) {
+      seen.add(id);
+      sources.push(range2);
+    }
+  };
+  for (const part of parts) {
+    if (part.origin) part.origin.forEach(add);
+    else if (!within(part.range, at)) add(part.range);
+  }
+  return sources;
+}
+function rehomed(value, at) {
+  const origin = sourcesOf([value], at);
+  const moved = { ...value, range: at };
+  if (origin.length) moved.origin = origin;
+  else delete moved.origin;
+  return moved;
+}
+function literalAt(value, at, parts) {
+  const origin = sourcesOf(parts, at);
+  return origin.length ? { kind: "literal", value, range: at, origin } : { kind: "literal", value, range: at };
+}
+function equalValues(a, b) {
+  const kind = kindOf(a);
+  const other = kindOf(b);
+  if (kind === "unknown" || other === "unknown") return void 0;
+  if (kind !== other) return false;
+  if (kind === "string") return equalTexts(a, b);
+  if (a.kind === "literal" && b.kind === "literal") return a.value === b.value;
+  if (a.kind === "list" && b.kind === "list") {
+    if (a.items.length !== b.items.length) return false;
+    return allEqual(a.items.map((item, i) => [item, b.items[i]]));
+  }
+  if (a.kind === "map" && b.kind === "map") {
+    if (a.entries.size !== b.entries.size) return false;
+    for (const key2 of a.entries.keys()) if (!b.entries.has(key2)) return false;
+    return allEqual([...a.entries].map(([key2, item]) => [item, b.entries.get(key2)]));
+  }
+  return false;
+}
+function allEqual(pairs) {
+  let unsure = false;
+  for (const [x, y] of pairs) {
+    const same = equalValues(x, y);
+    if (same === false) return false;
+    if (same === void 0) unsure = true;
+  }
+  return unsure ? void 0 : true;
+}
+function equalTexts(a, b) {
+  const x = stringIfKnown(a);
+  const y = stringIfKnown(b);
+  return x === void 0 || y === void 0 ? void 0 : x === y;
+}
+function stringIfKnown(value) {
+  if (value.kind === "literal") return String(value.value);
+  if (value.kind === "unknown") return void 0;
+  const text2 = encodedText(value);
+  return "text" in text2 ? text2.text : void 0;
+}
+
+// src/parse/terraform/functions/call.ts
+function spec(min, max, run) {
+  return { min, max, run };
+}
+var CALL_ERROR = /* @__PURE__ */ Symbol("iac-scan.terraform.call-error");
+function isCallError(value) {
+  return value.kind === "unknown" && value[CALL_ERROR] === true;
+}
+var Decided = class {
+  constructor(value) {
+    this.value = value;
+  }
+  value;
+};
+var DEPENDS_ON = " depends on a value that is not known: ";
+var KIND_NAMES = {
+  string: "a string",
+  number: "a number",
+  bool: "a bool",
+  null: "null",
+  list: "a list",
+  map: "a map",
+  unknown: "an unknown value"
+};
+var Call = class {
+  constructor(name, args, ctx) {
+    this.name = name;
+    this.args = args;
+    this.ctx = ctx;
+  }
+  name;
+  args;
+  ctx;
+  get range() {
+    return this.ctx.range;
+  }
+  run(fn) {
+    const error = this.args.find(isCallError);
+    if (error) return error;
+    if (this.args.length < fn.min || this.args.length > fn.max) {
+      const expected = fn.max === Infinity ? `at least ${fn.min}` : fn.min === fn.max ? `${fn.min}` : `${fn.min} to ${fn.max}`;
+      return this.decide(() => this.fail(`takes ${expected} argument${fn.max === 1 ? "" : "s"}, not ${this.args.length}`));
+    }
+    return this.decide(() => fn.run(this));
+  }
+  decide(body) {
+    try {
+      return body();
+    } catch (e) {
+      if (e instanceof Decided) return e.value;
+      throw e;
+    }
+  }
+  // --- ending the call -------------------------------------------------------------------
+  /** The result is not known before apply, for the reason given; `secret` when it is a secret whatever the arguments. */
+  unknown(why, secret = false) {
+    const value = unknownOf(why, this.range, this.args);
+    throw new Decided(secret ? { ...value, secret } : value);
+  }
+  /**
+   * The result depends on `cause`, which is unknown (or an error, which then is the result). The
+   * reason given is the first one, not the chain of calls it passed through.
+   */
+  unknownBecause(cause) {
+    if (isCallError(cause)) throw new Decided(cause);
+    const chained = cause.why.lastIndexOf(DEPENDS_ON);
+    this.unknown(`${this.name}()${DEPENDS_ON}${chained === -1 ? cause.why : cause.why.slice(chained + DEPENDS_ON.length)}`);
+  }
+  /** Terraform reports an error for this call. */
+  fail(message) {
+    const error = unknownOf(`${this.name}() fails in Terraform: ${message}`, this.range, this.args);
+    throw new Decided(Object.assign(error, { [CALL_ERROR]: true }));
+  }
+  /** The result would pass one of iac-scan's limits (see limits.ts). */
+  tooLarge(what) {
+    this.unknown(`${this.name}() would make ${what}; iac-scan does not build values that large`);
+  }
+  // --- reading arguments -----------------------------------------------------------------
+  known(value) {
+    if (value.kind === "unknown") this.unknownBecause(value);
+    return value;
+  }
+  /** A string, converting numbers and bools as Terraform does; an encoded structure gives its text. */
+  asString(value) {
+    const v = this.known(value);
+    if (v.kind === "literal") {
+      if (typeof v.value === "string") return v.value;
+      if (typeof v.value === "number") return decimalText(v.value);
+      if (typeof v.value === "boolean") return String(v.value);
+    } else if (encodedAs(v)) {
+      const text2 = encodedText(v);
+      if ("unknown" in text2) this.unknownBecause(text2.unknown);
+      if ("tooLong" in text2) this.tooLarge("a string longer than 1 MiB");
+      return text2.text;
+    }
+    this.wrongKind(v, "a string");
+  }
+  /** A number; a string holding a decimal number converts, as in Terraform. Always finite. */
+  asNumber(value) {
+    const v = this.known(value);
+    let n;
+    if (v.kind === "literal" && typeof v.value === "number") n = v.value;
+    else if (v.kind === "literal" && typeof v.value === "string") {
+      n = parseDecimal(v.value);
+      if (n === void 0) this.fail(`cannot convert "${v.value}" to a number: it must be a decimal number`);
+    } else this.wrongKind(v, "a number");
+    if (!Number.isFinite(n)) this.unknown(`${this.name}() reads a number beyond the range of 64-bit floating point`);
+    return n;
+  }
+  asInteger(value) {
+    const n = this.asNumber(value);
+    if (!Number.isInteger(n)) this.fail(`${decimalText(n)} is not a whole number`);
+    return n;
+  }
+  /** A bool; the strings "true" and "false" convert, as in Terraform. */
+  asBool(value) {
+    const v = this.known(value);
+    if (v.kind === "literal" && typeof v.value === "boolean") return v.value;
+    if (v.kind === "literal" && (v.value === "true" || v.value === "false")) return v.value === "true";
+    if (v.kind === "literal" && typeof v.value === "string") this.fail(`cannot convert "${v.value}" to a bool: only "true" and "false" are`);
+    this.wrongKind(v, "a bool");
+  }
+  /** The items of a list, set or tuple (the items themselves may be unknown). */
+  asList(value) {
+    const v = this.known(value);
+    if (v.kind === "list" && !encodedAs(v)) return v.items;
+    this.wrongKind(v, "a list");
+  }
+  /** A map or object (its values may be unknown). */
+  asMap(value) {
+    const v = this.known(value);
+    if (v.kind === "map" && !encodedAs(v)) return v;
+    this.wrongKind(v, "a map");
+  }
+  wrongKind(value, expected) {
+    this.fail(`${KIND_NAMES[kindOf(value)]} cannot be used where ${expected} is required`);
+  }
+  // --- building the result ---------------------------------------------------------------
+  /** Stops with an Unknown when a string of `length` code units would pass the limit. */
+  checkLength(length) {
+    if (length > MAX_STRING_LENGTH) this.tooLarge("a string longer than 1 MiB");
+  }
+  /** Stops with an Unknown when a collection of `count` items would pass the limit. */
+  checkCount(count) {
+    if (count > MAX_ITEMS) this.tooLarge(`a collection of more than ${MAX_ITEMS} items`);
+  }
+  string(text2) {
+    this.checkLength(text2.length);
+    return literalAt(text2, this.range, this.args);
+  }
+  number(n) {
+    if (!Number.isFinite(n)) this.tooLarge("a number beyond the range of 64-bit floating point");
+    return literalAt(Object.is(n, -0) ? 0 : n, this.range, this.args);
+  }
+  bool(b) {
+    return literalAt(b, this.range, this.args);
+  }
+  nil() {
+    return literalAt(null, this.range, this.args);
+  }
+  list(items) {
+    this.checkCount(items.length);
+    return withOrigin({ kind: "list", items, range: this.range }, sourcesOf(this.args, this.range));
+  }
+  /** A map; `keyRanges` defaults to the call's range for every key. */
+  map(entries, keyRanges) {
+    this.checkCount(entries.size);
+    const ranges = keyRanges ?? new Map([...entries.keys()].map((key2) => [key2, this.range]));
+    return withOrigin({ kind: "map", entries, keyRanges: ranges, range: this.range }, sourcesOf(this.args, this.range));
+  }
+};
+function withOrigin(value, origin) {
+  if (origin.length) value.origin = origin;
+  return value;
+}
+var DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+function parseDecimal(text2) {
+  return DECIMAL.test(text2) ? Number(text2) : void 0;
+}
+
+// src/parse/terraform/functions/unify.ts
+function unifyItems(call, items) {
+  const kinds = new Set(items.map(kindOf).filter((k) => k !== "unknown" && k !== "null"));
+  if (kinds.size <= 1) return [...items];
+  if (!kinds.has("string") || kinds.has("list") || kinds.has("map")) call.fail("all elements must have the same type");
+  return items.map((item) => item.kind === "literal" && item.value !== null ? asStringItem(call, item) : item);
+}
+function asStringItem(call, item) {
+  const text2 = call.asString(item);
+  return item.kind === "literal" && typeof item.value !== "string" ? { ...item, value: text2 } : item;
+}
+
+// src/parse/terraform/functions/sets.ts
+var setFunctions = {
+  setunion: spec(1, Infinity, (c) => c.list(setOf(c, unifyItems(c, c.args.flatMap((a) => c.asList(a)))))),
+  setintersection: spec(1, Infinity, (c) => {
+    const [first, ...others] = setsOf(c);
+    return c.list(first.filter((item) => others.every((set) => set.has(identity2(c, item)))));
+  }),
+  setsubtract: spec(2, 2, (c) => {
+    const [first, second] = setsOf(c);
+    return c.list(first.filter((item) => !second.has(identity2(c, item))));
+  }),
+  setproduct: spec(2, Infinity, (c) => {
+    const lists = c.args.map((a) => unifyItems(c, c.asList(a)));
+    c.checkCount(lists.reduce((count, list3) => count * list3.length, 1));
+    let rows = [[]];
+    for (const list3 of lists) rows = rows.flatMap((row) => list3.map((item) => [...row, item]));
+    return c.list(rows.map((row) => c.list(row)));
+  })
+};
+function setsOf(call) {
+  const lists = call.args.map((a) => call.asList(a));
+  const unified = unifyItems(call, lists.flat());
+  let at = 0;
+  const sets = lists.map((list3) => setOf(call, unified.slice(at, at += list3.length)));
+  return [sets[0], ...sets.slice(1).map((set) => new Set(set.map((item) => identity2(call, item))))];
+}
+function setOf(call, items) {
+  const unique = distinctItems(call, items);
+  const kinds = new Set(unique.map(kindOf));
+  if (kinds.size !== 1) return unique;
+  if (kinds.has("string")) {
+    const texts = new Map(unique.map((item) => [item, call.asString(item)]));
+    return unique.sort((a, b) => compareCodePoints(texts.get(a), texts.get(b)));
+  }
+  if (kinds.has("number") || kinds.has("bool")) return unique.sort((a, b) => Number(scalar(a)) - Number(scalar(b)));
+  return unique;
+}
+function distinctItems(call, items) {
+  for (const item of items) {
+    const unknown3 = firstUnknown(item);
+    if (unknown3) call.unknownBecause(unknown3);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((item) => {
+    const id = identity2(call, item);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+function scalar(value) {
+  return value.kind === "literal" ? value.value : void 0;
+}
+function identity2(call, value) {
+  if (value.kind === "unknown") call.unknownBecause(value);
+  const kind = kindOf(value);
+  switch (kind) {
+    case "string":
+      return JSON.stringify(["s", call.asString(value)]);
+    case "list":
+      return JSON.stringify(["l", ...call.asList(value).map((item) => identity2(call, item))]);
+    case "map": {
+      const entries = [...call.asMap(value).entries].sort(([a], [b]) => compareCodePoints(a, b));
+      return JSON.stringify(["m", ...entries.map(([key2, item]) => [key2, identity2(call, item)])]);
+    }
+    default:
+      return JSON.stringify([kind, scalar(value)]);
+  }
+}
+
+// src/parse/terraform/functions/collections.ts
+var collectionFunctions = {
+  length: spec(1, 1, (c) => {
+    const value = c.known(c.args[0]);
+    const kind = kindOf(value);
+    if (kind === "list") return c.number(value.items.length);
+    if (kind === "map") return c.number(value.entries.size);
+    if (kind === "string") return c.number(graphemes(c.asString(value)).length);
+    return c.fail(`${kind === "null" ? "null" : `a ${kind}`} has no length; length takes a string, list or map`);
+  }),
+  element: spec(2, 2, (c) => {
+    const items = c.asList(c.args[0]);
+    const index2 = c.asInteger(c.args[1]);
+    if (index2 < 0) c.fail("cannot use element with a negative index");
+    if (items.length === 0) c.fail("cannot use element with an empty list");
+    return items[index2 % items.length];
+  }),
+  index: spec(2, 2, (c) => {
+    const items = c.asList(c.args[0]);
+    for (let i = 0; i < items.length; i++) {
+      const same = equalValues(items[i], c.args[1]);
+      if (same === void 0) c.unknown("index() cannot tell where the value is: an item or the value is not known");
+      if (same) return c.number(i);
+    }
+    return c.fail("the item was not found in the list");
+  }),
+  contains: spec(2, 2, (c) => {
+    let unsure = false;
+    for (const item of c.asList(c.args[0])) {
+      const same = equalValues(item, c.args[1]);
+      if (same) return c.bool(true);
+      if (same === void 0) unsure = true;
+    }
+    return unsure ? c.unknown("contains() cannot tell: an item or the value is not known") : c.bool(false);
+  }),
+  concat: spec(1, Infinity, (c) => c.list(c.args.flatMap((list3) => c.asList(list3)))),
+  coalesce: spec(1, Infinity, (c) => {
+    for (const value of unifyItems(c, c.args)) {
+      const known = c.known(value);
+      if (!isNull(known) && !(known.kind === "literal" && known.value === "")) return known;
+    }
+    return c.fail("no argument is non-null and non-empty");
+  }),
+  coalescelist: spec(1, Infinity, (c) => {
+    for (const list3 of c.args) if (c.asList(list3).length > 0) return list3;
+    return c.fail("no argument is a non-empty list");
+  }),
+  compact: spec(1, 1, (c) => {
+    const items = c.asList(c.args[0]).filter((item) => !isNull(c.known(item)) && c.asString(item) !== "");
+    return c.list(items.map((item) => asStringItem(c, item)));
+  }),
+  distinct: spec(1, 1, (c) => {
+    return c.list(distinctItems(c, unifyItems(c, c.asList(c.args[0]))));
+  }),
+  flatten: spec(1, 1, (c) => {
+    const out = [];
+    flattenInto(c, c.asList(c.args[0]), out, 0);
+    return c.list(out);
+  }),
+  reverse: spec(1, 1, (c) => c.list([...c.asList(c.args[0])].reverse())),
+  slice: spec(3, 3, (c) => {
+    const items = c.asList(c.args[0]);
+    const [start2, end] = [c.asInteger(c.args[1]), c.asInteger(c.args[2])];
+    if (start2 < 0) c.fail("the start index must not be negative");
+    if (end > items.length) c.fail("the end index must not be greater than the length of the list");
+    if (start2 > end) c.fail("the start index must not be greater than the end index");
+    return c.list(items.slice(start2, end));
+  }),
+  sort: spec(1, 1, (c) => {
+    const items = c.asList(c.args[0]);
+    for (const item of items) if (isNull(c.known(item))) c.fail("the list must not contain null");
+    const texts = items.map((item) => c.asString(item));
+    const order = texts.map((_, i) => i).sort((a, b) => compareCodePoints(texts[a], texts[b]));
+    return c.list(order.map((i) => asStringItem(c, items[i])));
+  }),
+  range: spec(1, 3, (c) => {
+    const numbers = c.args.map((a) => c.asNumber(a));
+    const [start2, limit] = numbers.length === 1 ? [0, numbers[0]] : [numbers[0], numbers[1]];
+    const step = numbers[2] ?? (limit >= start2 ? 1 : -1);
+    if (step === 0) c.fail("the step must not be zero");
+    const values = [];
+    for (let n = start2; step > 0 ? n < limit : n > limit; n = start2 + values.length * step) {
+      if (values.length === MAX_RANGE_ITEMS) c.fail(`more than ${MAX_RANGE_ITEMS} values were generated`);
+      values.push(c.number(n));
+    }
+    return c.list(values);
+  }),
+  one: spec(1, 1, (c) => {
+    const items = c.asList(c.args[0]);
+    if (items.length > 1) c.fail("the list must have no more than one element");
+    return items[0] ?? c.nil();
+  }),
+  alltrue: spec(1, 1, (c) => c.bool(!anyIs(c, false))),
+  anytrue: spec(1, 1, (c) => c.bool(anyIs(c, true))),
+  chunklist: spec(2, 2, (c) => {
+    const items = c.asList(c.args[0]);
+    const size = c.asInteger(c.args[1]);
+    if (size < 0) c.fail("the chunk size must not be negative");
+    if (size === 0) return c.list([c.list([...items])]);
+    c.checkCount(Math.ceil(items.length / size));
+    const chunks = [];
+    for (let i = 0; i < items.length; i += size) chunks.push(c.list(items.slice(i, i + size)));
+    return c.list(chunks);
+  }),
+  matchkeys: spec(3, 3, (c) => {
+    const values = c.asList(c.args[0]);
+    const keys = c.asList(c.args[1]);
+    if (values.length !== keys.length) c.fail("the values and keys lists must have the same length");
+    const unified = unifyItems(c, [...keys, ...c.asList(c.args[2])]);
+    const wanted = new Set(unified.slice(keys.length).map((item) => identity2(c, item)));
+    return c.list(values.filter((_, i) => wanted.has(identity2(c, unified[i]))));
+  })
+};
+function anyIs(call, target) {
+  let unsure;
+  for (const item of call.asList(call.args[0])) {
+    if (item.kind === "unknown") unsure ??= item;
+    else if (call.asBool(item) === target) return true;
+  }
+  if (unsure) call.known(unsure);
+  return false;
+}
+function flattenInto(call, items, out, depth) {
+  if (depth > MAX_NESTING) call.unknown(`flatten() follows lists nested at most ${MAX_NESTING} levels deep`);
+  for (const item of items) {
+    const known = call.known(item);
+    if (kindOf(known) === "list") flattenInto(call, known.items, out, depth + 1);
+    else {
+      out.push(known);
+      call.checkCount(out.length);
+    }
+  }
+}
+
+// src/parse/terraform/functions/conversions.ts
+var conversionFunctions = {
+  tostring: spec(1, 1, (c) => convertScalar(c, "string", () => c.string(c.asString(c.args[0])))),
+  tonumber: spec(1, 1, (c) => convertScalar(c, "number", () => c.number(c.asNumber(c.args[0])))),
+  tobool: spec(1, 1, (c) => convertScalar(c, "bool", () => c.bool(c.asBool(c.args[0])))),
+  tolist: spec(1, 1, (c) => isNullArg(c) ? c.args[0] : c.list(unifyItems(c, c.asList(c.args[0])))),
+  toset: spec(1, 1, (c) => isNullArg(c) ? c.args[0] : c.list(setOf(c, unifyItems(c, c.asList(c.args[0]))))),
+  tomap: spec(1, 1, (c) => {
+    if (isNullArg(c)) return c.args[0];
+    const map = c.asMap(c.args[0]);
+    const keys = [...map.entries.keys()];
+    const values = unifyItems(c, [...map.entries.values()]);
+    return c.map(new Map(keys.map((key2, i) => [key2, values[i]])), map.keyRanges);
+  }),
+  // A value written in the code stays a literal even when marked sensitive: the hardcoded-secret
+  // rule must still see it. Only an Unknown can carry `secret`.
+  sensitive: spec(1, 1, (c) => c.args[0].kind === "unknown" ? { ...c.args[0], secret: true } : c.args[0]),
+  nonsensitive: spec(1, 1, (c) => c.args[0].kind === "unknown" ? withoutSecret(c.args[0]) : c.args[0]),
+  issensitive: spec(1, 1, (c) => {
+    const value = c.args[0];
+    if (value.kind === "unknown" && value.secret) return c.bool(true);
+    return c.unknown("iac-scan knows which values are sensitive only for values not written in the code");
+  }),
+  // Ephemeral values are not known before apply anyway; a known value is not ephemeral.
+  ephemeralasnull: spec(1, 1, (c) => c.args[0])
+};
+function isNullArg(call) {
+  return kindOf(call.known(call.args[0])) === "null";
+}
+function convertScalar(call, kind, convert) {
+  const value = call.known(call.args[0]);
+  const current = kindOf(value);
+  const unchanged = current === kind && value.kind === "literal" || current === "null";
+  return unchanged ? value : convert();
+}
+function withoutSecret(value) {
+  const copy = { ...value };
+  delete copy.secret;
+  return copy;
+}
+
+// src/parse/terraform/functions/positions.ts
+function spanOf2(file, start2, text2) {
+  let breaks = 0;
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) breaks++;
+  const lastBreak = text2.lastIndexOf("\n");
+  const end = breaks === 0 ? { line: start2.line, column: start2.column + text2.length } : { line: start2.line + breaks, column: text2.length - lastBreak };
+  return { file, start: start2, end };
+}
+function verbatimRange(value, text2) {
+  return [value.range, ...value.origin ?? []].find((range2) => {
+    const end = spanOf2(range2.file, range2.start, text2).end;
+    return end.line === range2.end.line && end.column === range2.end.column;
+  });
+}
+function placerFor(text2, verbatim, fallback) {
+  if (!verbatim) return () => fallback;
+  const lines = new LineTable(verbatim.file, text2);
+  const origin = verbatim.start;
+  const shift = (p) => p.line === 1 ? { line: origin.line, column: origin.column + p.column - 1 } : { line: origin.line + p.line - 1, column: p.column };
+  return (start2, end) => ({ file: verbatim.file, start: shift(lines.position(start2)), end: shift(lines.position(end)) });
+}
+
+// src/parse/terraform/functions/decoding.ts
+var DecodeStop = class {
+  constructor(decoded) {
+    this.decoded = decoded;
+  }
+  decoded;
+};
+function decodeWith(build4) {
+  try {
+    return { value: build4() };
+  } catch (e) {
+    if (e instanceof DecodeStop) return e.decoded;
+    throw e;
+  }
+}
+function decodingOf(text2, source) {
+  const verbatim = verbatimRange(source, text2);
+  return { place: placerFor(text2, verbatim, source.range), origin: verbatim ? void 0 : source.origin, verbatim: verbatim !== void 0 };
+}
+function placed(node, decoding) {
+  if (decoding.origin?.length) node.origin = decoding.origin;
+  return node;
+}
+function decodedResult(call, decoded, decoding, source) {
+  if ("error" in decoded) call.fail(decoded.error);
+  if ("limit" in decoded) call.unknown(`${call.name}() ${decoded.limit}`);
+  if (decoding.verbatim) return decoded.value;
+  const origin = sourcesOf([source], call.range);
+  const top = { ...decoded.value, range: call.range };
+  if (origin.length) top.origin = origin;
+  else delete top.origin;
+  return top;
+}
+
+// src/parse/terraform/functions/encoding.ts
+var encodingFunctions = {
+  base64encode: spec(1, 1, (c) => c.string(encodeBase64(c, Buffer.from(c.asString(c.args[0]), "utf8")))),
+  base64decode: spec(1, 1, (c) => c.string(decodeText(c, decodeBase64(c, c.asString(c.args[0])), "utf-8"))),
+  textencodebase64: spec(2, 2, (c) => c.string(encodeBase64(c, encodeText(c, c.asString(c.args[0]), c.asString(c.args[1]))))),
+  textdecodebase64: spec(2, 2, (c) => c.string(decodeText(c, decodeBase64(c, c.asString(c.args[0])), c.asString(c.args[1])))),
+  urlencode: spec(1, 1, (c) => c.string(urlEncode(c, c.asString(c.args[0])))),
+  csvdecode: spec(1, 1, (c) => {
+    const source = c.known(c.args[0]);
+    const text2 = c.asString(source);
+    const decoding = decodingOf(text2, source);
+    return decodedResult(c, decodeCsv(text2, decoding), decoding, source);
+  })
+};
+function encodeBase64(call, bytes) {
+  call.checkLength(Math.ceil(bytes.length / 3) * 4);
+  return bytes.toString("base64");
+}
+var BASE64_CHAR = /^[A-Za-z0-9+/]$/;
+function decodeBase64(call, text2) {
+  const data = text2.replace(/[\r\n]/g, "");
+  const padding = data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0;
+  let valid = data.length % 4 === 0;
+  for (let i = 0; valid && i < data.length - padding; i++) valid = BASE64_CHAR.test(data[i]);
+  if (!valid) call.fail("the string is not valid base64");
+  return Buffer.from(data, "base64");
+}
+function decodeText(call, bytes, encoding) {
+  let decoder;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: true });
+  } catch {
+    return call.unknown(`iac-scan does not know the text encoding "${encoding}"`);
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return call.fail(`the decoded bytes are not valid ${encoding}`);
+  }
+}
+function encodeText(call, text2, encoding) {
+  switch (encoding.toLowerCase().replace(/[-_]/g, "")) {
+    case "utf8":
+      return Buffer.from(text2, "utf8");
+    case "utf16le":
+      return Buffer.from(text2, "utf16le");
+    case "utf16be":
+      return Buffer.from(text2, "utf16le").swap16();
+    default:
+      return call.unknown(`iac-scan encodes text as UTF-8 and UTF-16 only, not as ${encoding}`);
+  }
+}
+function urlEncode(call, text2) {
+  let out = "";
+  for (const byte of Buffer.from(text2, "utf8")) {
+    const ch = String.fromCharCode(byte);
+    if (/[A-Za-z0-9\-_.~]/.test(ch)) out += ch;
+    else if (byte === 32) out += "+";
+    else out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  call.checkLength(out.length);
+  return out;
+}
+function decodeCsv(text2, decoding) {
+  const records = csvRecords(text2);
+  if ("error" in records) return records;
+  const [header2, ...rows] = records;
+  if (!header2) return { error: "the CSV text has no header line" };
+  if (new Set(header2.map((column) => column.text)).size !== header2.length) return { error: "the CSV header names a column twice" };
+  if (rows.length > MAX_ITEMS) return { limit: `reads a CSV text of more than ${MAX_ITEMS} rows` };
+  const items = [];
+  for (const row of rows) {
+    if (row.length !== header2.length) return { error: `a CSV line has ${row.length} fields; the header has ${header2.length}` };
+    const map = { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: decoding.place(row[0].start, row[row.length - 1].end) };
+    header2.forEach((column, i) => {
+      const field = row[i];
+      map.entries.set(column.text, placed({ kind: "literal", value: field.text, range: decoding.place(field.start, field.end) }, decoding));
+      map.keyRanges.set(column.text, decoding.place(column.start, column.end));
+    });
+    items.push(placed(map, decoding));
+  }
+  const whole = decoding.place(0, text2.length);
+  return { value: placed({ kind: "list", items, range: whole }, decoding) };
+}
+function csvRecords(text2) {
+  const records = [];
+  let record = [];
+  let i = 0;
+  while (i < text2.length) {
+    const start2 = i;
+    let value = "";
+    if (text2[i] === '"') {
+      i++;
+      for (; ; ) {
+        if (i >= text2.length) return { error: "a quoted CSV field is not closed" };
+        if (text2[i] === '"' && text2[i + 1] === '"') {
+          value += '"';
+          i += 2;
+        } else if (text2[i] === '"') {
+          i++;
+          break;
+        } else if (text2[i] === "\r" && text2[i + 1] === "\n") {
+          value += "\n";
+          i += 2;
+        } else value += text2[i++];
+      }
+      if (i < text2.length && !",\r\n".includes(text2[i])) return { error: "a CSV field has text after its closing quote" };
+    } else {
+      while (i < text2.length && !",\r\n".includes(text2[i])) {
+        if (text2[i] === '"') return { error: "a quote appears inside an unquoted CSV field" };
+        value += text2[i++];
+      }
+    }
+    record.push({ text: value, start: start2, end: i });
+    if (text2[i] === ",") {
+      i++;
+      if (i === text2.length) record.push({ text: "", start: i, end: i });
+      else continue;
+    }
+    if (text2[i] === "\r" && text2[i + 1] === "\n") i++;
+    i++;
+    const blank = record.length === 1 && record[0].text === "" && record[0].start === record[0].end;
+    if (!blank) records.push(record);
+    record = [];
+  }
+  return records;
+}
+
+// src/parse/terraform/functions/filesystem.ts
+import path9 from "node:path";
+
+// src/parse/terraform/functions/regexp/charclass.ts
+var MAX_CODE_POINT = 1114111;
+function classMatches(cls, codePoint) {
+  let hit = inClass(cls, codePoint);
+  if (!hit && cls.foldCase) hit = otherCases(codePoint).some((c) => inClass(cls, c));
+  return hit !== cls.negated;
+}
+function inClass(cls, codePoint) {
+  if (inRanges(cls.ranges, codePoint)) return true;
+  if (cls.properties.length === 0) return false;
+  const char = String.fromCodePoint(codePoint);
+  return cls.properties.some((p) => p.test.test(char) !== p.negated);
+}
+function inRanges(ranges, codePoint) {
+  let low = 0;
+  let high = ranges.length / 2 - 1;
+  while (low <= high) {
+    const mid = low + high >> 1;
+    if (codePoint < ranges[2 * mid]) high = mid - 1;
+    else if (codePoint > ranges[2 * mid + 1]) low = mid + 1;
+    else return true;
+  }
+  return false;
+}
+function otherCases(codePoint) {
+  if (codePoint < 128) {
+    const isLetter = (codePoint | 32) >= 97 && (codePoint | 32) <= 122;
+    return isLetter ? [codePoint ^ 32] : [];
+  }
+  const char = String.fromCodePoint(codePoint);
+  const cases = [];
+  for (const mapped of [char.toLowerCase(), char.toUpperCase()]) {
+    const c = mapped.codePointAt(0);
+    if (mapped.length === String.fromCodePoint(c).length && c !== codePoint && !cases.includes(c)) cases.push(c);
+  }
+  return cases;
+}
+function normalizeRanges(pairs) {
+  const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
+  const flat = [];
+  for (const [lo, hi] of sorted) {
+    const last = flat.length - 1;
+    if (last > 0 && lo <= flat[last] + 1) flat[last] = Math.max(flat[last], hi);
+    else flat.push(lo, hi);
+  }
+  return flat;
+}
+function complementRanges(flat) {
+  const pairs = [];
+  let next = 0;
+  for (let i = 0; i < flat.length; i += 2) {
+    if (flat[i] > next) pairs.push([next, flat[i] - 1]);
+    next = flat[i + 1] + 1;
+  }
+  if (next <= MAX_CODE_POINT) pairs.push([next, MAX_CODE_POINT]);
+  return pairs;
+}
+function pairsOf(flat) {
+  const pairs = [];
+  for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
+  return pairs;
+}
+var code = (char) => char.codePointAt(0);
+var span2 = (from, to) => [code(from), code(to)];
+var one = (char) => [code(char), code(char)];
+var PERL_CLASSES = {
+  d: [span2("0", "9")],
+  s: [one("	"), one("\n"), one("\f"), one("\r"), one(" ")],
+  w: [span2("0", "9"), span2("A", "Z"), span2("a", "z"), one("_")]
+};
+var POSIX_CLASSES = {
+  alnum: [span2("0", "9"), span2("A", "Z"), span2("a", "z")],
+  alpha: [span2("A", "Z"), span2("a", "z")],
+  ascii: [[0, 127]],
+  blank: [one("	"), one(" ")],
+  cntrl: [[0, 31], [127, 127]],
+  digit: [span2("0", "9")],
+  graph: [[33, 126]],
+  lower: [span2("a", "z")],
+  print: [[32, 126]],
+  punct: [[33, 47], [58, 64], [91, 96], [123, 126]],
+  space: [[9, 13], one(" ")],
+  upper: [span2("A", "Z")],
+  word: [span2("0", "9"), span2("A", "Z"), span2("a", "z"), one("_")],
+  xdigit: [span2("0", "9"), span2("A", "F"), span2("a", "f")]
+};
+function unicodeProperty(name, negated) {
+  if (!/^[A-Za-z_]{1,40}$/.test(name)) return void 0;
+  const escape3 = name === "Any" ? "Any" : name.length <= 2 ? `General_Category=${name}` : `Script=${name}`;
+  try {
+    return { test: new RegExp(`^\\p{${escape3}}$`, "u"), negated };
+  } catch {
+    return void 0;
+  }
+}
+
+// src/parse/terraform/functions/regexp/parse.ts
+var PatternError = class extends Error {
+};
+var MAX_REPEAT = 1e3;
+var NEWLINE3 = 10;
+function parsePattern(source) {
+  return new PatternParser(source).parse();
+}
+var PatternParser = class {
+  constructor(src) {
+    this.src = src;
+  }
+  src;
+  pos = 0;
+  groupCount = 0;
+  names = [void 0];
+  parse() {
+    const root = this.alternation({ i: false, m: false, s: false, U: false });
+    if (this.pos < this.src.length) throw new PatternError("unexpected )");
+    return { root, groupCount: this.groupCount, names: this.names };
+  }
+  peek(offset = 0) {
+    return this.src.charAt(this.pos + offset);
+  }
+  /** `flags` belongs to the enclosing group: `(?i)` changes it for the rest of that group. */
+  alternation(flags) {
+    const branches = [this.concatenation(flags)];
+    while (this.peek() === "|") {
+      this.pos++;
+      branches.push(this.concatenation(flags));
+    }
+    return branches.length === 1 ? branches[0] : { type: "alt", items: branches };
+  }
+  concatenation(flags) {
+    const items = [];
+    while (this.pos < this.src.length && this.peek() !== "|" && this.peek() !== ")") {
+      const atom = this.atom(flags);
+      if (atom !== void 0) items.push(this.repeated(atom, flags));
+    }
+    return items.length === 1 ? items[0] : { type: "concat", items };
+  }
+  /** One atom; undefined for a flag group such as `(?i)`, which matches nothing. */
+  atom(flags) {
+    const c = this.peek();
+    switch (c) {
+      case "(":
+        return this.group(flags);
+      case "[":
+        return this.bracket(flags);
+      case ".":
+        this.pos++;
+        return charNode(flags.s ? [[0, MAX_CODE_POINT]] : [[0, NEWLINE3 - 1], [NEWLINE3 + 1, MAX_CODE_POINT]], false);
+      case "^":
+        this.pos++;
+        return { type: "assert", kind: flags.m ? "lineStart" : "textStart" };
+      case "$":
+        this.pos++;
+        return { type: "assert", kind: flags.m ? "lineEnd" : "textEnd" };
+      case "\\":
+        return this.escape(flags);
+      case "*":
+      case "+":
+      case "?":
+        throw new PatternError(`missing argument to repetition operator: ${c}`);
+      case "{":
+        if (this.repeatAt() !== void 0) throw new PatternError("missing argument to repetition operator: {");
+        return this.literal(flags);
+      default:
+        return this.literal(flags);
+    }
+  }
+  literal(flags) {
+    const codePoint = this.src.codePointAt(this.pos);
+    this.pos += codePoint > 65535 ? 2 : 1;
+    return literalNode(codePoint, flags);
+  }
+  group(flags) {
+    this.pos++;
+    let groupFlags = { ...flags };
+    let index2;
+    if (this.peek() === "?") {
+      const name = /^\?P?<([^>]*)>/.exec(this.src.slice(this.pos));
+      if (name) {
+        if (!/^[A-Za-z0-9_]+$/.test(name[1])) throw new PatternError(`invalid capture group name: ${name[1]}`);
+        if (this.names.includes(name[1])) throw new PatternError(`duplicate capture group name: ${name[1]}`);
+        this.pos += name[0].length;
+        index2 = this.newGroup(name[1]);
+      } else {
+        this.pos++;
+        const changed = this.flagChanges(flags);
+        if (this.peek() === ")") {
+          this.pos++;
+          Object.assign(flags, changed);
+          return void 0;
+        }
+        this.pos++;
+        groupFlags = changed;
+      }
+    } else {
+      index2 = this.newGroup(void 0);
+    }
+    const body = this.alternation(groupFlags);
+    if (this.peek() !== ")") throw new PatternError("missing closing )");
+    this.pos++;
+    return index2 === void 0 ? body : { type: "capture", index: index2, body };
+  }
+  newGroup(name) {
+    this.names.push(name);
+    return ++this.groupCount;
+  }
+  /** Reads `flags` in `(?flags)` or `(?flags:`, stopping before the `)` or `:`. */
+  flagChanges(flags) {
+    const changed = { ...flags };
+    let negate2 = false;
+    let any = false;
+    for (; ; ) {
+      const c = this.peek();
+      if (c === ")" || c === ":") {
+        if (!any && (c === ")" || negate2)) throw new PatternError("missing flags in (?)");
+        return changed;
+      }
+      if (c === "-" && !negate2) negate2 = true;
+      else if (c === "i" || c === "m" || c === "s" || c === "U") {
+        changed[c] = !negate2;
+        any = true;
+      } else throw new PatternError("invalid or unsupported Perl syntax: (?" + c);
+      this.pos++;
+    }
+  }
+  repeated(atom, flags) {
+    const repeat = this.repetition();
+    if (repeat === void 0) return atom;
+    const lazy = this.peek() === "?";
+    if (lazy) this.pos++;
+    if (this.repetitionFollows()) throw new PatternError("invalid nested repetition operator");
+    return { type: "repeat", body: atom, min: repeat.min, max: repeat.max, greedy: lazy === flags.U };
+  }
+  repetitionFollows() {
+    const c = this.peek();
+    return c === "*" || c === "+" || c === "?" || c === "{" && this.repeatAt() !== void 0;
+  }
+  repetition() {
+    const c = this.peek();
+    if (c === "*" || c === "+" || c === "?") {
+      this.pos++;
+      return { min: c === "+" ? 1 : 0, max: c === "?" ? 1 : Infinity };
+    }
+    if (c !== "{") return void 0;
+    const counted = this.repeatAt();
+    if (counted === void 0) return void 0;
+    this.pos += counted.length;
+    return counted;
+  }
+  /** A `{n}`, `{n,}` or `{n,m}` at the current position; a `{` that is not one is a literal. */
+  repeatAt() {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.pos, this.pos + 24));
+    if (!m) return void 0;
+    const min = Number(m[1]);
+    const max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+    if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) {
+      throw new PatternError(`invalid repeat count: ${m[0]}`);
+    }
+    return { min, max, length: m[0].length };
+  }
+  escape(flags) {
+    this.pos++;
+    const c = this.peek();
+    if (c === "") throw new PatternError("trailing backslash at end of expression");
+    switch (c) {
+      case "A":
+      case "z":
+      case "b":
+      case "B":
+        this.pos++;
+        return { type: "assert", kind: c === "A" ? "textStart" : c === "z" ? "textEnd" : c === "b" ? "wordBoundary" : "notWordBoundary" };
+      case "Q": {
+        this.pos++;
+        const end = this.src.indexOf("\\E", this.pos);
+        const text2 = this.src.slice(this.pos, end === -1 ? void 0 : end);
+        this.pos = end === -1 ? this.src.length : end + 2;
+        return { type: "concat", items: Array.from(text2, (ch) => literalNode(ch.codePointAt(0), flags)) };
+      }
+    }
+    const item = this.classEscape();
+    return "codePoint" in item ? literalNode(item.codePoint, flags) : { type: "char", cls: { ...item.cls, foldCase: flags.i } };
+  }
+  /**
+   * An escape that stands for characters, inside or outside brackets: a single character
+   * (`\n`, `\x41`, `\101`, `\.`) or a class (`\d`, `\pL`). The backslash is already read.
+   */
+  classEscape() {
+    const c = this.peek();
+    this.pos++;
+    const simple = SIMPLE_ESCAPES[c];
+    if (simple !== void 0) return { codePoint: simple };
+    const perl = PERL_CLASSES[c.toLowerCase()];
+    if (perl) {
+      const ranges = normalizeRanges(perl);
+      return { cls: classOf(c === c.toLowerCase() ? ranges : normalizeRanges(complementRanges(ranges)), []) };
+    }
+    if (c === "p" || c === "P") return { cls: classOf([], [this.unicodeClass(c === "P")]) };
+    if (c === "x") return { codePoint: this.hexEscape() };
+    if (c >= "0" && c <= "7") {
+      const octal = /^[0-7]{0,2}/.exec(this.src.slice(this.pos))?.[0] ?? "";
+      if (c !== "0" && octal === "") throw new PatternError(`invalid escape sequence: \\${c} (backreferences are not supported)`);
+      this.pos += octal.length;
+      return { codePoint: parseInt(c + octal, 8) };
+    }
+    const code2 = c.charCodeAt(0);
+    if (code2 < 128 && !/[A-Za-z0-9]/.test(c)) return { codePoint: code2 };
+    throw new PatternError(`invalid escape sequence: \\${c}`);
+  }
+  unicodeClass(negatedEscape) {
+    let name;
+    if (this.peek() === "{") {
+      const end = this.src.indexOf("}", this.pos);
+      if (end === -1) throw new PatternError("invalid character class range: missing }");
+      name = this.src.slice(this.pos + 1, end);
+      this.pos = end + 1;
+    } else {
+      name = this.peek();
+      this.pos++;
+    }
+    const negated = name.startsWith("^") !== negatedEscape;
+    const property = unicodeProperty(name.replace(/^\^/, ""), negated);
+    if (!property) throw new PatternError(`invalid character class range: \\p{${name}}`);
+    return property;
+  }
+  hexEscape() {
+    const m = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
+    const hex = m?.[1] ?? m?.[2];
+    if (!m || hex === void 0 || parseInt(hex, 16) > MAX_CODE_POINT) throw new PatternError("invalid escape sequence: \\x");
+    this.pos += m[0].length;
+    return parseInt(hex, 16);
+  }
+  /** `[...]` with negation, ranges, escapes and `[:posix:]` classes. */
+  bracket(flags) {
+    this.pos++;
+    const negated = this.peek() === "^";
+    if (negated) this.pos++;
+    const pairs = [];
+    const properties2 = [];
+    let first = true;
+    while (this.peek() !== "]" || first) {
+      if (this.pos >= this.src.length) throw new PatternError("missing closing ]");
+      first = false;
+      const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.src.slice(this.pos, this.pos + 12));
+      if (posix) {
+        const ranges = POSIX_CLASSES[posix[2]];
+        if (!ranges) throw new PatternError(`invalid character class range: ${posix[0]}`);
+        pairs.push(...posix[1] ? complementRanges(normalizeRanges(ranges)) : ranges);
+        this.pos += posix[0].length;
+        continue;
+      }
+      const low = this.bracketItem();
+      if ("cls" in low) {
+        pairs.push(...pairsOf(low.cls.ranges));
+        properties2.push(...low.cls.properties);
+        continue;
+      }
+      if (this.peek() === "-" && this.peek(1) !== "]" && this.peek(1) !== "") {
+        this.pos++;
+        const high = this.bracketItem();
+        if ("cls" in high || high.codePoint < low.codePoint) throw new PatternError("invalid character class range");
+        pairs.push([low.codePoint, high.codePoint]);
+      } else {
+        pairs.push([low.codePoint, low.codePoint]);
+      }
+    }
+    this.pos++;
+    return { type: "char", cls: { ranges: normalizeRanges(pairs), properties: properties2, negated, foldCase: flags.i } };
+  }
+  bracketItem() {
+    if (this.peek() === "\\") {
+      this.pos++;
+      return this.classEscape();
+    }
+    const codePoint = this.src.codePointAt(this.pos);
+    this.pos += codePoint > 65535 ? 2 : 1;
+    return { codePoint };
+  }
+};
+var SIMPLE_ESCAPES = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
+function classOf(ranges, properties2) {
+  return { ranges, properties: properties2, negated: false, foldCase: false };
+}
+function charNode(pairs, foldCase) {
+  return { type: "char", cls: { ranges: normalizeRanges(pairs), properties: [], negated: false, foldCase } };
+}
+function literalNode(codePoint, flags) {
+  return charNode([[codePoint, codePoint]], flags.i);
+}
+
+// src/parse/terraform/functions/regexp/machine.ts
+var PatternTooLarge = class extends Error {
+};
+var BudgetExceeded = class extends Error {
+};
+var StepBudget = class {
+  constructor(remaining) {
+    this.remaining = remaining;
+  }
+  remaining;
+  spend() {
+    if (--this.remaining < 0) throw new BudgetExceeded();
+  }
+};
+var Regex = class _Regex {
+  constructor(program, groupCount, groupNames) {
+    this.program = program;
+    this.groupCount = groupCount;
+    this.groupNames = groupNames;
+  }
+  program;
+  groupCount;
+  groupNames;
+  /** Throws `PatternError` (Terraform rejects the pattern) or `PatternTooLarge`. */
+  static compile(source) {
+    const parsed = parsePattern(source);
+    const program = [];
+    const compiler = new Compiler(program);
+    compiler.emit({ op: "save", slot: 0 });
+    compiler.node(parsed.root);
+    compiler.emit({ op: "save", slot: 1 });
+    compiler.emit({ op: "match" });
+    return new _Regex(program, parsed.groupCount, parsed.names);
+  }
+  /**
+   * The leftmost-first match that starts at or after `from`: its slots (`[start, end, group1
+   * start, group1 end, ...]`, UTF-16 offsets, -1 for groups that did not take part).
+   */
+  search(text2, from, budget) {
+    const marks2 = new Int32Array(this.program.length).fill(-1);
+    const empty = new Array(2 * (this.groupCount + 1)).fill(-1);
+    let current = [];
+    let next = [];
+    let generation = 0;
+    let matched;
+    for (let pos = from; ; ) {
+      if (!matched) this.addThread(current, 0, empty, text2, pos, marks2, generation, budget);
+      else if (current.length === 0) break;
+      const codePoint = pos < text2.length ? text2.codePointAt(pos) : -1;
+      const width = codePoint > 65535 ? 2 : 1;
+      generation++;
+      for (const thread of current) {
+        budget.spend();
+        const instruction = this.program[thread.pc];
+        if (instruction.op === "match") {
+          matched = thread.slots;
+          break;
+        }
+        if (instruction.op === "char" && codePoint >= 0 && classMatches(instruction.cls, codePoint)) {
+          this.addThread(next, thread.pc + 1, thread.slots, text2, pos + width, marks2, generation, budget);
+        }
+      }
+      if (pos >= text2.length) break;
+      [current, next] = [next, current];
+      next.length = 0;
+      pos += width;
+    }
+    return matched;
+  }
+  /** Follows jumps, splits, saves and assertions from `pc`, adding threads in priority order. */
+  addThread(list3, pc, slots, text2, pos, marks2, generation, budget) {
+    const stack = [{ pc, slots }];
+    while (stack.length > 0) {
+      const thread = stack.pop();
+      if (marks2[thread.pc] === generation) continue;
+      marks2[thread.pc] = generation;
+      budget.spend();
+      const instruction = this.program[thread.pc];
+      switch (instruction.op) {
+        case "jump":
+          stack.push({ pc: instruction.to, slots: thread.slots });
+          break;
+        case "split":
+          stack.push({ pc: instruction.second, slots: thread.slots }, { pc: instruction.first, slots: thread.slots });
+          break;
+        case "save": {
+          const saved = thread.slots.slice();
+          saved[instruction.slot] = pos;
+          stack.push({ pc: thread.pc + 1, slots: saved });
+          break;
+        }
+        case "assert":
+          if (holds(instruction.kind, text2, pos)) stack.push({ pc: thread.pc + 1, slots: thread.slots });
+          break;
+        default:
+          list3.push(thread);
+      }
+    }
+  }
+};
+var Compiler = class {
+  constructor(program) {
+    this.program = program;
+  }
+  program;
+  emit(instruction) {
+    if (this.program.length >= MAX_PATTERN_INSTRUCTIONS) throw new PatternTooLarge();
+    return this.program.push(instruction) - 1;
+  }
+  node(node) {
+    switch (node.type) {
+      case "char":
+        this.emit({ op: "char", cls: node.cls });
+        return;
+      case "assert":
+        this.emit({ op: "assert", kind: node.kind });
+        return;
+      case "capture":
+        this.emit({ op: "save", slot: 2 * node.index });
+        this.node(node.body);
+        this.emit({ op: "save", slot: 2 * node.index + 1 });
+        return;
+      case "concat":
+        node.items.forEach((item) => this.node(item));
+        return;
+      case "alt":
+        this.alternation(node.items);
+        return;
+      case "repeat":
+        this.repetition(node.body, node.min, node.max, node.greedy);
+    }
+  }
+  alternation(branches) {
+    const exits = [];
+    branches.forEach((branch, i) => {
+      if (i === branches.length - 1) return this.node(branch);
+      const split2 = this.emit({ op: "split", first: this.program.length + 1, second: -1 });
+      this.node(branch);
+      exits.push(this.emit({ op: "jump", to: -1 }));
+      this.patchSplit(split2, this.program.length, true);
+    });
+    for (const exit of exits) this.program[exit].to = this.program.length;
+  }
+  repetition(body, min, max, greedy) {
+    for (let i = 0; i < min; i++) this.node(body);
+    if (max === Infinity) {
+      const loop = this.emit({ op: "split", first: -1, second: -1 });
+      this.node(body);
+      this.emit({ op: "jump", to: loop });
+      this.patchSplit(loop, this.program.length, greedy);
+      return;
+    }
+    const skips = [];
+    for (let i = min; i < max; i++) {
+      skips.push(this.emit({ op: "split", first: -1, second: -1 }));
+      this.node(body);
+    }
+    for (const skip of skips) this.patchSplit(skip, this.program.length, greedy);
+  }
+  /** The split at `at` either enters what follows it or leaves to `exit`; `greedy` prefers entering. */
+  patchSplit(at, exit, greedy) {
+    const enter = at + 1;
+    this.program[at] = { op: "split", first: greedy ? enter : exit, second: greedy ? exit : enter };
+  }
+};
+function holds(kind, text2, pos) {
+  switch (kind) {
+    case "textStart":
+      return pos === 0;
+    case "textEnd":
+      return pos === text2.length;
+    case "lineStart":
+      return pos === 0 || text2.charCodeAt(pos - 1) === 10;
+    case "lineEnd":
+      return pos === text2.length || text2.charCodeAt(pos) === 10;
+    case "wordBoundary":
+      return isWordAt(text2, pos - 1) !== isWordAt(text2, pos);
+    case "notWordBoundary":
+      return isWordAt(text2, pos - 1) === isWordAt(text2, pos);
+  }
+}
+function isWordAt(text2, index2) {
+  if (index2 < 0 || index2 >= text2.length) return false;
+  const c = text2.charCodeAt(index2);
+  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
+}
+
+// src/parse/terraform/functions/regex.ts
+var regexFunctions = {
+  regex: spec(
+    2,
+    2,
+    (c) => withPattern(c, c.asString(c.args[0]), (re, budget) => {
+      const text2 = c.asString(c.args[1]);
+      checkGroups(c, re);
+      const slots = re.search(text2, 0, budget);
+      if (!slots) return c.fail("the pattern did not match any part of the given string");
+      return captures(c, re, text2, slots);
+    })
+  ),
+  regexall: spec(
+    2,
+    2,
+    (c) => withPattern(c, c.asString(c.args[0]), (re, budget) => {
+      const text2 = c.asString(c.args[1]);
+      checkGroups(c, re);
+      const results = [];
+      eachMatch(re, text2, budget, (slots) => {
+        if (results.length === MAX_ITEMS) c.checkCount(MAX_ITEMS + 1);
+        results.push(captures(c, re, text2, slots));
+      });
+      return c.list(results);
+    })
+  )
+};
+function replacePattern(call, text2, pattern, replacement) {
+  return withPattern(call, pattern, (re, budget) => {
+    const parts = [];
+    let length = 0;
+    const put = (part) => {
+      length += part.length;
+      call.checkLength(length);
+      parts.push(part);
+    };
+    let copiedTo = 0;
+    for (let searchFrom = 0; searchFrom <= text2.length; ) {
+      const slots = re.search(text2, searchFrom, budget);
+      if (!slots) break;
+      const [start2, end] = slots;
+      put(text2.slice(copiedTo, start2));
+      if (end > copiedTo || start2 === 0) put(expand2(re, replacement, text2, slots));
+      copiedTo = end;
+      const width = codePointWidth(text2, searchFrom) || 1;
+      searchFrom = searchFrom + width > end ? searchFrom + width : end;
+    }
+    put(text2.slice(copiedTo));
+    return parts.join("");
+  });
+}
+function withPattern(call, pattern, body) {
+  let re;
+  try {
+    re = Regex.compile(pattern);
+  } catch (e) {
+    if (e instanceof PatternError) call.fail(`invalid regular expression: ${e.message}`);
+    if (e instanceof PatternTooLarge) call.unknown(`${call.name}() has a pattern too large for iac-scan to run`);
+    throw e;
+  }
+  try {
+    return body(re, new StepBudget(MAX_REGEX_STEPS));
+  } catch (e) {
+    if (e instanceof BudgetExceeded) call.unknown(`${call.name}() would take more matching work than iac-scan allows one call`);
+    throw e;
+  }
+}
+function checkGroups(call, re) {
+  const names2 = re.groupNames.slice(1);
+  if (names2.some((n) => n === void 0) && names2.some((n) => n !== void 0)) {
+    call.fail("a pattern must not mix named and unnamed capture groups");
+  }
+}
+function captures(call, re, text2, slots) {
+  if (re.groupCount === 0) return call.string(text2.slice(slots[0], slots[1]));
+  const groups = [];
+  for (let i = 1; i <= re.groupCount; i++) {
+    groups.push(slots[2 * i] < 0 ? call.nil() : call.string(text2.slice(slots[2 * i], slots[2 * i + 1])));
+  }
+  const names2 = re.groupNames.slice(1);
+  if (names2[0] === void 0) return call.list(groups);
+  return call.map(new Map(names2.map((name, i) => [name, groups[i]])));
+}
+function eachMatch(re, text2, budget, visit2) {
+  let previousEnd = -1;
+  for (let pos = 0; pos <= text2.length; ) {
+    const slots = re.search(text2, pos, budget);
+    if (!slots) return;
+    const [start2, end] = slots;
+    const empty = end === pos;
+    const accept = !(empty && start2 === previousEnd);
+    pos = empty ? pos + (codePointWidth(text2, pos) || 1) : end;
+    previousEnd = end;
+    if (accept) visit2(slots);
+  }
+}
+function expand2(re, template, text2, slots) {
+  let out = "";
+  let i = 0;
+  for (let dollar = template.indexOf("$"); dollar !== -1; dollar = template.indexOf("$", i)) {
+    out += template.slice(i, dollar);
+    if (template.startsWith("$", dollar + 1)) {
+      out += "$";
+      i = dollar + 2;
+      continue;
+    }
+    GROUP_REFERENCE.lastIndex = dollar + 1;
+    const reference = GROUP_REFERENCE.exec(template);
+    if (!reference) {
+      out += "$";
+      i = dollar + 1;
+      continue;
+    }
+    out += groupText(re, reference[1] ?? reference[2], text2, slots);
+    i = dollar + 1 + reference[0].length;
+  }
+  return out + template.slice(i);
+}
+var GROUP_REFERENCE = /\{(\w+)\}|(\w+)/y;
+function groupText(re, name, text2, slots) {
+  const number = /^(?:0|[1-9]\d{0,7})$/.test(name) ? Number(name) : -1;
+  const index2 = number >= 0 ? number : re.groupNames.indexOf(name);
+  if (index2 < 0 || index2 > re.groupCount || slots[2 * index2] < 0) return "";
+  return text2.slice(slots[2 * index2], slots[2 * index2 + 1]);
+}
+
+// src/parse/terraform/functions/filesystem.ts
+var filesystemFunctions = {
+  file: spec(1, 1, (c) => {
+    const { text: text2, rel } = readFile(c, c.asString(c.args[0]));
+    return { ...c.string(text2), origin: [wholeFile(rel, text2)] };
+  }),
+  fileexists: spec(1, 1, (c) => {
+    const abs = resolvePath(c, c.asString(c.args[0]));
+    const names2 = c.ctx.workspace.list(path9.dirname(abs));
+    if (names2 === void 0 && !c.ctx.workspace.contains(abs)) c.unknown(`fileexists() looks outside the scan root, where iac-scan reads nothing`);
+    return c.bool(names2?.includes(path9.basename(abs)) ?? false);
+  }),
+  fileset: spec(2, 2, (c) => fileSet(c, c.asString(c.args[0]), c.asString(c.args[1]))),
+  templatefile: spec(2, 2, (c) => {
+    const written = c.asString(c.args[0]);
+    const vars = c.asMap(c.args[1]);
+    for (const name of vars.entries.keys()) {
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) c.fail(`"${name}" is not a valid template variable name`);
+    }
+    const { text: text2, rel } = readFile(c, written);
+    return render(c, text2, vars, wholeFile(rel, text2));
+  }),
+  templatestring: spec(2, 2, (c) => render(c, c.asString(c.args[0]), c.asMap(c.args[1]), c.args[0].range)),
+  abspath: spec(1, 1, (c) => c.string(resolvePath(c, c.asString(c.args[0])).split(path9.sep).join("/"))),
+  dirname: spec(1, 1, (c) => c.string(directoryOf(c.asString(c.args[0])))),
+  basename: spec(1, 1, (c) => c.string(baseName(c.asString(c.args[0])))),
+  pathexpand: spec(1, 1, (c) => {
+    const written = c.asString(c.args[0]);
+    if (written === "~" || written.startsWith("~/")) c.unknown("pathexpand() gives the home folder of the machine that runs Terraform");
+    return c.string(written);
+  }),
+  filebase64: fileBytes(),
+  filemd5: fileBytes(),
+  filesha1: fileBytes(),
+  filesha256: fileBytes(),
+  filesha512: fileBytes(),
+  filebase64sha256: fileBytes(),
+  filebase64sha512: fileBytes()
+};
+function fileBytes() {
+  return spec(1, 1, (c) => c.unknown(`${c.name}() works on the bytes of ${c.asString(c.args[0])}, which iac-scan does not read`));
+}
+function resolvePath(call, written) {
+  if (written === "~" || written.startsWith("~/")) call.unknown(`${call.name}() reads from the home folder, which iac-scan does not read`);
+  return path9.resolve(call.ctx.moduleDir, written);
+}
+function readFile(call, written) {
+  const abs = resolvePath(call, written);
+  const workspace = call.ctx.workspace;
+  const read = workspace.readText(abs);
+  if ("text" in read) return read;
+  if (!workspace.contains(abs)) call.unknown(`${call.name}() reads ${written}: ${read.error}`);
+  if (!workspace.list(path9.dirname(abs))?.includes(path9.basename(abs))) call.fail(`no file exists at ${written}`);
+  return call.unknown(`${call.name}() cannot read ${written}: ${read.error}`);
+}
+function wholeFile(rel, text2) {
+  return spanOf2(rel, { line: 1, column: 1 }, text2);
+}
+var templatesRendering = 0;
+function render(call, text2, vars, at) {
+  if (templatesRendering > 0) call.fail(`${call.name}() cannot be called from inside a template`);
+  templatesRendering++;
+  try {
+    return call.ctx.renderTemplate(text2, vars, at);
+  } finally {
+    templatesRendering--;
+  }
+}
+function fileSet(call, base, pattern) {
+  const slash = pattern.lastIndexOf("/");
+  const folder = pattern.slice(0, slash + 1);
+  if (/[*?[{\\]/.test(folder)) call.unknown("fileset() with wildcards in folder names is not evaluated by iac-scan");
+  const abs = resolvePath(call, path9.join(base, folder));
+  const names2 = call.ctx.workspace.list(abs);
+  if (names2 === void 0 && !call.ctx.workspace.contains(abs)) call.unknown("fileset() looks outside the scan root, where iac-scan reads nothing");
+  const matches2 = withPattern(
+    call,
+    globPattern(pattern.slice(slash + 1)),
+    (re, budget) => (names2 ?? []).filter((name) => re.search(name, 0, budget) !== void 0).map((name) => path9.posix.join(folder, name))
+  );
+  call.checkCount(matches2.length);
+  return call.list(matches2.sort().map((match2) => call.string(match2)));
+}
+function globPattern(glob) {
+  let source = "^";
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i];
+    const classEnd2 = ch === "[" ? glob.indexOf("]", i + 2) : -1;
+    if (ch === "*") source += "[^/]*";
+    else if (ch === "?") source += "[^/]";
+    else if (classEnd2 !== -1) {
+      source += `[${glob.slice(i + 1, classEnd2).replace(/^!/, "^")}]`;
+      i = classEnd2;
+    } else if (ch === "{") {
+      source += "(?:";
+      braces++;
+    } else if (ch === "," && braces > 0) source += "|";
+    else if (ch === "}" && braces > 0) {
+      source += ")";
+      braces--;
+    } else if (ch === "\\" && i + 1 < glob.length) source += quoteChar(glob[++i]);
+    else source += quoteChar(ch);
+  }
+  return `${source}${")".repeat(braces)}$`;
+}
+function quoteChar(ch) {
+  return /[\\.+*?()|[\]{}^$]/.test(ch) ? `\\${ch}` : ch;
+}
+function baseName(written) {
+  if (written === "") return ".";
+  let end = written.length;
+  while (end > 0 && written[end - 1] === "/") end--;
+  if (end === 0) return "/";
+  return written.slice(written.lastIndexOf("/", end - 1) + 1, end);
+}
+function directoryOf(written) {
+  const folder = written.slice(0, written.lastIndexOf("/") + 1);
+  if (folder === "") return ".";
+  const clean = path9.posix.normalize(folder);
+  return clean.length > 1 && clean.endsWith("/") ? clean.slice(0, -1) : clean;
+}
+
+// src/parse/terraform/functions/decimal.ts
+function fixedForm(x, decimals) {
+  const digits = scaledRound(x, decimals).toString().padStart(decimals + 1, "0");
+  return decimals === 0 ? digits : `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+function exponentForm(x, decimals) {
+  const { digits, exponent } = significantDigits(x, decimals + 1);
+  return withExponent(digits, decimals, exponent);
+}
+function generalForm(x, precision) {
+  const shortest = precision === void 0;
+  const significant = shortest ? void 0 : Math.max(precision, 1);
+  const rounded = significant === void 0 ? shortestDigits(x) : significantDigits(x, significant);
+  const digits = rounded.digits.replace(/(?<=.)0+$/, "");
+  const point = rounded.exponent + 1;
+  let wanted = significant ?? digits.length;
+  let limit = wanted;
+  if (limit > digits.length && digits.length >= point) limit = digits.length;
+  if (shortest) limit = 6;
+  if (rounded.exponent < -4 || rounded.exponent >= limit) return withExponent(digits, Math.min(wanted, digits.length) - 1, rounded.exponent);
+  if (wanted > point) wanted = digits.length;
+  return fromDigits(digits, point, Math.max(wanted - point, 0));
+}
+function shortestDigits(x) {
+  const [mantissa, exponent] = x.toExponential().split("e");
+  return { digits: mantissa.replace(".", ""), exponent: x === 0 ? 0 : Number(exponent) };
+}
+function significantDigits(x, count) {
+  if (x === 0) return { digits: "0".repeat(count), exponent: 0 };
+  let exponent = shortestDigits(x).exponent;
+  for (; ; ) {
+    const digits = scaledRound(x, count - 1 - exponent).toString();
+    if (digits.length < count) exponent--;
+    else return digits.length > count ? { digits: digits.slice(0, count), exponent: exponent + 1 } : { digits, exponent };
+  }
+}
+function withExponent(digits, decimals, exponent) {
+  const fraction = decimals > 0 ? `.${digits.slice(1, decimals + 1).padEnd(decimals, "0")}` : "";
+  return `${digits[0]}${fraction}e${exponent < 0 ? "-" : "+"}${String(Math.abs(exponent)).padStart(2, "0")}`;
+}
+function fromDigits(digits, point, decimals) {
+  const at = (i) => i >= 0 && i < digits.length ? digits[i] : "0";
+  const whole = point <= 0 ? "0" : Array.from({ length: point }, (_, i) => at(i)).join("");
+  if (decimals === 0) return whole;
+  return `${whole}.${Array.from({ length: decimals }, (_, i) => at(point + i)).join("")}`;
+}
+function scaledRound(x, power) {
+  const [mantissa, exponent] = binaryParts(x);
+  let numerator = mantissa;
+  let denominator = 1n;
+  if (exponent >= 0) numerator <<= BigInt(exponent);
+  else denominator <<= BigInt(-exponent);
+  if (power >= 0) numerator *= 10n ** BigInt(power);
+  else denominator *= 10n ** BigInt(-power);
+  const quotient = numerator / denominator;
+  const twiceRemainder = 2n * (numerator % denominator);
+  const roundUp = twiceRemainder > denominator || twiceRemainder === denominator && quotient % 2n === 1n;
+  return roundUp ? quotient + 1n : quotient;
+}
+function binaryParts(x) {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number(bits >> 52n & 0x7ffn);
+  const fraction = bits & (1n << 52n) - 1n;
+  return biased === 0 ? [fraction, -1074] : [fraction | 1n << 52n, biased - 1075];
+}
+
+// src/parse/terraform/functions/format.ts
+var formatFunctions = {
+  format: spec(1, Infinity, (c) => c.string(formatted(c, parseSpec(c, c.asString(c.args[0])), c.args.slice(1)))),
+  formatlist: spec(1, Infinity, formatList)
+};
+var VERB = /%([-+ 0#]*)(\d+)?(?:\.(\d*))?(?:\[(\d+)\])?(.?)/y;
+var VERB_LETTERS = "vtbdoxXeEfgGsq";
+var MAX_PRECISION = 100;
+function parseSpec(call, spec2) {
+  const pieces = [];
+  let literal4 = "";
+  for (let i = 0; i < spec2.length; ) {
+    const percent = spec2.indexOf("%", i);
+    if (percent === -1) {
+      literal4 += spec2.slice(i);
+      break;
+    }
+    literal4 += spec2.slice(i, percent);
+    if (spec2.startsWith("%%", percent)) {
+      literal4 += "%";
+      i = percent + 2;
+      continue;
+    }
+    VERB.lastIndex = percent;
+    const m = VERB.exec(spec2);
+    const [, flags, width, precision, argument, letter] = m;
+    if (letter === "") call.fail("the format string ends in the middle of a verb");
+    if (!VERB_LETTERS.includes(letter)) call.fail(`unsupported format verb %${letter}`);
+    if (literal4) pieces.push(literal4);
+    literal4 = "";
+    const widthValue = width === void 0 ? void 0 : Number(width);
+    const precisionValue = precision === void 0 ? void 0 : Number(precision || "0");
+    if ((widthValue ?? 0) > MAX_STRING_LENGTH) call.tooLarge("a string longer than 1 MiB");
+    if ((precisionValue ?? 0) > MAX_PRECISION) call.unknown(`${call.name}() asks for more than ${MAX_PRECISION} digits of precision`);
+    pieces.push({
+      letter,
+      plus: flags.includes("+"),
+      minus: flags.includes("-"),
+      space: flags.includes(" "),
+      zero: flags.includes("0"),
+      sharp: flags.includes("#"),
+      // Terraform treats a zero width or precision as none.
+      width: widthValue || void 0,
+      precision: precision === void 0 ? void 0 : precisionValue,
+      argument: argument === void 0 ? void 0 : Number(argument)
+    });
+    i = VERB.lastIndex;
+  }
+  if (literal4) pieces.push(literal4);
+  return pieces;
+}
+function formatted(call, pieces, values) {
+  let out = "";
+  let next = 0;
+  let used = 0;
+  for (const piece of pieces) {
+    if (typeof piece === "string") {
+      out += piece;
+    } else {
+      if (piece.argument !== void 0) next = piece.argument - 1;
+      if (next < 0 || next >= values.length) call.fail(`not enough arguments for %${piece.letter}`);
+      out += render2(call, piece, values[next]);
+      used = Math.max(used, ++next);
+    }
+    call.checkLength(out.length);
+  }
+  if (used < values.length) call.fail(`too many arguments; the format string uses only ${used}`);
+  return out;
+}
+function formatList(call) {
+  const pieces = parseSpec(call, call.asString(call.args[0]));
+  const values = call.args.slice(1);
+  let length;
+  for (const value of values) {
+    const known = call.known(value);
+    if (known.kind !== "list" || kindOf(known) !== "list") continue;
+    if (length !== void 0 && known.items.length !== length) call.fail("all list arguments must have the same length");
+    length = known.items.length;
+  }
+  const iterations = length ?? 1;
+  call.checkCount(iterations);
+  const formatRow = spec(0, Infinity, (c) => c.string(formatted(c, pieces, c.args)));
+  const items = [];
+  for (let i = 0; i < iterations; i++) {
+    const row = values.map((v) => v.kind === "list" && kindOf(v) === "list" ? v.items[i] : v);
+    const item = new Call(call.name, row, call.ctx).run(formatRow);
+    if (isCallError(item)) call.unknownBecause(item);
+    items.push(item);
+  }
+  return call.list(items);
+}
+function render2(call, verb, value) {
+  const kind = kindOf(call.known(value));
+  if (kind === "null") {
+    if (verb.letter !== "v") call.fail(`null cannot be formatted with %${verb.letter}`);
+    return pad(verb, "null");
+  }
+  switch (verb.letter) {
+    case "v":
+      if (verb.sharp || kind === "list" || kind === "map") return pad(verb, json(call, value));
+      if (kind === "number") return formatNumber(verb, "g", call.asNumber(value));
+      return pad(verb, kind === "bool" ? String(call.asBool(value)) : call.asString(value));
+    case "t":
+      return pad(verb, String(call.asBool(value)));
+    case "s":
+      return pad(verb, truncate(call.asString(value), verb.precision));
+    case "q":
+      return pad(verb, quoteJson(truncate(call.asString(value), verb.precision)));
+    case "b":
+    case "d":
+    case "o":
+    case "x":
+    case "X":
+      return formatInteger(verb, call.asInteger(value));
+    default:
+      return formatNumber(verb, verb.letter, call.asNumber(value));
+  }
+}
+function json(call, value) {
+  const text2 = jsonText(value);
+  if ("unknown" in text2) call.unknownBecause(text2.unknown);
+  if ("tooLong" in text2) call.tooLarge("a string longer than 1 MiB");
+  return text2.text;
+}
+function truncate(text2, precision) {
+  return precision === void 0 ? text2 : graphemes(text2).slice(0, precision).join("");
+}
+var RADIX = { b: 2, d: 10, o: 8, x: 16, X: 16 };
+var PREFIX = { b: "0b", o: "0", x: "0x", X: "0X" };
+function formatInteger(verb, n) {
+  let digits = BigInt(Math.abs(n)).toString(RADIX[verb.letter]);
+  if (verb.letter === "X") digits = digits.toUpperCase();
+  if (verb.precision !== void 0) digits = digits.padStart(verb.precision, "0");
+  if (verb.sharp) digits = (PREFIX[verb.letter] ?? "") + digits;
+  return signed(verb, n < 0, digits, verb.precision === void 0);
+}
+function formatNumber(verb, letter, n) {
+  const magnitude = Math.abs(n);
+  let body;
+  if (letter === "e" || letter === "E") body = exponentForm(magnitude, verb.precision ?? 6);
+  else if (letter === "f") body = fixedForm(magnitude, verb.precision ?? 6);
+  else body = generalForm(magnitude, verb.precision);
+  if (letter === "E" || letter === "G") body = body.toUpperCase();
+  return signed(verb, n < 0, body, true);
+}
+function signed(verb, negative, body, zeroPads) {
+  const sign = negative ? "-" : verb.plus ? "+" : verb.space ? " " : "";
+  if (verb.zero && zeroPads && !verb.minus && verb.width !== void 0) {
+    return sign + body.padStart(verb.width - sign.length, "0");
+  }
+  return pad(verb, sign + body);
+}
+function pad(verb, text2) {
+  const width = verb.width ?? 0;
+  if (width === 0) return text2;
+  const length = graphemes(text2).length;
+  if (length >= width) return text2;
+  const fill = (verb.zero && !verb.minus ? "0" : " ").repeat(width - length);
+  return verb.minus ? text2 + fill : fill + text2;
+}
+
+// src/parse/terraform/functions/hashes.ts
+import { createHash } from "node:crypto";
+var digest = (algorithm, encoding) => spec(1, 1, (c) => c.string(createHash(algorithm).update(c.asString(c.args[0]), "utf8").digest(encoding)));
+var hashFunctions = {
+  md5: digest("md5", "hex"),
+  sha1: digest("sha1", "hex"),
+  sha256: digest("sha256", "hex"),
+  sha512: digest("sha512", "hex"),
+  base64sha256: digest("sha256", "base64"),
+  base64sha512: digest("sha512", "base64"),
+  uuidv5: spec(2, 2, (c) => c.string(uuidV5(namespaceBytes(c, c.asString(c.args[0])), c.asString(c.args[1]))))
+};
+var NAMESPACES = {
+  dns: "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+  url: "6ba7b811-9dad-11d1-80b4-00c04fd430c8",
+  oid: "6ba7b812-9dad-11d1-80b4-00c04fd430c8",
+  x500: "6ba7b814-9dad-11d1-80b4-00c04fd430c8"
+};
+function namespaceBytes(call, namespace) {
+  const text2 = NAMESPACES[namespace] ?? namespace.replace(/^urn:uuid:/i, "").replace(/^\{(.*)\}$/, "$1");
+  const hex = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text2) ? text2.replaceAll("-", "") : text2;
+  if (!/^[0-9a-f]{32}$/i.test(hex)) call.fail(`"${namespace}" is neither a UUID nor dns, url, oid or x500`);
+  return Buffer.from(hex, "hex");
+}
+function uuidV5(namespace, name) {
+  const bytes = createHash("sha1").update(namespace).update(name, "utf8").digest().subarray(0, 16);
+  bytes[6] = bytes[6] & 15 | 80;
+  bytes[8] = bytes[8] & 63 | 128;
+  const hex = bytes.toString("hex");
+  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
+}
+
+// src/parse/terraform/functions/json.ts
+var jsonFunctions = {
+  jsonencode: spec(1, 1, (c) => {
+    const value = c.known(c.args[0]);
+    if ((value.kind === "list" || value.kind === "map") && !encodedAs(value)) return markEncoded(rehomed(value, c.range), "json");
+    const text2 = jsonText(value);
+    if ("unknown" in text2) return c.unknownBecause(text2.unknown);
+    if ("tooLong" in text2) return c.tooLarge("a string longer than 1 MiB");
+    return c.string(text2.text);
+  }),
+  jsondecode: spec(1, 1, (c) => {
+    const source = c.known(c.args[0]);
+    if (encodedAs(source) === "json") return withoutEncoding(rehomed(source, c.range));
+    const text2 = c.asString(source);
+    const decoding = decodingOf(text2, source);
+    return decodedResult(c, decodeJson(text2, decoding), decoding, source);
+  })
+};
+function encodedJson(value) {
+  if (encodedAs(value) === "json") return value;
+  if (value.kind !== "literal" || typeof value.value !== "string" || !/^\s*[[{]/.test(value.value)) return void 0;
+  const decoded = decodeJson(value.value, decodingOf(value.value, value));
+  return "value" in decoded && (decoded.value.kind === "map" || decoded.value.kind === "list") ? decoded.value : void 0;
+}
+var STRICT2 = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+function decodeJson(text2, decoding) {
+  if (nestingExceeds(text2, MAX_NESTING)) return { limit: `reads JSON nested deeper than ${MAX_NESTING} levels` };
+  const errors = [];
+  const tree = parseTree2(text2, errors, STRICT2);
+  if (errors.length > 0 || !tree) {
+    const error = errors[0];
+    return { error: `the string is not valid JSON (${error ? `${printParseErrorCode(error.error)} at character ${error.offset + 1}` : "empty"})` };
+  }
+  return decodeWith(() => new JsonTree(decoding).value(tree));
+}
+var JsonTree = class {
+  constructor(decoding) {
+    this.decoding = decoding;
+  }
+  decoding;
+  value(node) {
+    const range2 = this.decoding.place(node.offset, node.offset + node.length);
+    const children = node.children ?? [];
+    if (children.length > MAX_ITEMS) throw new DecodeStop({ limit: `reads a JSON collection of more than ${MAX_ITEMS} items` });
+    if (node.type === "array") {
+      const list3 = { kind: "list", items: children.map((child) => this.value(child)), range: range2 };
+      return placed(list3, this.decoding);
+    }
+    if (node.type === "object") return this.object(children, range2);
+    return placed({ kind: "literal", value: node.value ?? null, range: range2 }, this.decoding);
+  }
+  object(properties2, range2) {
+    const map = { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: range2 };
+    for (const property of properties2) {
+      const [key2, value] = property.children;
+      const name = key2.value;
+      if (map.entries.has(name)) throw new DecodeStop({ error: `duplicate "${name}" property in JSON object` });
+      map.entries.set(name, this.value(value));
+      map.keyRanges.set(name, this.decoding.place(key2.offset, key2.offset + key2.length));
+    }
+    return placed(map, this.decoding);
+  }
+};
+function nestingExceeds(text2, limit) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
+// src/parse/terraform/functions/maps.ts
+var mapFunctions = {
+  keys: spec(1, 1, (c) => {
+    const map = c.asMap(c.args[0]);
+    return c.list(sortedKeys(map.entries).map((key2) => keyString(key2, map.keyRanges.get(key2) ?? c.range)));
+  }),
+  values: spec(1, 1, (c) => {
+    const map = c.asMap(c.args[0]);
+    return c.list(sortedKeys(map.entries).map((key2) => map.entries.get(key2)));
+  }),
+  lookup: spec(2, 3, (c) => {
+    const map = c.asMap(c.args[0]);
+    const key2 = c.asString(c.args[1]);
+    const found = map.entries.get(key2);
+    if (found !== void 0) return found;
+    if (c.args.length === 3) return c.args[2];
+    return c.fail(`the map has no key "${key2}" and no default was given`);
+  }),
+  merge: spec(0, Infinity, (c) => {
+    const entries = /* @__PURE__ */ new Map();
+    const keyRanges = /* @__PURE__ */ new Map();
+    for (const arg2 of c.args) {
+      if (isNull(c.known(arg2))) continue;
+      const map = c.asMap(arg2);
+      for (const [key2, value] of map.entries) {
+        entries.set(key2, value);
+        keyRanges.set(key2, map.keyRanges.get(key2) ?? map.range);
+      }
+      c.checkCount(entries.size);
+    }
+    return c.map(entries, keyRanges);
+  }),
+  zipmap: spec(2, 2, (c) => {
+    const keys = c.asList(c.args[0]);
+    const values = c.asList(c.args[1]);
+    if (keys.length !== values.length) c.fail("the keys and values lists must have the same length");
+    const entries = /* @__PURE__ */ new Map();
+    const keyRanges = /* @__PURE__ */ new Map();
+    keys.forEach((key2, i) => {
+      const name = c.asString(key2);
+      entries.set(name, values[i]);
+      keyRanges.set(name, key2.range);
+    });
+    return c.map(entries, keyRanges);
+  }),
+  transpose: spec(1, 1, (c) => {
+    const map = c.asMap(c.args[0]);
+    const columns = /* @__PURE__ */ new Map();
+    for (const key2 of sortedKeys(map.entries)) {
+      const keyValue = keyString(key2, map.keyRanges.get(key2) ?? c.range);
+      for (const item of c.asList(map.entries.get(key2))) {
+        const name = c.asString(item);
+        const column = columns.get(name) ?? [];
+        column.push(keyValue);
+        columns.set(name, column);
+      }
+    }
+    const names2 = [...columns.keys()].sort(compareCodePoints);
+    return c.map(new Map(names2.map((name) => [name, c.list(columns.get(name))])));
+  })
+};
+function keyString(key2, range2) {
+  return { kind: "literal", value: key2, range: range2 };
+}
+function sortedKeys(entries) {
+  return [...entries.keys()].sort(compareCodePoints);
+}
+
+// src/parse/terraform/functions/network.ts
+var import_ipaddr = __toESM(require_ipaddr(), 1);
+var networkFunctions = {
+  cidrhost: spec(2, 2, (c) => {
+    const prefix2 = parsePrefix(c, c.asString(c.args[0]));
+    const size = 1n << BigInt(prefix2.bits - prefix2.length);
+    const requested = BigInt(c.asInteger(c.args[1]));
+    const host = requested < 0n ? size + requested : requested;
+    if (host < 0n || host >= size) c.fail(`prefix of ${prefix2.length} does not accommodate a host numbered ${requested}`);
+    return c.string(addressText(prefix2.network + host, prefix2.bits));
+  }),
+  cidrnetmask: spec(1, 1, (c) => {
+    const prefix2 = parsePrefix(c, c.asString(c.args[0]));
+    if (prefix2.bits !== 32) c.fail("only IPv4 prefixes have a netmask");
+    return c.string(addressText(maskOf(prefix2.length, 32), 32));
+  }),
+  cidrsubnet: spec(3, 3, (c) => {
+    const prefix2 = parsePrefix(c, c.asString(c.args[0]));
+    const newBits = c.asInteger(c.args[1]);
+    const number = BigInt(c.asInteger(c.args[2]));
+    const length = extendedLength(c, prefix2, newBits);
+    if (number < 0n || number >= 1n << BigInt(newBits)) c.fail(`prefix extension of ${newBits} does not accommodate a subnet numbered ${number}`);
+    return c.string(prefixText(prefix2.network + (number << BigInt(prefix2.bits - length)), length, prefix2.bits));
+  }),
+  cidrsubnets: spec(1, Infinity, (c) => {
+    const prefix2 = parsePrefix(c, c.asString(c.args[0]));
+    const end = prefix2.network + (1n << BigInt(prefix2.bits - prefix2.length));
+    let next = prefix2.network;
+    const subnets = c.args.slice(1).map((arg2) => {
+      const newBits = c.asInteger(arg2);
+      const length = extendedLength(c, prefix2, newBits);
+      const size = 1n << BigInt(prefix2.bits - length);
+      const start2 = (next + size - 1n) / size * size;
+      if (start2 + size > end) c.fail(`not enough remaining address space for a subnet with a prefix of ${length} bits`);
+      next = start2 + size;
+      return c.string(prefixText(start2, length, prefix2.bits));
+    });
+    return c.list(subnets);
+  })
+};
+function parsePrefix(call, text2) {
+  const slash = text2.lastIndexOf("/");
+  const lengthText = text2.slice(slash + 1);
+  const address = slash === -1 || !/^\d{1,3}$/.test(lengthText) ? void 0 : parseAddress(text2.slice(0, slash));
+  const length = Number(lengthText);
+  if (!address || length > address.bits) call.fail(`invalid CIDR address: "${text2}"`);
+  return { bits: address.bits, network: address.value & maskOf(length, address.bits), length };
+}
+function parseAddress(text2) {
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text2);
+  if (octets) {
+    const parts = octets.slice(1).map(Number);
+    if (parts.some((part) => part > 255)) return void 0;
+    return { bits: 32, value: parts.reduce((value, part) => value << 8n | BigInt(part), 0n) };
+  }
+  if (!text2.includes(":") || text2.includes("%") || !import_ipaddr.default.IPv6.isValid(text2)) return void 0;
+  return { bits: 128, value: import_ipaddr.default.IPv6.parse(text2).toByteArray().reduce((value, byte) => value << 8n | BigInt(byte), 0n) };
+}
+function extendedLength(call, prefix2, newBits) {
+  if (newBits < 0) call.fail("the number of new bits must not be negative");
+  const length = prefix2.length + newBits;
+  if (length > prefix2.bits) call.fail(`insufficient address space to extend prefix of ${prefix2.length} by ${newBits}`);
+  return length;
+}
+function maskOf(length, bits) {
+  return (1n << BigInt(length)) - 1n << BigInt(bits - length);
+}
+function prefixText(network, length, bits) {
+  return `${addressText(network, bits)}/${length}`;
+}
+function addressText(value, bits) {
+  const bytes = [];
+  for (let i = bits / 8 - 1; i >= 0; i--) bytes.push(Number(value >> BigInt(8 * i) & 0xffn));
+  const mapped = bits === 128 && value >> 32n === 0xffffn;
+  if (bits === 32 || mapped) return bytes.slice(-4).join(".");
+  return import_ipaddr.default.fromByteArray(bytes).toRFC5952String();
+}
+
+// src/parse/terraform/functions/numbers.ts
+var mapNumber = (transform) => spec(1, 1, (c) => c.number(transform(c.asNumber(c.args[0]))));
+var MAX_PARSEINT_DIGITS = 1100;
+var numberFunctions = {
+  abs: mapNumber(Math.abs),
+  ceil: mapNumber(Math.ceil),
+  floor: mapNumber(Math.floor),
+  signum: mapNumber(Math.sign),
+  log: spec(2, 2, (c) => c.number(Math.log(c.asNumber(c.args[0])) / Math.log(c.asNumber(c.args[1])))),
+  pow: spec(2, 2, (c) => c.number(c.asNumber(c.args[0]) ** c.asNumber(c.args[1]))),
+  // reduce, not Math.min(...args): an expanded list may have more items than a call can take.
+  min: spec(1, Infinity, (c) => c.number(c.args.reduce((least, a) => Math.min(least, c.asNumber(a)), Infinity))),
+  max: spec(1, Infinity, (c) => c.number(c.args.reduce((most, a) => Math.max(most, c.asNumber(a)), -Infinity))),
+  sum: spec(1, 1, (c) => {
+    const items = c.asList(c.args[0]);
+    if (items.length === 0) c.fail("cannot sum an empty list");
+    return c.number(items.reduce((total, item) => total + c.asNumber(item), 0));
+  }),
+  parseint: spec(2, 2, (c) => c.number(parseInteger(c, c.asString(c.args[0]), c.asInteger(c.args[1]))))
+};
+function parseInteger(call, text2, base) {
+  if (base < 2 || base > 62) call.fail("the base must be between 2 and 62");
+  const negative = text2.startsWith("-");
+  const digits = text2.replace(/^[-+]/, "");
+  if (digits === "") call.fail(`cannot parse "${text2}" as a base ${base} integer`);
+  if (digits.length > MAX_PARSEINT_DIGITS) call.tooLarge("a number beyond the range of 64-bit floating point");
+  let value = 0n;
+  for (const ch of digits) {
+    const digit2 = digitValue(ch, base);
+    if (digit2 === void 0 || digit2 >= base) call.fail(`cannot parse "${text2}" as a base ${base} integer`);
+    value = value * BigInt(base) + BigInt(digit2);
+  }
+  return Number(negative ? -value : value);
+}
+function digitValue(ch, base) {
+  const code2 = ch.charCodeAt(0);
+  if (code2 >= 48 && code2 <= 57) return code2 - 48;
+  const lower = code2 >= 97 && code2 <= 122;
+  const upper = code2 >= 65 && code2 <= 90;
+  if (!lower && !upper) return void 0;
+  const letter = (code2 | 32) - 97;
+  return base <= 36 || lower ? 10 + letter : 36 + letter;
+}
+
+// src/parse/terraform/functions/strings.ts
+var mapString = (transform) => spec(1, 1, (c) => c.string(transform(c.asString(c.args[0]))));
+var testStrings = (test2) => spec(2, 2, (c) => c.bool(test2(c.asString(c.args[0]), c.asString(c.args[1]))));
+var stringFunctions = {
+  lower: mapString((s) => mapCodePoints(s, (ch) => ch.toLowerCase())),
+  upper: mapString((s) => mapCodePoints(s, (ch) => ch.toUpperCase())),
+  title: mapString(title),
+  trimspace: mapString((s) => trimWhere(s, isSpace2)),
+  chomp: mapString(chomp),
+  strrev: mapString((s) => graphemes(s).reverse().join("")),
+  trim: spec(2, 2, (c) => {
+    const cutset = new Set(Array.from(c.asString(c.args[1]), (ch) => ch.codePointAt(0)));
+    return c.string(trimWhere(c.asString(c.args[0]), (cp) => cutset.has(cp)));
+  }),
+  trimprefix: spec(2, 2, (c) => {
+    const [text2, prefix2] = [c.asString(c.args[0]), c.asString(c.args[1])];
+    return c.string(text2.startsWith(prefix2) ? text2.slice(prefix2.length) : text2);
+  }),
+  trimsuffix: spec(2, 2, (c) => {
+    const [text2, suffix] = [c.asString(c.args[0]), c.asString(c.args[1])];
+    return c.string(text2.endsWith(suffix) ? text2.slice(0, text2.length - suffix.length) : text2);
+  }),
+  startswith: testStrings((text2, prefix2) => text2.startsWith(prefix2)),
+  endswith: testStrings((text2, suffix) => text2.endsWith(suffix)),
+  strcontains: testStrings((text2, part) => text2.includes(part)),
+  substr: spec(3, 3, (c) => c.string(substring(c.asString(c.args[0]), c.asInteger(c.args[1]), c.asInteger(c.args[2])))),
+  indent: spec(2, 2, (c) => {
+    const spaces = c.asInteger(c.args[0]);
+    if (spaces < 0) c.fail("the number of spaces must not be negative");
+    c.checkLength(spaces);
+    const text2 = c.asString(c.args[1]);
+    c.checkLength(text2.length + spaces * occurrences(text2, "\n"));
+    return c.string(text2.replaceAll("\n", `
+${" ".repeat(spaces)}`));
+  }),
+  join: spec(2, Infinity, (c) => {
+    const separator = c.asString(c.args[0]);
+    const parts = [];
+    let length = 0;
+    for (const list3 of c.args.slice(1)) {
+      for (const item of c.asList(list3)) {
+        if (item.kind === "literal" && item.value === null) c.fail("a list element is null; join cannot join null values");
+        const part = c.asString(item);
+        length += part.length + (parts.length ? separator.length : 0);
+        c.checkLength(length);
+        parts.push(part);
+      }
+    }
+    return c.string(parts.join(separator));
+  }),
+  split: spec(2, 2, (c) => {
+    const [separator, text2] = [c.asString(c.args[0]), c.asString(c.args[1])];
+    c.checkCount(separator === "" ? text2.length : occurrences(text2, separator) + 1);
+    const parts = separator === "" ? Array.from(text2) : text2.split(separator);
+    return c.list(parts.map((part) => c.string(part)));
+  }),
+  replace: spec(3, 3, (c) => {
+    const [text2, search, replacement] = [c.asString(c.args[0]), c.asString(c.args[1]), c.asString(c.args[2])];
+    if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
+      return c.string(replacePattern(c, text2, search.slice(1, -1), replacement));
+    }
+    return c.string(replaceAll(c, text2, search, replacement));
+  })
+};
+function mapCodePoints(text2, map) {
+  if (/^[\x00-\x7f]*$/.test(text2)) return map(text2);
+  let out = "";
+  for (const ch of text2) {
+    const mapped = map(ch);
+    out += Array.from(mapped).length === 1 ? mapped : ch;
+  }
+  return out;
+}
+function title(text2) {
+  let out = "";
+  let afterSeparator = true;
+  for (const ch of text2) {
+    out += afterSeparator ? mapCodePoints(ch, (c) => c.toUpperCase()) : ch;
+    afterSeparator = isWordSeparator(ch);
+  }
+  return out;
+}
+function isWordSeparator(ch) {
+  const codePoint = ch.codePointAt(0);
+  if (codePoint < 128) return !/[A-Za-z0-9_]/.test(ch);
+  if (/[\p{L}\p{Nd}]/u.test(ch)) return false;
+  return isSpace2(codePoint);
+}
+function chomp(text2) {
+  let end = text2.length;
+  while (end > 0 && (text2.charCodeAt(end - 1) === 10 || text2.charCodeAt(end - 1) === 13)) end--;
+  return text2.slice(0, end);
+}
+function trimWhere(text2, strip) {
+  const chars = Array.from(text2);
+  let start2 = 0;
+  let end = chars.length;
+  while (start2 < end && strip(chars[start2].codePointAt(0))) start2++;
+  while (end > start2 && strip(chars[end - 1].codePointAt(0))) end--;
+  return chars.slice(start2, end).join("");
+}
+function substring(text2, offset, length) {
+  const chars = graphemes(text2);
+  const start2 = offset < 0 ? offset + chars.length : offset;
+  const end = length < 0 ? chars.length : start2 + length;
+  return chars.slice(Math.max(start2, 0), Math.max(end, 0)).join("");
+}
+function occurrences(text2, part) {
+  let count = 0;
+  for (let i = text2.indexOf(part); i !== -1; i = text2.indexOf(part, i + part.length)) count++;
+  return count;
+}
+function replaceAll(call, text2, search, replacement) {
+  const count = search === "" ? Array.from(text2).length + 1 : occurrences(text2, search);
+  call.checkLength(text2.length + count * (replacement.length - search.length));
+  if (search !== "") return text2.replaceAll(search, () => replacement);
+  return replacement + Array.from(text2, (ch) => ch + replacement).join("");
+}
+
+// src/parse/terraform/functions/unknowns.ts
+var unknownResult = (min, max, why, secret = false) => spec(min, max, (c) => c.unknown(why, secret));
+var unknownFunctions = {
+  timestamp: unknownResult(0, 0, "timestamp() is the time at which Terraform runs"),
+  plantimestamp: unknownResult(0, 0, "plantimestamp() is the time at which Terraform plans"),
+  uuid: unknownResult(0, 0, "uuid() is random on every run"),
+  bcrypt: unknownResult(1, 2, "bcrypt() uses a random salt on every run"),
+  rsadecrypt: unknownResult(2, 2, "rsadecrypt() decrypts with a private key when Terraform runs", true),
+  base64gzip: unknownResult(1, 1, "iac-scan does not reproduce the bytes gzip writes"),
+  formatdate: unknownResult(2, 2, "formatdate() is not evaluated by iac-scan"),
+  timeadd: unknownResult(2, 2, "timeadd() is not evaluated by iac-scan"),
+  timecmp: unknownResult(2, 2, "timecmp() is not evaluated by iac-scan")
+};
+
+// src/parse/terraform/functions/yaml.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var yamlFunctions = {
+  yamlencode: spec(1, 1, (c) => {
+    const value = c.known(c.args[0]);
+    if ((value.kind === "list" || value.kind === "map") && !encodedAs(value)) return markEncoded(rehomed(value, c.range), "yaml");
+    return c.unknown("iac-scan does not reproduce the text yamlencode() writes");
+  }),
+  yamldecode: spec(1, 1, (c) => {
+    const source = c.known(c.args[0]);
+    if (encodedAs(source)) return withoutEncoding(rehomed(source, c.range));
+    const text2 = c.asString(source);
+    const decoding = decodingOf(text2, source);
+    return decodedResult(c, decodeYaml(text2, decoding), decoding, source);
+  })
+};
+var OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false };
+function decodeYaml(text2, decoding) {
+  const documents = (0, import_yaml3.parseAllDocuments)(text2, OPTIONS);
+  if (documents.length > 1) return { error: "the string holds more than one YAML document" };
+  const document = documents[0];
+  if (!document?.contents) return { value: placed({ kind: "literal", value: null, range: decoding.place(0, text2.length) }, decoding) };
+  const error = document.errors[0];
+  if (error) return { error: `the string is not valid YAML: ${error.message.split("\n")[0]}` };
+  const contents = document.contents;
+  return decodeWith(() => new YamlTree(document, decoding).value(contents, 0));
+}
+var YamlTree = class {
+  constructor(document, decoding) {
+    this.document = document;
+    this.decoding = decoding;
+  }
+  document;
+  decoding;
+  built = 0;
+  value(node, depth) {
+    if (++this.built > MAX_DECODED_NODES) throw new DecodeStop({ limit: `reads YAML that expands to more than ${MAX_DECODED_NODES} values` });
+    if (depth > MAX_NESTING) throw new DecodeStop({ limit: `reads YAML nested deeper than ${MAX_NESTING} levels` });
+    if ((0, import_yaml3.isAlias)(node)) {
+      const target = node.resolve(this.document);
+      if (!target) throw new DecodeStop({ error: `the YAML alias *${node.source} has no anchor` });
+      return this.value(target, depth + 1);
+    }
+    const [start2, end] = node.range ?? [0, 0];
+    const range2 = this.decoding.place(start2, end);
+    if ((0, import_yaml3.isSeq)(node)) {
+      if (node.items.length > MAX_ITEMS) throw new DecodeStop({ limit: `reads a YAML sequence of more than ${MAX_ITEMS} items` });
+      return placed({ kind: "list", items: node.items.map((item) => this.value(item, depth + 1)), range: range2 }, this.decoding);
+    }
+    if ((0, import_yaml3.isMap)(node)) return this.map(node.items, range2, depth);
+    return placed(this.scalar((0, import_yaml3.isScalar)(node) ? node.value : null, range2), this.decoding);
+  }
+  map(pairs, range2, depth) {
+    if (pairs.length > MAX_ITEMS) throw new DecodeStop({ limit: `reads a YAML mapping of more than ${MAX_ITEMS} entries` });
+    const map = { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: range2 };
+    for (const pair2 of pairs) {
+      const keyNode = pair2.key;
+      const key2 = keyNode && (0, import_yaml3.isAlias)(keyNode) ? keyNode.resolve(this.document) : keyNode;
+      if (key2 && !(0, import_yaml3.isScalar)(key2)) throw new DecodeStop({ error: "a YAML mapping key must be a string, number or bool" });
+      const name = String(key2?.value ?? null);
+      const [keyStart, keyEnd2] = keyNode?.range ?? [0, 0];
+      const value = pair2.value;
+      map.entries.set(name, value ? this.value(value, depth + 1) : placed({ kind: "literal", value: null, range: range2 }, this.decoding));
+      map.keyRanges.set(name, this.decoding.place(keyStart, keyEnd2));
+    }
+    return placed(map, this.decoding);
+  }
+  scalar(value, range2) {
+    if (typeof value === "number" && !Number.isFinite(value)) throw new DecodeStop({ limit: "reads a number iac-scan cannot hold (.inf or .nan)" });
+    const literal4 = value === null || value === void 0 || typeof value === "number" || typeof value === "boolean" || typeof value === "string" ? value ?? null : String(value);
+    return { kind: "literal", value: literal4, range: range2 };
+  }
+};
+
+// src/parse/terraform/functions/index.ts
+var TABLES = [
+  collectionFunctions,
+  conversionFunctions,
+  encodingFunctions,
+  filesystemFunctions,
+  formatFunctions,
+  hashFunctions,
+  jsonFunctions,
+  mapFunctions,
+  networkFunctions,
+  numberFunctions,
+  regexFunctions,
+  setFunctions,
+  stringFunctions,
+  unknownFunctions,
+  yamlFunctions
+];
+var REGISTRY = new Map(TABLES.flatMap((table) => Object.entries(table)));
+var FUNCTION_NAMES = new Set(REGISTRY.keys());
+function callFunction(name, args, ctx) {
+  const fn = REGISTRY.get(name);
+  return fn && new Call(name, args, ctx).run(fn);
+}
+
+// src/parse/terraform/marks.ts
+var failures = /* @__PURE__ */ new WeakSet();
+var concretes = /* @__PURE__ */ new WeakMap();
+var handles = /* @__PURE__ */ new WeakMap();
+var causes = /* @__PURE__ */ new WeakMap();
+function causeOf(value) {
+  return causes.get(value) ?? value.why;
+}
+function setCause(value, cause) {
+  causes.set(value, cause);
+  return value;
+}
+function markFailed(value) {
+  failures.add(value);
+  return value;
+}
+function isFailure(value) {
+  return failures.has(value) || isCallError(value);
+}
+function containsFailure(value, depth = 0) {
+  if (isFailure(value)) return true;
+  if (depth > 64) return false;
+  if (value.kind === "list") return value.items.some((item) => containsFailure(item, depth + 1));
+  if (value.kind === "map") {
+    for (const item of value.entries.values()) if (containsFailure(item, depth + 1)) return true;
+  }
+  return false;
+}
+function setConcrete(value, compute2) {
+  let memo2;
+  concretes.set(value, () => memo2 ??= compute2());
+  return value;
+}
+function setHandle(value, handle) {
+  handles.set(value, handle);
+  return value;
+}
+function handleOf(value) {
+  return handles.get(value);
+}
+function reveal(value) {
+  let current = value;
+  for (let i = 0; i < 32; i++) {
+    const next = concretes.get(current);
+    if (!next) return current;
+    current = next();
+  }
+  return current;
+}
+function revealDeep(value, depth = 0) {
+  const top = reveal(value);
+  if (depth > 64) return top;
+  if (top.kind === "list") {
+    const items = top.items.map((item) => revealDeep(item, depth + 1));
+    return items.some((item, i) => item !== top.items[i]) ? derive(top, { ...top, items }) : top;
+  }
+  if (top.kind === "map") {
+    let changed = false;
+    const entries = /* @__PURE__ */ new Map();
+    for (const [key2, item] of top.entries) {
+      const shown = revealDeep(item, depth + 1);
+      changed ||= shown !== item;
+      entries.set(key2, shown);
+    }
+    return changed ? derive(top, { ...top, entries }) : top;
+  }
+  return top;
+}
+function derive(from, to) {
+  if (failures.has(from)) failures.add(to);
+  const concrete = concretes.get(from);
+  if (concrete) concretes.set(to, concrete);
+  const handle = handles.get(from);
+  if (handle) handles.set(to, handle);
+  const cause = causes.get(from);
+  if (cause !== void 0) causes.set(to, cause);
+  return to;
+}
+
+// src/parse/terraform/values.ts
+var MAX_ORIGINS2 = 4;
+function literal3(value, range2) {
+  return { kind: "literal", value, range: range2 };
+}
+function list(items, range2) {
+  return { kind: "list", items, range: range2 };
+}
+function emptyMap(range2) {
+  return { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: range2 };
+}
+var MapBuilder = class {
+  entries = /* @__PURE__ */ new Map();
+  keyRanges = /* @__PURE__ */ new Map();
+  set(key2, value, keyRange) {
+    this.entries.set(key2, value);
+    this.keyRanges.set(key2, keyRange);
+  }
+  build(range2) {
+    return { kind: "map", entries: this.entries, keyRanges: this.keyRanges, range: range2 };
+  }
+};
+function unknownFrom(what, range2, parts = []) {
+  const inner = firstUnknown2(parts);
+  const cause = inner && causeOf(inner);
+  const result = unknownOf(cause === void 0 || what === inner?.why || what === cause ? what : `${what}, because ${cause}`, range2, parts);
+  if (cause !== void 0) setCause(result, cause);
+  return parts.some((part) => containsFailure(part)) ? markFailed(result) : result;
+}
+function firstUnknown2(parts, depth = 0) {
+  for (const part of parts) {
+    if (part.kind === "unknown") return part;
+    if (depth > 16) continue;
+    const inner = part.kind === "list" ? firstUnknown2(part.items, depth + 1) : part.kind === "map" ? firstUnknown2([...part.entries.values()], depth + 1) : void 0;
+    if (inner) return inner;
+  }
+  return void 0;
+}
+function failure(why, range2) {
+  return markFailed({ kind: "unknown", why, range: range2 });
+}
+function usedAt2(value, at) {
+  const origin = [];
+  for (const place2 of [value.range, ...value.origin ?? []]) {
+    if (origin.length < MAX_ORIGINS2 && !sameRange(place2, at) && !origin.some((r) => sameRange(r, place2))) origin.push(place2);
+  }
+  const moved = { ...value, range: at };
+  if (origin.length) moved.origin = origin;
+  else delete moved.origin;
+  return derive(value, moved);
+}
+function sameRange(a, b) {
+  return a.file === b.file && a.start.line === b.start.line && a.start.column === b.start.column && a.end.line === b.end.line && a.end.column === b.end.column;
+}
+function originsOf2(parts) {
+  const origins = [];
+  for (const part of parts) if (part.origin) origins.push(...part.origin);
+  return origins.slice(0, MAX_ORIGINS2);
+}
+function computed(value, range2, parts) {
+  const result = literal3(value, range2);
+  const origin = originsOf2(parts);
+  if (origin.length) result.origin = origin;
+  return result;
+}
+function textOf2(value) {
+  if (value.kind !== "literal" || value.value === null) return void 0;
+  return typeof value.value === "number" ? numberText(value.value) : String(value.value);
+}
+function numberText(n) {
+  return Number.isInteger(n) && Math.abs(n) < 1e21 ? n.toFixed(0) : String(n);
+}
+function numberOf(value) {
+  if (value.kind !== "literal") return void 0;
+  if (typeof value.value === "number") return value.value;
+  if (typeof value.value === "string" && value.value.trim() !== "") {
+    const n = Number(value.value);
+    return Number.isFinite(n) ? n : void 0;
+  }
+  return void 0;
+}
+function boolOf(value) {
+  if (value.kind !== "literal") return void 0;
+  if (typeof value.value === "boolean") return value.value;
+  if (value.value === "true") return true;
+  if (value.value === "false") return false;
+  return void 0;
+}
+function valuesEqual(a, b, depth = 0) {
+  if (a.kind === "unknown" || b.kind === "unknown" || depth > 64) return void 0;
+  if (a.kind === "literal" || b.kind === "literal") {
+    return a.kind === "literal" && b.kind === "literal" && a.value === b.value;
+  }
+  if (a.kind === "list" && b.kind === "list") {
+    if (a.items.length !== b.items.length) return false;
+    return allEqual2(a.items.map((item, i) => [item, b.items[i]]), depth);
+  }
+  if (a.kind === "map" && b.kind === "map") {
+    if (a.entries.size !== b.entries.size) return false;
+    const pairs = [];
+    for (const [key2, item] of a.entries) {
+      const other = b.entries.get(key2);
+      if (other === void 0) return false;
+      pairs.push([item, other]);
+    }
+    return allEqual2(pairs, depth);
+  }
+  return false;
+}
+function allEqual2(pairs, depth) {
+  let unknown3 = false;
+  for (const [x, y] of pairs) {
+    const same = valuesEqual(x, y, depth + 1);
+    if (same === false) return false;
+    if (same === void 0) unknown3 = true;
+  }
+  return unknown3 ? void 0 : true;
+}
+function kindName(value) {
+  if (value.kind !== "literal") return value.kind === "map" ? "object" : value.kind;
+  return value.value === null ? "null" : typeof value.value;
+}
+
+// src/parse/terraform/type-constraints.ts
+var ANY = { kind: "any" };
+var MAX_DEPTH2 = 64;
+function readType(expr, depth = 0) {
+  if (depth > MAX_DEPTH2) return ANY;
+  if (expr.type === "Variable") return expr.name === "string" || expr.name === "number" || expr.name === "bool" ? { kind: expr.name } : ANY;
+  if (expr.type !== "FunctionCall") return ANY;
+  const [arg2] = expr.args;
+  switch (expr.name) {
+    case "list":
+    case "set":
+    case "map":
+      return { kind: expr.name, element: arg2 ? readType(arg2, depth + 1) : ANY };
+    case "tuple":
+      return arg2?.type === "Tuple" ? { kind: "tuple", elements: arg2.items.map((item) => readType(item, depth + 1)) } : ANY;
+    case "object": {
+      const attributes = /* @__PURE__ */ new Map();
+      if (arg2?.type !== "Object") return ANY;
+      for (const item of arg2.items) {
+        const name = item.key.type === "Variable" ? item.key.name : void 0;
+        if (name !== void 0) attributes.set(name, readAttribute(item.value, depth + 1));
+      }
+      return { kind: "object", attributes };
+    }
+    default:
+      return ANY;
+  }
+}
+function readAttribute(expr, depth) {
+  if (expr.type !== "FunctionCall" || expr.name !== "optional") return { type: readType(expr, depth), optional: false };
+  const [type, fallback] = expr.args;
+  return { type: type ? readType(type, depth) : ANY, optional: true, ...fallback ? { default: fallback } : {} };
+}
+function isStructured(type) {
+  return type.kind !== "any" && type.kind !== "string" && type.kind !== "number" && type.kind !== "bool";
+}
+function convertToType(value, type, defaultOf, depth = 0) {
+  if (depth > MAX_DEPTH2 || value.kind === "unknown" || value.kind === "literal" && value.value === null) return value;
+  switch (type.kind) {
+    case "any":
+      return value;
+    case "string": {
+      const text2 = value.kind === "literal" && typeof value.value !== "string" ? textOf2(value) : void 0;
+      return text2 === void 0 ? value : derive(value, { ...value, value: text2 });
+    }
+    case "number": {
+      const n = value.kind === "literal" && typeof value.value === "string" ? numberOf(value) : void 0;
+      return n === void 0 || value.kind !== "literal" ? value : derive(value, { ...value, value: n });
+    }
+    case "bool":
+      return value.kind === "literal" && (value.value === "true" || value.value === "false") ? derive(value, { ...value, value: value.value === "true" }) : value;
+    case "list":
+    case "set":
+      return value.kind === "list" ? derive(value, { ...value, items: value.items.map((item) => convertToType(item, type.element, defaultOf, depth + 1)) }) : value;
+    case "tuple":
+      return value.kind === "list" ? derive(value, { ...value, items: value.items.map((item, i) => convertToType(item, type.elements[i] ?? ANY, defaultOf, depth + 1)) }) : value;
+    case "map":
+      return value.kind === "map" ? mapEntries(value, () => type.element, defaultOf, depth) : value;
+    case "object":
+      return value.kind === "map" ? withOptionals(mapEntries(value, (key2) => type.attributes.get(key2)?.type ?? ANY, defaultOf, depth), type.attributes, defaultOf, depth) : value;
+  }
+}
+function mapEntries(value, typeOf, defaultOf, depth) {
+  const entries = new Map([...value.entries].map(([key2, item]) => [key2, convertToType(item, typeOf(key2), defaultOf, depth + 1)]));
+  return derive(value, { ...value, entries });
+}
+function withOptionals(value, attributes, defaultOf, depth) {
+  let entries;
+  let keyRanges;
+  for (const [name, attribute2] of attributes) {
+    if (!attribute2.optional || value.entries.has(name)) continue;
+    entries ??= new Map(value.entries);
+    keyRanges ??= new Map(value.keyRanges);
+    const fallback = attribute2.default ? convertToType(defaultOf(attribute2.default), attribute2.type, defaultOf, depth + 1) : literal3(null, value.range);
+    entries.set(name, fallback);
+    keyRanges.set(name, fallback.range);
+  }
+  return entries && keyRanges ? derive(value, { ...value, entries, keyRanges }) : value;
+}
+
+// src/parse/terraform/module-config.ts
+function isOverrideFile(rel) {
+  const base = path10.posix.basename(rel).replace(/\.json$/, "");
+  return base === "override.tf" || base.endsWith("_override.tf");
+}
+function readModuleConfig(dir, files, notices) {
+  const config = {
+    dir,
+    variables: /* @__PURE__ */ new Map(),
+    locals: /* @__PURE__ */ new Map(),
+    outputs: /* @__PURE__ */ new Map(),
+    resources: [],
+    resourceByName: /* @__PURE__ */ new Map(),
+    managedTypes: /* @__PURE__ */ new Set(),
+    calls: /* @__PURE__ */ new Map()
+  };
+  const declare = (map, what, decl, at) => {
+    if (map.has(decl.name)) {
+      notices.warn("duplicate-declaration", `${what} "${decl.name}" is declared twice in this module; Terraform would stop here. The first declaration is used.`, decl.file.lines.range(at.start, at.end));
+    } else map.set(decl.name, decl);
+  };
+  for (const file of files) {
+    if (isOverrideFile(file.rel)) {
+      notices.note("override-file", `${file.rel} is an override file; the scanner does not merge override files, so it was not evaluated.`);
+      continue;
+    }
+    for (const item of file.body.items) {
+      if (item.type !== "Block") continue;
+      const [first, second] = item.labels.map((l) => l.value);
+      switch (item.blockType) {
+        case "variable":
+          if (first !== void 0) declare(config.variables, "variable", variableDecl(first, file, item), item.typeSpan);
+          break;
+        case "locals":
+          for (const attr of item.body.items) {
+            if (attr.type === "Attribute") declare(config.locals, "local", { name: attr.name, file, attribute: attr }, attr.nameSpan);
+          }
+          break;
+        case "output":
+          if (first !== void 0) declare(config.outputs, "output", { name: first, file, block: item }, item.typeSpan);
+          break;
+        case "module":
+          if (first !== void 0) declare(config.calls, "module", { name: first, file, block: item, source: staticText(attribute(item.body, "source")?.value) }, item.typeSpan);
+          break;
+        case "resource":
+        case "data": {
+          if (first === void 0 || second === void 0) break;
+          const mode = item.blockType === "resource" ? "managed" : "data";
+          const decl = { name: second, file, block: item, mode, type: first };
+          const key2 = `${mode}.${first}.${second}`;
+          if (config.resourceByName.has(key2)) {
+            const label = `${mode === "data" ? "data." : ""}${first}.${second}`;
+            notices.warn("duplicate-declaration", `${label} is declared twice in this module; Terraform would stop here. The first declaration is used.`, file.lines.range(item.start, item.typeSpan.end));
+            break;
+          }
+          config.resourceByName.set(key2, decl);
+          config.resources.push(decl);
+          if (mode === "managed") config.managedTypes.add(first);
+          break;
+        }
+      }
+    }
+  }
+  return config;
+}
+function variableDecl(name, file, block) {
+  const type = typeExpression(attribute(block.body, "type")?.value);
+  return {
+    name,
+    file,
+    block,
+    default: attribute(block.body, "default"),
+    sensitive: staticBool(attribute(block.body, "sensitive")?.value) === true,
+    nullable: staticBool(attribute(block.body, "nullable")?.value) !== false,
+    type: type ? readType(type) : { kind: "any" }
+  };
+}
+function typeExpression(expr) {
+  const text2 = staticText(expr);
+  if (text2 === void 0 || !expr) return expr;
+  const parsed = parseExpression2(text2);
+  if (parsed.expr) pinSpans(parsed.expr, expr);
+  return parsed.expr;
+}
+function attribute(body, name) {
+  for (const item of body.items) if (item.type === "Attribute" && item.name === name) return item;
+  return void 0;
+}
+function staticText(expr) {
+  if (expr?.type !== "Template") return void 0;
+  let text2 = "";
+  for (const part of expr.parts) {
+    if (part.type !== "TemplateLiteral") return void 0;
+    text2 += part.value;
+  }
+  return text2;
+}
+function staticBool(expr) {
+  if (expr?.type === "Literal" && typeof expr.value === "boolean") return expr.value;
+  const text2 = staticText(expr);
+  return text2 === "true" ? true : text2 === "false" ? false : void 0;
+}
+
+// src/parse/terraform/module-folders.ts
+var ModuleFolders = class {
+  constructor(files, notices) {
+    this.files = files;
+    this.notices = notices;
+  }
+  files;
+  notices;
+  configs = /* @__PURE__ */ new Map();
+  /** Undefined, with a notice, when the folder holds no configuration files. */
+  load(dir, call, at) {
+    if (!this.configs.has(dir)) {
+      const files = this.files.folder(dir);
+      this.configs.set(dir, files?.length ? readModuleConfig(dir, files, this.notices) : void 0);
+    }
+    const config = this.configs.get(dir);
+    if (!config) this.notices.warn("module-empty", `module "${call.name}" (source "${call.source}") names a folder with no .tf or .tf.json files; it was not scanned.`, at);
+    return config;
+  }
+};
+
+// src/parse/terraform/notices.ts
+var NoticeSink = class {
+  notices = [];
+  seen = /* @__PURE__ */ new Set();
+  add(level, code2, message, range2, file = range2?.file) {
+    const key2 = `${level}|${code2}|${file ?? ""}|${range2 ? `${range2.start.line}:${range2.start.column}` : ""}|${message}`;
+    if (this.seen.has(key2)) return;
+    this.seen.add(key2);
+    const notice = { level, code: code2, message };
+    if (file !== void 0) notice.file = file;
+    if (range2) notice.range = range2;
+    this.notices.push(notice);
+  }
+  warn(code2, message, range2) {
+    this.add("warning", code2, message, range2);
+  }
+  note(code2, message, range2) {
+    this.add("note", code2, message, range2);
+  }
+};
+
+// src/parse/terraform/template-file.ts
+function renderTemplateText(ev, text2, vars, at) {
+  const parsed = parseTemplate2(text2);
+  if (parsed.errors.length) return failure(`the template does not parse: ${parsed.errors[0].message}`, at);
+  const scope = { names: vars.entries, rangeOf: () => at };
+  return ev.evaluate(parsed.template, scope);
+}
+
+// src/parse/terraform/calls.ts
+function evaluateCall(ev, expr, scope, at) {
+  if (expr.name === "try") return evaluateTry(ev, expr, scope, at);
+  if (expr.name === "can") return evaluateCan(ev, expr, scope, at);
+  if (expr.name.includes("::")) return notEvaluated(ev, expr.name, "provider functions run inside the provider", at);
+  if (!FUNCTION_NAMES.has(expr.name)) return notEvaluated(ev, expr.name, "it is not a Terraform function the scanner knows", at);
+  const args = expr.args.map((arg2) => ev.evaluate(arg2, scope));
+  if (expr.expandFinal && args.length) {
+    const last = reveal(args.pop());
+    if (last.kind === "unknown") return unknownFrom(`${expr.name}() of arguments that cannot be known before deployment`, at, [...args, last]);
+    if (last.kind !== "list") return failure(`"..." expands a list, not a ${kindName(last)}`, last.range);
+    args.push(...last.items);
+  }
+  const failed2 = args.find((arg2) => containsFailure(arg2));
+  if (failed2) return unknownFrom(`${expr.name}() of an argument that could not be evaluated`, at, [failed2]);
+  return applyFunction(ev, expr.name, args.map((arg2) => revealDeep(arg2)), at);
+}
+function applyFunction(ev, name, args, at) {
+  const context = {
+    range: at,
+    // path.module is relative to the root module's folder, as in Terraform, so relative paths are read from there.
+    moduleDir: ev.env.rootDir,
+    workspace: ev.env.workspace,
+    renderTemplate: (text2, vars, file) => renderTemplateText(ev, text2, vars, file)
+  };
+  const result = callFunction(name, args, context) ?? failure(`${name}() could not be evaluated with these arguments`, at);
+  const inner = result.kind === "unknown" ? firstUnknown2(args) : void 0;
+  return inner ? setCause(result, causeOf(inner)) : result;
+}
+function evaluateTry(ev, expr, scope, at) {
+  for (const arg2 of expr.args) {
+    const value = ev.evaluate(arg2, scope);
+    if (!containsFailure(value)) return value;
+  }
+  return failure("no argument of try() could be evaluated without an error", at);
+}
+function evaluateCan(ev, expr, scope, at) {
+  const arg2 = expr.args[0];
+  if (!arg2) return failure("can() needs one argument", at);
+  const value = ev.evaluate(arg2, scope);
+  if (containsFailure(value)) return { kind: "literal", value: false, range: at };
+  if (value.kind === "unknown" && !isFailure(value)) return unknownFrom(value.why, at, [value]);
+  return { kind: "literal", value: true, range: at };
+}
+function notEvaluated(ev, name, why, at) {
+  ev.env.notices.note("function-not-evaluated", `${name}() is not evaluated (${why}); values computed with it are treated as unknown.`);
+  return { kind: "unknown", why: `${name}() is not evaluated by the scanner`, range: at };
+}
+
+// src/parse/terraform/collections.ts
+function elementsOf(collection, at) {
+  const shown = reveal(collection);
+  switch (shown.kind) {
+    case "unknown":
+      return { kind: "unknown", value: shown };
+    case "list":
+      return { kind: "known", elements: shown.items.map((item, i) => [literal3(i, item.range), item]) };
+    case "map": {
+      const keys = [...shown.entries.keys()].sort(compareKeys);
+      return {
+        kind: "known",
+        elements: keys.map((key2) => [literal3(key2, shown.keyRanges.get(key2) ?? at), shown.entries.get(key2)])
+      };
+    }
+    case "literal":
+      return { kind: "invalid", why: `cannot iterate over a ${kindName(shown)}` };
+  }
+}
+function compareKeys(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/parse/terraform/scope.ts
+function withNames(scope, added) {
+  const names2 = new Map(scope.names);
+  for (const [name, value] of added) names2.set(name, value);
+  return { ...scope, names: names2 };
+}
+
+// src/parse/terraform/for-expressions.ts
+function evaluateFor(ev, expr, scope, at) {
+  const found = elementsOf(ev.evaluate(expr.collection, scope), at);
+  if (found.kind === "unknown") return unknownFrom("a for expression over a collection that cannot be known before deployment", at, [found.value]);
+  if (found.kind === "invalid") return failure(`a for expression ${found.why}`, scope.rangeOf(expr.collection));
+  const items = [];
+  const object = new MapBuilder();
+  const groups = /* @__PURE__ */ new Map();
+  const keyRange = expr.key && scope.rangeOf(expr.key);
+  for (const [key2, value] of found.elements) {
+    const names2 = [[expr.valueVar, value]];
+    if (expr.keyVar) names2.push([expr.keyVar, key2]);
+    const inner = withNames(scope, names2);
+    if (expr.condition) {
+      const condition = reveal(ev.evaluate(expr.condition, inner));
+      const keep2 = boolOf(condition);
+      if (keep2 === false) continue;
+      if (keep2 === void 0) return undecided(condition, "a for expression condition", at);
+    }
+    if (!expr.key || !keyRange) {
+      items.push(ev.evaluate(expr.value, inner));
+      continue;
+    }
+    const keyValue = reveal(ev.evaluate(expr.key, inner));
+    const name = textOf2(keyValue);
+    if (name === void 0) return undecided(keyValue, "a for expression key", at);
+    const item = ev.evaluate(expr.value, inner);
+    if (expr.grouping) {
+      const group = groups.get(name);
+      if (group) group.push(item);
+      else groups.set(name, [item]);
+    } else if (object.entries.has(name)) {
+      return failure(`a for expression makes the key ${JSON.stringify(name)} twice; add "..." after the value to group them`, keyRange);
+    } else object.set(name, item, keyRange);
+  }
+  if (!expr.key || !keyRange) return list(items, at);
+  for (const [name, group] of groups) object.set(name, list(group, keyRange), keyRange);
+  return object.build(at);
+}
+function undecided(value, what, at) {
+  if (value.kind === "unknown" && !isFailure(value)) return unknownFrom(`${what} cannot be known before deployment`, at, [value]);
+  return isFailure(value) ? value : failure(`${what} must be ${what.endsWith("key") ? "a string" : "true or false"}, not a ${kindName(value)}`, value.range);
+}
+
+// src/parse/terraform/operators.ts
+function evaluateConditional(ev, expr, scope, at) {
+  const condition = reveal(ev.evaluate(expr.condition, scope));
+  if (isFailure(condition)) return condition;
+  const truth2 = boolOf(condition);
+  if (truth2 !== void 0) return ev.evaluate(truth2 ? expr.then : expr.else, scope);
+  if (condition.kind !== "unknown") return failure(`a condition must be true or false, not a ${kindName(condition)}`, condition.range);
+  const whenTrue = ev.evaluate(expr.then, scope);
+  const whenFalse = ev.evaluate(expr.else, scope);
+  if (valuesEqual(revealDeep(whenTrue), revealDeep(whenFalse)) === true) return whenTrue;
+  return unknownFrom("a condition that cannot be known before deployment chooses the value", at, [condition, whenTrue, whenFalse]);
+}
+function evaluateUnary(ev, expr, scope, at) {
+  const operand = reveal(ev.evaluate(expr.operand, scope));
+  if (operand.kind === "unknown") return unknownFrom(operand.why, at, [operand]);
+  if (expr.operator === "!") {
+    const truth2 = boolOf(operand);
+    return truth2 === void 0 ? failure(`"!" needs true or false, not a ${kindName(operand)}`, at) : computed(!truth2, at, [operand]);
+  }
+  const n = numberOf(operand);
+  return n === void 0 ? failure(`"-" needs a number, not a ${kindName(operand)}`, at) : computed(-n, at, [operand]);
+}
+function evaluateBinary(ev, expr, scope, at) {
+  const left = reveal(ev.evaluate(expr.left, scope));
+  const right = reveal(ev.evaluate(expr.right, scope));
+  const parts = [left, right];
+  const failed2 = parts.find(isFailure);
+  if (failed2) return failed2;
+  switch (expr.operator) {
+    case "&&":
+    case "||":
+      return logical(expr.operator, left, right, at);
+    case "==":
+    case "!=": {
+      const same = valuesEqual(comparable(ev, left), comparable(ev, right));
+      if (same === void 0) return unknownFrom(`a comparison with a value that cannot be known before deployment`, at, parts);
+      return computed(expr.operator === "==" ? same : !same, at, parts);
+    }
+    default:
+      return arithmetic(expr.operator, left, right, at);
+  }
+}
+function comparable(ev, value) {
+  const shown = revealDeep(value);
+  return (shown.kind === "map" || shown.kind === "list") && encodedAs(shown) ? applyFunction(ev, "tostring", [shown], shown.range) : shown;
+}
+function logical(operator, left, right, at) {
+  const a = boolOf(left);
+  const b = boolOf(right);
+  const decisive = operator === "||";
+  if (a === decisive || b === decisive) return computed(decisive, at, [a === decisive ? left : right]);
+  if (a !== void 0 && b !== void 0) return computed(!decisive, at, [left, right]);
+  const bad = [left, right].find((v) => v.kind !== "unknown" && boolOf(v) === void 0);
+  if (bad) return failure(`"${operator}" needs true or false, not a ${kindName(bad)}`, at);
+  return unknownFrom(`a condition that cannot be known before deployment`, at, [left, right]);
+}
+function arithmetic(operator, left, right, at) {
+  if (left.kind === "unknown" || right.kind === "unknown") return unknownFrom(`arithmetic on a value that cannot be known before deployment`, at, [left, right]);
+  const a = numberOf(left);
+  const b = numberOf(right);
+  if (a === void 0 || b === void 0) return failure(`"${operator}" needs numbers, not a ${kindName(a === void 0 ? left : right)}`, at);
+  const result = compute(operator, a, b);
+  return result === void 0 ? failure(`"${operator}" by zero`, at) : computed(result, at, [left, right]);
+}
+function compute(operator, a, b) {
+  switch (operator) {
+    case "+":
+      return a + b;
+    case "-":
+      return a - b;
+    case "*":
+      return a * b;
+    case "/":
+      return b === 0 ? void 0 : a / b;
+    case "%":
+      return b === 0 ? void 0 : a % b;
+    case "<":
+      return a < b;
+    case "<=":
+      return a <= b;
+    case ">":
+      return a > b;
+    case ">=":
+      return a >= b;
+  }
+}
+
+// src/parse/terraform/splat.ts
+function evaluateSplat(ev, expr, scope, at) {
+  const source = reveal(ev.evaluate(expr.source, scope));
+  if (isFailure(source)) return source;
+  const each = (item) => ev.evaluate(expr.each, { ...scope, splatItem: item });
+  if (source.kind === "unknown") {
+    const handle = handleOf(source);
+    if (handle && !handle.index) return list([each(source)], at);
+    return unknownFrom("a splat over a value that cannot be known before deployment", at, [source]);
+  }
+  if (source.kind === "list") return list(source.items.map(each), at);
+  if (source.kind === "literal" && source.value === null) return list([], at);
+  return list([each(source)], at);
+}
+
+// src/parse/terraform/templates.ts
+function evaluateTemplate(ev, expr, scope, at) {
+  const { parts } = expr;
+  if (parts.length === 1 && parts[0].type === "TemplateInterpolation" && !expr.heredoc) return ev.evaluate(parts[0].expr, scope);
+  const text2 = new TemplateText();
+  text2.render(ev, parts, scope);
+  if (text2.failed) return text2.failed;
+  if (text2.unknown.length) return unknownFrom("a string built from values that cannot be known before deployment", at, text2.unknown);
+  if (!ev.env.budget.text(text2.pieces.reduce((n, piece) => n + piece.length, 0), at)) {
+    return unknownFrom("the scanner stopped building strings in this root module (text limit)", at);
+  }
+  return computed(text2.pieces.join(""), at, text2.used);
+}
+var TemplateText = class {
+  pieces = [];
+  /** Interpolated values, whose origins the result keeps. */
+  used = [];
+  unknown = [];
+  failed;
+  render(ev, parts, scope) {
+    parts.forEach((part) => {
+      if (this.failed) return;
+      switch (part.type) {
+        case "TemplateLiteral":
+          this.pieces.push(part.value);
+          return;
+        case "TemplateInterpolation":
+          this.interpolate(asText2(ev, ev.evaluate(part.expr, scope)));
+          return;
+        case "TemplateIf": {
+          const condition = reveal(ev.evaluate(part.condition, scope));
+          const truth2 = boolOf(condition);
+          if (truth2 === void 0) return this.cannotDecide(condition, "a template if needs true or false");
+          const chosen = truth2 ? part.then : part.else;
+          if (chosen) this.render(ev, chosen, scope);
+          return;
+        }
+        case "TemplateFor": {
+          const found = elementsOf(ev.evaluate(part.collection, scope), scope.rangeOf(part));
+          if (found.kind === "unknown") return void this.unknown.push(found.value);
+          if (found.kind === "invalid") return void (this.failed = failure(found.why, scope.rangeOf(part.collection)));
+          for (const [key2, value] of found.elements) {
+            const names2 = [[part.valueVar, value]];
+            if (part.keyVar) names2.push([part.keyVar, key2]);
+            this.render(ev, part.body, withNames(scope, names2));
+          }
+          return;
+        }
+      }
+    });
+  }
+  interpolate(raw) {
+    const value = reveal(raw);
+    if (isFailure(value)) this.failed = value;
+    else if (value.kind === "unknown") this.unknown.push(value);
+    else {
+      const text2 = textOf2(value);
+      if (text2 === void 0) this.failed = failure(`a ${kindName(value)} cannot be part of a string`, value.range);
+      else {
+        this.pieces.push(text2);
+        this.used.push(value);
+      }
+    }
+  }
+  cannotDecide(condition, why) {
+    if (condition.kind === "unknown" && !isFailure(condition)) this.unknown.push(condition);
+    else this.failed = isFailure(condition) ? condition : failure(why, condition.range);
+  }
+};
+function asText2(ev, raw) {
+  const value = reveal(raw);
+  return (value.kind === "map" || value.kind === "list") && encodedAs(value) ? applyFunction(ev, "tostring", [value], value.range) : value;
+}
+
+// src/parse/terraform/access.ts
+function getAttr(value, name, at) {
+  switch (value.kind) {
+    case "unknown": {
+      const handle = handleOf(value);
+      if (handle) return handle.attr(name, at);
+      return throughView(value, (inner) => getAttr(inner, name, at), at);
+    }
+    case "map": {
+      const found = value.entries.get(name);
+      return found ?? failure(`the object has no attribute "${name}"`, at);
+    }
+    case "list":
+      if (/^\d+$/.test(name)) return itemAt(value.items, Number(name), at);
+      return failure(`cannot read attribute "${name}" of a list; use an index or a splat ([*])`, at);
+    case "literal":
+      return failure(`cannot read attribute "${name}" of a ${kindName(value)}`, at);
+  }
+}
+function index(value, key2, at) {
+  if (key2.kind === "unknown" && value.kind !== "unknown") return unknownFrom("an index that cannot be known before deployment", at, [key2, value]);
+  switch (value.kind) {
+    case "unknown": {
+      const handle = handleOf(value);
+      if (handle?.index) return handle.index(key2, at);
+      if (handle) return failure("this resource has no count or for_each to index", at);
+      return throughView(value, (inner) => index(inner, key2, at), at);
+    }
+    case "list": {
+      const n = numberOf(key2);
+      if (n === void 0 || !Number.isInteger(n)) return failure(`a list index must be a whole number, not a ${kindName(key2)}`, at);
+      return itemAt(value.items, n, at);
+    }
+    case "map": {
+      const name = textOf2(key2);
+      if (name === void 0) return failure(`a map key must be a string, not a ${kindName(key2)}`, at);
+      return value.entries.get(name) ?? failure(`the map has no key ${JSON.stringify(name)}`, at);
+    }
+    case "literal":
+      return failure(`cannot index a ${kindName(value)}`, at);
+  }
+}
+function itemAt(items, n, at) {
+  return items[n] ?? failure(`index ${n} is outside the list of ${items.length}`, at);
+}
+function referenceView(why, value, at, refs) {
+  const view = unknownFrom(why, at, [value]);
+  const merged = [...refs ?? [], ...view.refs ?? []];
+  if (merged.length) view.refs = merged;
+  return isFailure(value) ? view : setConcrete(view, () => reveal(value));
+}
+function throughView(view, step, at) {
+  const inner = reveal(view);
+  if (inner === view) return unknownFrom(view.why, at, [view]);
+  const result = step(inner);
+  if (isFailure(result)) return result;
+  return referenceView(view.why, result, at, view.refs);
+}
+function movedUnknown(value, at) {
+  return derive(value, { ...value, range: at });
+}
+
+// src/parse/terraform/traversal.ts
+function evaluateTraversal(ev, expr, scope, at) {
+  const { base, steps } = flatten(expr);
+  const upTo = (end) => scope.rangeOf({ start: base.start, end });
+  let value;
+  let used = 0;
+  if (base.type === "Variable") ({ value, used } = resolveRoot(ev, base, steps, scope, upTo));
+  else value = ev.evaluate(base, scope);
+  for (let i = used; i < steps.length; i++) {
+    const step = steps[i];
+    const here = upTo(step.end);
+    value = step.kind === "attr" ? getAttr(value, step.name, here) : index(value, reveal(ev.evaluate(step.key, scope)), here);
+  }
+  return value.kind === "unknown" ? movedUnknown(value, at) : usedAt2(value, at);
+}
+function flatten(expr) {
+  const steps = [];
+  let current = expr;
+  while (current.type === "GetAttr" || current.type === "Index") {
+    if (current.type === "GetAttr") {
+      steps.push({ kind: "attr", name: current.name, end: current.end });
+      current = current.object;
+    } else {
+      steps.push({ kind: "index", key: current.key, end: current.end });
+      current = current.collection;
+    }
+  }
+  return { base: current, steps: steps.reverse() };
+}
+function resolveRoot(ev, root, steps, scope, upTo) {
+  const bound2 = scope.names.get(root.name);
+  if (bound2) return { value: bound2, used: 0 };
+  const here = upTo(root.end);
+  const module = scope.module;
+  const nameAt = (i) => steps[i]?.kind === "attr" ? steps[i].name : void 0;
+  const through = (n) => upTo(steps[n - 1].end);
+  const undeclared = (what, n) => {
+    const range2 = n ? through(n) : here;
+    ev.env.notices.warn("unknown-reference", `${what} is not declared where it is used; Terraform would stop here. Fix the name; the value is treated as unknown.`, range2);
+    return { value: failure(`${what} is not declared`, range2), used: n };
+  };
+  if (!module) return undeclared(`"${root.name}"`, 0);
+  const first = nameAt(0);
+  switch (root.name) {
+    case "var":
+      return first === void 0 ? undeclared("var", 0) : { value: module.variable(first, through(1)), used: 1 };
+    case "local":
+      return first === void 0 ? undeclared("local", 0) : { value: module.local(first, through(1)), used: 1 };
+    case "module":
+      return first === void 0 ? undeclared("module", 0) : { value: module.module(first, through(1)), used: 1 };
+    case "data": {
+      const name = nameAt(1);
+      if (first === void 0 || name === void 0) return undeclared("data", 0);
+      const value = module.resource("data", first, name, through(2));
+      return value ? { value, used: 2 } : undeclared(`data.${first}.${name}`, 2);
+    }
+    case "self":
+      return { value: { kind: "unknown", why: "self is known only while a provisioner runs", range: here }, used: 0 };
+    case "ephemeral":
+      return { value: { kind: "unknown", why: "an ephemeral value exists only while Terraform runs", range: here }, used: 0 };
+    default: {
+      if (first === void 0 || !module.declaresType(root.name)) return undeclared(`"${root.name}"`, 0);
+      const value = module.resource("managed", root.name, first, through(1));
+      return value ? { value, used: 1 } : undeclared(`${root.name}.${first}`, 1);
+    }
+  }
+}
+
+// src/parse/terraform/evaluator.ts
+var MAX_NESTING2 = 300;
+var Evaluator = class {
+  constructor(env) {
+    this.env = env;
+  }
+  env;
+  nesting = 0;
+  evaluate(expr, scope) {
+    const at = scope.rangeOf(expr);
+    if (!this.env.budget.step(at)) return unknownFrom("the scanner stopped evaluating this root module (evaluation limit)", at);
+    if (this.nesting >= MAX_NESTING2) return failure("expressions nested too deeply for the scanner", at);
+    this.nesting++;
+    try {
+      return this.dispatch(expr, scope, at);
+    } finally {
+      this.nesting--;
+    }
+  }
+  dispatch(expr, scope, at) {
+    switch (expr.type) {
+      case "Literal":
+        return { kind: "literal", value: expr.value, range: at };
+      case "Template":
+        return evaluateTemplate(this, expr, scope, at);
+      case "Variable":
+      case "GetAttr":
+      case "Index":
+        return evaluateTraversal(this, expr, scope, at);
+      case "Tuple":
+        return list(expr.items.map((item) => this.evaluate(item, scope)), at);
+      case "Object":
+        return this.object(expr, scope, at);
+      case "FunctionCall":
+        return evaluateCall(this, expr, scope, at);
+      case "Splat":
+        return evaluateSplat(this, expr, scope, at);
+      case "SplatItem":
+        return scope.splatItem ?? failure("a splat item outside a splat expression", at);
+      case "Conditional":
+        return evaluateConditional(this, expr, scope, at);
+      case "Binary":
+        return evaluateBinary(this, expr, scope, at);
+      case "Unary":
+        return evaluateUnary(this, expr, scope, at);
+      case "For":
+        return evaluateFor(this, expr, scope, at);
+      case "Paren":
+        return this.evaluate(expr.expr, scope);
+    }
+  }
+  /** `{ key = value }`: a bare key is its name; any other key is an expression that must give a string. */
+  object(expr, scope, at) {
+    const built = new MapBuilder();
+    for (const item of expr.items) {
+      const keyRange = scope.rangeOf(item.key);
+      let key2;
+      if (item.key.type === "Variable") key2 = item.key.name;
+      else {
+        const keyValue = reveal(this.evaluate(item.key, scope));
+        key2 = textOf2(keyValue);
+        if (key2 === void 0) {
+          return keyValue.kind === "unknown" ? unknownFrom("an object key cannot be known before deployment", at, [keyValue]) : failure("an object key is not a string", keyRange);
+        }
+      }
+      built.set(key2, this.evaluate(item.value, scope), keyRange);
+    }
+    return built.build(at);
+  }
+};
+
+// src/parse/terraform/limits.ts
+var LIMITS = {
+  /** Module calls nested deeper than this are not followed. */
+  moduleDepth: 10,
+  /** Resource instances one root module may produce, all modules together. */
+  instances: 1e4,
+  /** Expressions evaluated per root module. */
+  steps: 2e6,
+  /** Characters that string templates may build per root module. */
+  chars: 16 << 20,
+  /** Lazy evaluations (a local needing a local needing a module output...) nested at once. */
+  nesting: 120
+};
+var Budget = class {
+  constructor(notices, unit) {
+    this.notices = notices;
+    this.unit = unit;
+  }
+  notices;
+  unit;
+  steps = LIMITS.steps;
+  chars = LIMITS.chars;
+  instances = LIMITS.instances;
+  warned = /* @__PURE__ */ new Set();
+  step(at) {
+    return --this.steps >= 0 || this.exhausted("evaluation-limit", `the root module ${this.unit} takes more than ${LIMITS.steps} evaluation steps; the rest is treated as unknown. Simplify the expressions, or scan a smaller part.`, at);
+  }
+  text(length, at) {
+    this.chars -= length;
+    return this.chars >= 0 || this.exhausted("text-limit", `string templates in the root module ${this.unit} build more than ${LIMITS.chars} characters; the rest are treated as unknown.`, at);
+  }
+  instance(at) {
+    return --this.instances >= 0 || this.exhausted("instance-limit", `the root module ${this.unit} expands to more than ${LIMITS.instances} resource instances; the rest were not checked.`, at);
+  }
+  exhausted(code2, message, at) {
+    if (!this.warned.has(code2)) {
+      this.warned.add(code2);
+      this.notices.warn(code2, message, at);
+    }
+    return false;
+  }
+};
+
+// src/parse/terraform/guard.ts
+var EvaluationGuard = class {
+  constructor(notices) {
+    this.notices = notices;
+  }
+  notices;
+  active = [];
+  activeSet = /* @__PURE__ */ new Set();
+  /** `key` names the evaluation as users read it (`module.a.local.x`) and is unique per module instance. */
+  run(key2, label, at, compute2, onFailure) {
+    if (this.activeSet.has(key2)) {
+      const chain = [...this.active.slice(this.active.indexOf(key2)), key2].join(" \u2192 ");
+      this.notices.warn("reference-cycle", `${label} depends on itself (${chain}); Terraform would stop here. The values in the cycle are treated as unknown.`, at);
+      return onFailure(`${label} depends on itself`);
+    }
+    if (this.active.length >= LIMITS.nesting) {
+      this.notices.warn("nesting-limit", `${label} is reached through more than ${LIMITS.nesting} nested references; it is treated as unknown.`, at);
+      return onFailure(`${label} is nested too deeply for the scanner`);
+    }
+    this.active.push(key2);
+    this.activeSet.add(key2);
+    try {
+      return compute2();
+    } finally {
+      this.active.pop();
+      this.activeSet.delete(key2);
+    }
+  }
+};
+
+// src/parse/terraform/module-instance.ts
+import path12 from "node:path";
+
+// src/parse/terraform/instances.ts
+var SINGLE = { kind: "single", instances: [{ suffix: "", names: [] }] };
+function expand3(ev, body, scope, label, at) {
+  const count = attribute(body, "count");
+  const forEach = attribute(body, "for_each");
+  if (count && forEach) ev.env.notices.warn("count-and-for-each", `${label} has both count and for_each; Terraform would stop here. count is used.`, at);
+  if (count) return byCount(ev, ev.evaluate(count.value, scope), label, at);
+  if (forEach) return byForEach(ev, ev.evaluate(forEach.value, scope), label, at);
+  return SINGLE;
+}
+function byCount(ev, raw, label, at) {
+  const value = reveal(raw);
+  if (value.kind === "unknown") return unknownExpansion("count", value, label, at);
+  const n = numberOf(value);
+  if (n === void 0 || !Number.isInteger(n) || n < 0) {
+    ev.env.notices.warn("invalid-count", `${label}: count must be a whole number of zero or more; Terraform would stop here. It is checked as one instance of unknown count.`, value.range);
+    return unknownExpansion("count", unknownFrom("count is not a whole number", value.range, [value]), label, at, true);
+  }
+  tooMany(ev, label, n, value.range);
+  const instances = [];
+  for (let i = 0; i < Math.min(n, LIMITS.instances); i++) {
+    const count = new MapBuilder();
+    count.set("index", literal3(i, value.range), value.range);
+    instances.push({ suffix: `[${i}]`, key: i, names: [["count", count.build(value.range)]] });
+  }
+  return { kind: "count", instances };
+}
+function byForEach(ev, raw, label, at) {
+  const value = reveal(raw);
+  if (value.kind === "unknown") return unknownExpansion("for_each", value, label, at);
+  const elements = forEachElements(value);
+  if (typeof elements === "string") {
+    ev.env.notices.warn("invalid-for-each", `${label}: for_each ${elements}; Terraform would stop here. It is checked as one instance of unknown key.`, value.range);
+    return unknownExpansion("for_each", unknownFrom(`for_each ${elements}`, value.range, [value]), label, at, true);
+  }
+  if (elements.unknown) return unknownExpansion("for_each", elements.unknown, label, at);
+  tooMany(ev, label, elements.known.length, value.range);
+  const instances = elements.known.slice(0, LIMITS.instances).map(([key2, keyValue, item]) => {
+    const each = new MapBuilder();
+    each.set("key", keyValue, keyValue.range);
+    each.set("value", item, item.range);
+    return { suffix: `[${JSON.stringify(key2)}]`, key: key2, names: [["each", each.build(value.range)]] };
+  });
+  return { kind: "each", instances };
+}
+function tooMany(ev, label, n, at) {
+  if (n > LIMITS.instances) ev.env.notices.warn("instance-limit", `${label} expands to ${n} instances; only the first ${LIMITS.instances} were checked.`, at);
+}
+function forEachElements(value) {
+  if (value.kind === "map") {
+    const keys = [...value.entries.keys()].sort(compareKeys);
+    return { known: keys.map((key2) => [key2, literal3(key2, value.keyRanges.get(key2) ?? value.range), value.entries.get(key2)]) };
+  }
+  if (value.kind !== "list") return value.kind === "literal" && value.value === null ? "is null" : "must be a map or a set of strings";
+  const byKey = /* @__PURE__ */ new Map();
+  for (const item of value.items) {
+    const shown = reveal(item);
+    if (shown.kind === "unknown") return { known: [], unknown: unknownFrom("a for_each key cannot be known before deployment", value.range, [shown]) };
+    const key2 = textOf2(shown);
+    if (key2 === void 0 || isFailure(shown)) return "must be a map or a set of strings";
+    if (!byKey.has(key2)) byKey.set(key2, shown);
+  }
+  return { known: [...byKey.keys()].sort(compareKeys).map((key2) => [key2, byKey.get(key2), byKey.get(key2)]) };
+}
+function noteUnknownExpansion(ev, expansion, label, at) {
+  if (expansion.kind !== "unknown" || expansion.warned) return;
+  const names2 = expansion.by === "count" ? "count.index is" : "each.key and each.value are";
+  ev.env.notices.note("unknown-expansion", `${expansion.why.why}; it is checked as one instance, ${label}[*], whose ${names2} unknown.`, at);
+}
+function unknownExpansion(by, why, label, at, warned = false) {
+  const unknown3 = unknownFrom(`${label}: ${by} cannot be known before deployment`, at, [why]);
+  const names2 = new MapBuilder();
+  if (by === "count") names2.set("index", unknown3, at);
+  else {
+    names2.set("key", unknown3, at);
+    names2.set("value", unknown3, at);
+  }
+  return { kind: "unknown", instances: [{ suffix: "[*]", names: [[by === "count" ? "count" : "each", names2.build(at)]] }], why: unknown3, by, warned };
+}
+
+// src/parse/terraform/module-sources.ts
+import path11 from "node:path";
+function isLocalSource(source) {
+  return /^\.\.?([/\\]|$)/.test(source);
+}
+function resolveModuleSource(root, decl, parentDir, callPath, at) {
+  const { source, name } = decl;
+  if (source === void 0) {
+    root.notices.warn("module-source", `module "${name}" has no source written as a plain string, as Terraform requires; it was not scanned.`, at);
+    return void 0;
+  }
+  if (isLocalSource(source)) {
+    const dir = path11.resolve(parentDir, source);
+    if (root.workspace.contains(dir)) return dir;
+    root.notices.warn("module-outside-root", `module "${name}" (source "${source}") lies outside the scan root, so it was not scanned; scan a folder that holds both the call and the module.`, at);
+    return void 0;
+  }
+  const installed = root.manifest?.dirs.get(callPath.join("."));
+  if (installed !== void 0 && root.workspace.contains(installed)) return installed;
+  root.notices.warn("module-not-installed", `module "${name}" (source ${source}) was not scanned: run terraform init so .terraform/modules holds it`, at);
+  return void 0;
+}
+
+// src/parse/terraform/module-calls.ts
+var CALL_META = /* @__PURE__ */ new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
+var ModuleCall = class {
+  constructor(owner, decl) {
+    this.owner = owner;
+    this.decl = decl;
+  }
+  owner;
+  decl;
+  expansion;
+  built;
+  get label() {
+    return `${this.owner.placement.prefix}module.${this.decl.name}`;
+  }
+  /** The header `module "x"`, where a suppression for everything the module makes is written. */
+  get header() {
+    const { block, file } = this.decl;
+    return file.lines.range(block.start, block.labels[0]?.end ?? block.typeSpan.end);
+  }
+  /** Its module instances; none when the module could not be read (a notice says why). */
+  children() {
+    this.built ??= this.load();
+    return this.built;
+  }
+  /** `module.x`: its outputs as an object per instance (a list under count, a map under for_each). */
+  reference(at) {
+    const children = this.children();
+    const expansion = this.expansion;
+    if (!expansion || !children.length) {
+      return { kind: "unknown", why: children.length ? `${this.label} has no instances` : `${this.label} was not scanned`, range: at };
+    }
+    switch (expansion.kind) {
+      case "single":
+        return outputsOf(children[0], at, false);
+      case "unknown":
+        return outputsOf(children[0], at, true);
+      case "count":
+        return list(children.map((child) => outputsOf(child, at, false)), at);
+      case "each": {
+        const map = new MapBuilder();
+        children.forEach((child, i) => map.set(String(expansion.instances[i].key), outputsOf(child, at, false), at));
+        return map.build(at);
+      }
+    }
+  }
+  load() {
+    const { root, placement } = this.owner;
+    if (placement.callPath.length >= LIMITS.moduleDepth) {
+      root.notices.warn("module-depth", `${this.label} is nested more than ${LIMITS.moduleDepth} modules deep; it was not scanned.`, this.header);
+      return [];
+    }
+    const dir = resolveModuleSource(root, this.decl, this.owner.config.dir, [...placement.callPath, this.decl.name], this.header);
+    if (dir === void 0) return [];
+    if (placement.folders.includes(dir)) {
+      root.notices.warn("module-cycle", `${this.label} calls a module that is already being evaluated around it (it calls itself); it was not scanned again.`, this.header);
+      return [];
+    }
+    const config = root.configs.load(dir, this.decl, this.header);
+    if (!config) return [];
+    const scope = this.owner.scopeFor(this.decl.file);
+    this.expansion = expand3(root.ev, this.decl.block.body, scope, this.label, this.header);
+    noteUnknownExpansion(root.ev, this.expansion, this.label, this.header);
+    return this.expansion.instances.map((spec2) => {
+      const callerScope = withNames(scope, spec2.names);
+      const inputs = (name) => {
+        if (CALL_META.has(name)) return void 0;
+        const argument = this.decl.block.body.items.find((item) => item.type === "Attribute" && item.name === name);
+        if (argument?.type !== "Attribute") return void 0;
+        return { placed: true, supplied: false, value: () => root.ev.evaluate(argument.value, callerScope) };
+      };
+      return new ModuleInstance(root, config, {
+        prefix: `${this.label}${spec2.suffix}.`,
+        origin: [...placement.origin, this.header],
+        callPath: [...placement.callPath, this.decl.name],
+        folders: [...placement.folders, dir]
+      }, inputs);
+    });
+  }
+};
+function outputsOf(child, at, indexable) {
+  const value = { kind: "unknown", why: `the outputs of ${child.placement.prefix.slice(0, -1)}`, range: at };
+  setHandle(value, {
+    attr: (name, where) => child.output(name, where),
+    ...indexable ? { index: (_key, where) => outputsOf(child, where, true) } : {}
+  });
+  return setConcrete(value, () => child.outputs(at));
+}
+
+// src/parse/terraform/dynamic-blocks.ts
+function expandDynamic(ev, block, scope, evaluateBody2, add) {
+  const label = block.labels[0];
+  const at = scope.rangeOf(block);
+  if (!label) {
+    ev.env.notices.warn("invalid-dynamic", 'a dynamic block needs the name of the block it makes, e.g. dynamic "ingress"; it was skipped.', at);
+    return;
+  }
+  const type = label.value;
+  const keyRange = scope.rangeOf(label);
+  const forEach = attribute(block.body, "for_each");
+  const content = block.body.items.find((item) => item.type === "Block" && item.blockType === "content");
+  if (!forEach || !content) {
+    ev.env.notices.warn("invalid-dynamic", `dynamic "${type}" needs for_each and a content block; it was skipped.`, at);
+    return;
+  }
+  const iteratorExpr = attribute(block.body, "iterator")?.value;
+  const iterator = iteratorExpr?.type === "Variable" ? iteratorExpr.name : type;
+  const found = elementsOf(ev.evaluate(forEach.value, scope), at);
+  if (found.kind === "unknown") {
+    add(type, unknownFrom(`the ${type} blocks of dynamic "${type}": for_each cannot be known before deployment`, at, [found.value]), keyRange, block);
+    return;
+  }
+  if (found.kind === "invalid") {
+    add(type, failure(`dynamic "${type}" for_each ${found.why}`, scope.rangeOf(forEach.value)), keyRange, block);
+    return;
+  }
+  for (const [key2, value] of found.elements) {
+    const element = new MapBuilder();
+    element.set("key", key2, key2.range);
+    element.set("value", value, value.range);
+    const inner = withNames(scope, [[iterator, element.build(at)]]);
+    add(type, evaluateBody2(ev, content.body, inner, scope.rangeOf(content)), keyRange, block);
+  }
+}
+
+// src/parse/terraform/body.ts
+var RESOURCE_META = /* @__PURE__ */ new Set(["count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection"]);
+var NOTHING = /* @__PURE__ */ new Set();
+function evaluateBody(ev, body, scope, range2, skip = NOTHING) {
+  const built = new MapBuilder();
+  const groups = /* @__PURE__ */ new Map();
+  const addBlock = (type, value, keyRange, block) => {
+    const group = groups.get(type);
+    if (group) {
+      group.items.push(value);
+      group.end = block.end;
+    } else groups.set(type, { items: [value], keyRange, start: block.start, end: block.end });
+  };
+  for (const item of body.items) {
+    if (item.type === "Attribute") {
+      if (skip.has(item.name)) continue;
+      if (built.entries.has(item.name)) {
+        ev.env.notices.warn("duplicate-argument", `the argument ${item.name} is set twice in this block; Terraform would stop here. The later one is used.`, scope.rangeOf(item.nameSpan));
+      }
+      built.set(item.name, ev.evaluate(item.value, scope), scope.rangeOf(item.nameSpan));
+    } else if (item.blockType === "dynamic") {
+      expandDynamic(ev, item, scope, evaluateBody, addBlock);
+    } else if (!skip.has(item.blockType)) {
+      addBlock(item.blockType, evaluateBody(ev, item.body, scope, scope.rangeOf(item)), scope.rangeOf(item.typeSpan), item);
+    }
+  }
+  for (const [type, group] of groups) {
+    if (!built.entries.has(type)) built.set(type, list(group.items, scope.rangeOf(group)), group.keyRange);
+  }
+  return built.build(range2);
+}
+
+// src/parse/terraform/policy-document.ts
+var STATEMENT_KEYS = [
+  ["sid", "Sid"],
+  ["effect", "Effect"],
+  ["actions", "Action"],
+  ["not_actions", "NotAction"],
+  ["resources", "Resource"],
+  ["not_resources", "NotResource"]
+];
+function renderPolicyDocument(ev, body, at) {
+  const doc = new MapBuilder();
+  doc.set("Version", body.entries.get("version") ?? literal3("2012-10-17", at), body.keyRanges.get("version") ?? at);
+  const id = body.entries.get("policy_id");
+  if (id) doc.set("Id", id, body.keyRanges.get("policy_id") ?? at);
+  const statements = documentStatements(body.entries.get("source_policy_documents"), at);
+  const own = body.entries.get("statement");
+  const ownList = own === void 0 ? [] : own.kind === "list" ? own.items : [own];
+  mergeBySid(statements, ownList.map(renderStatement));
+  mergeBySid(statements, documentStatements(body.entries.get("override_policy_documents"), at));
+  const statementRange = own?.range ?? at;
+  doc.set("Statement", list(statements, statementRange), body.keyRanges.get("statement") ?? at);
+  return applyFunction(ev, "jsonencode", [doc.build(at)], at);
+}
+function renderStatement(block) {
+  if (block.kind !== "map") return block;
+  const out = new MapBuilder();
+  for (const [argument, key2] of STATEMENT_KEYS) {
+    const value = block.entries.get(argument);
+    if (value && !(value.kind === "literal" && value.value === null)) out.set(key2, value, block.keyRanges.get(argument) ?? block.range);
+    else if (key2 === "Effect") out.set(key2, literal3("Allow", block.range), block.range);
+  }
+  for (const [argument, key2] of [["principals", "Principal"], ["not_principals", "NotPrincipal"]]) {
+    const blocks = block.entries.get(argument);
+    if (blocks) out.set(key2, principals(blocks), block.keyRanges.get(argument) ?? block.range);
+  }
+  const conditions = block.entries.get("condition");
+  if (conditions) out.set("Condition", conditionMap(conditions), block.keyRanges.get("condition") ?? block.range);
+  return out.build(block.range);
+}
+function principals(blocks) {
+  const items = blocks.kind === "list" ? blocks.items : [blocks];
+  const byType = new MapBuilder();
+  for (const item of items) {
+    const type = item.kind === "map" ? item.entries.get("type") : void 0;
+    const identifiers = item.kind === "map" ? item.entries.get("identifiers") : void 0;
+    const typeText = type && textOf2(reveal(type));
+    if (item.kind !== "map" || typeText === void 0 || identifiers === void 0) {
+      return unknownFrom("a principal whose type or identifiers cannot be known before deployment", blocks.range, [item]);
+    }
+    if (typeText === "*") return identifiers.kind === "list" && identifiers.items.length === 1 ? identifiers.items[0] : identifiers;
+    const known = byType.entries.get(typeText);
+    const merged = known?.kind === "list" && identifiers.kind === "list" ? list([...known.items, ...identifiers.items], known.range) : identifiers;
+    byType.set(typeText, merged, item.keyRanges.get("type") ?? item.range);
+  }
+  return byType.build(blocks.range);
+}
+function conditionMap(blocks) {
+  const items = blocks.kind === "list" ? blocks.items : [blocks];
+  const byTest = /* @__PURE__ */ new Map();
+  const testRanges = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const test2 = item.kind === "map" ? item.entries.get("test") : void 0;
+    const variable2 = item.kind === "map" ? item.entries.get("variable") : void 0;
+    const values = item.kind === "map" ? item.entries.get("values") : void 0;
+    const testText = test2 && textOf2(reveal(test2));
+    const variableText = variable2 && textOf2(reveal(variable2));
+    if (item.kind !== "map" || testText === void 0 || variableText === void 0 || values === void 0) {
+      return unknownFrom("a condition that cannot be known before deployment", blocks.range, [item]);
+    }
+    let byVariable = byTest.get(testText);
+    if (!byVariable) {
+      byTest.set(testText, byVariable = new MapBuilder());
+      testRanges.set(testText, item.keyRanges.get("test") ?? item.range);
+    }
+    byVariable.set(variableText, values, item.keyRanges.get("variable") ?? item.range);
+  }
+  const out = new MapBuilder();
+  for (const [test2, byVariable] of byTest) out.set(test2, byVariable.build(testRanges.get(test2)), testRanges.get(test2));
+  return out.build(blocks.range);
+}
+function documentStatements(documents, at) {
+  if (!documents) return [];
+  const shown = reveal(documents);
+  if (shown.kind !== "list") return [unknownFrom("policy documents that cannot be known before deployment", at, [shown])];
+  const statements = [];
+  for (const item of shown.items) {
+    const doc = encodedJson(reveal(item));
+    const found = doc?.kind === "map" ? doc.entries.get("Statement") : void 0;
+    if (!found) statements.push(unknownFrom("a policy document that cannot be known before deployment", item.range, [item]));
+    else if (found.kind === "list") statements.push(...found.items);
+    else statements.push(found);
+  }
+  return statements;
+}
+function mergeBySid(statements, added) {
+  for (const statement of added) {
+    const sid = sidOf(statement);
+    const at = sid === void 0 ? -1 : statements.findIndex((s) => sidOf(s) === sid);
+    if (at >= 0) statements[at] = statement;
+    else statements.push(statement);
+  }
+}
+function sidOf(statement) {
+  const sid = statement.kind === "map" ? statement.entries.get("Sid") : void 0;
+  const text2 = sid && textOf2(reveal(sid));
+  return text2 === "" ? void 0 : text2;
+}
+
+// src/parse/terraform/resource-instances.ts
+var COMPUTED = /* @__PURE__ */ new Set(["id", "arn"]);
+var ResourceInstances = class {
+  constructor(owner, decl) {
+    this.owner = owner;
+    this.decl = decl;
+  }
+  owner;
+  decl;
+  expansion;
+  built;
+  /** `aws_s3_bucket.b`, `data.aws_iam_policy_document.p`, inside this module instance. */
+  get label() {
+    return `${this.owner.placement.prefix}${this.decl.mode === "data" ? "data." : ""}${this.decl.type}.${this.decl.name}`;
+  }
+  get header() {
+    const { block, file } = this.decl;
+    const last = block.labels[block.labels.length - 1];
+    return file.lines.range(block.start, last ? last.end : block.typeSpan.end);
+  }
+  instances() {
+    if (!this.built) {
+      this.expansion ??= this.expand();
+      this.built = this.expansion.instances.map((spec2) => new ResourceInstance(this, spec2));
+    }
+    return this.built;
+  }
+  /** `aws_x.y`: one instance, a list (count), a map (for_each), or a stand-in that can be indexed with anything. */
+  reference(at) {
+    const instances = this.instances();
+    const expansion = this.expansion;
+    switch (expansion.kind) {
+      case "single":
+        return instances[0].reference(at, false);
+      case "unknown":
+        return instances[0].reference(at, true);
+      case "count":
+        return list(instances.map((i) => i.reference(at, false)), at);
+      case "each": {
+        const map = new MapBuilder();
+        for (const i of instances) map.set(String(i.spec.key), i.reference(at, false), at);
+        return map.build(at);
+      }
+    }
+  }
+  expand() {
+    const label = this.label;
+    const scope = this.owner.scopeFor(this.decl.file);
+    return this.owner.root.guard.run(
+      `${label}[instances]`,
+      `the count or for_each of ${label}`,
+      this.header,
+      () => {
+        const expansion = expand3(this.owner.root.ev, this.decl.block.body, scope, label, this.header);
+        if (this.decl.mode === "managed") noteUnknownExpansion(this.owner.root.ev, expansion, label, this.header);
+        return expansion;
+      },
+      (why) => ({ kind: "unknown", instances: [{ suffix: "[*]", names: [] }], why: failure(why, this.header), by: "count", warned: true })
+    );
+  }
+};
+var ResourceInstance = class {
+  constructor(block, spec2) {
+    this.block = block;
+    this.spec = spec2;
+    this.address = `${block.label}${spec2.suffix}`;
+    this.key = `${block.owner.root.unit}#${this.address}`;
+  }
+  block;
+  spec;
+  address;
+  /** `Resource.key`: the root module's folder and the address. */
+  key;
+  attributeMemo;
+  policyMemo;
+  get scope() {
+    return withNames(this.block.owner.scopeFor(this.block.decl.file), this.spec.names);
+  }
+  /** The evaluated body; a failure while it is being evaluated (a resource that references itself). */
+  attributes() {
+    if (this.attributeMemo) return this.attributeMemo;
+    const { owner, decl } = this.block;
+    const header2 = this.block.header;
+    return owner.root.guard.run(
+      this.address,
+      this.address,
+      header2,
+      () => this.attributeMemo = evaluateBody(owner.root.ev, decl.block.body, this.scope, decl.file.lines.range(decl.block.body.start, decl.block.body.end), RESOURCE_META),
+      (why) => failure(why, header2)
+    );
+  }
+  reference(at, indexable) {
+    const value = { kind: "unknown", why: `a reference to ${this.address}`, range: at, refs: [{ key: this.key }] };
+    return setHandle(value, {
+      attr: (name, where) => this.attr(name, where),
+      ...indexable ? { index: (_key, where) => this.reference(where, true) } : {}
+    });
+  }
+  attr(name, at) {
+    const refs = [{ key: this.key, attr: name }];
+    const { decl } = this.block;
+    if (decl.mode === "data" && decl.type === "aws_iam_policy_document" && (name === "json" || name === "minified_json")) return this.policy(at);
+    const when = decl.mode === "data" ? "is read from the provider when Terraform plans" : "is known only after apply";
+    const afterApply = { kind: "unknown", why: `${this.address}.${name} ${when}`, range: at, refs };
+    const attributes = COMPUTED.has(name) ? void 0 : this.attributes();
+    if (attributes?.kind !== "map") return afterApply;
+    const configured = attributes.entries.get(name);
+    if (!configured || configured.kind === "literal" && configured.value === null) return afterApply;
+    return referenceView(`a reference to ${this.address}.${name}`, configured, at, refs);
+  }
+  policy(at) {
+    if (!this.policyMemo) {
+      const attributes = this.attributes();
+      this.policyMemo = attributes.kind === "map" ? renderPolicyDocument(this.block.owner.root.ev, attributes, this.block.header) : attributes;
+    }
+    return usedAt2(this.policyMemo, at);
+  }
+};
+
+// src/parse/terraform/resources.ts
+function toResource(instance, block, owner) {
+  const attributes = instance.attributes();
+  const resource = {
+    key: instance.key,
+    address: instance.address,
+    type: block.decl.type,
+    format: "terraform",
+    family: "terraform",
+    file: block.decl.file.rel,
+    unit: owner.root.unit,
+    attributes: attributes.kind === "map" ? attributes : emptyMap(block.header),
+    range: block.header
+  };
+  const { origin, prefix: prefix2 } = owner.placement;
+  if (origin.length) {
+    resource.origin = origin;
+    resource.context = { module: prefix2.slice(0, -1) };
+  }
+  return resource;
+}
+
+// src/parse/terraform/variables.ts
+function resolveVariable(ev, decl, input, at, defaultScope) {
+  const converted = (value) => convertToType(value, decl.type, (expr) => ev.evaluate(expr, defaultScope));
+  if (input) {
+    const given = input.value(at);
+    const isNull2 = given.kind === "literal" && given.value === null;
+    if (!isNull2 || decl.nullable || !decl.default) {
+      if (!decl.sensitive || !input.supplied) return converted(given);
+      return { kind: "unknown", why: `variable "${decl.name}" is sensitive; the value given for it is treated as a secret`, range: at, secret: true };
+    }
+  }
+  if (decl.default) return converted(ev.evaluate(decl.default.value, defaultScope));
+  const unset = { kind: "unknown", why: `variable "${decl.name}" has no value`, range: at };
+  if (decl.sensitive) unset.secret = true;
+  return unset;
+}
+
+// src/parse/terraform/module-instance.ts
+var ModuleInstance = class {
+  constructor(root, config, placement, inputs) {
+    this.root = root;
+    this.config = config;
+    this.placement = placement;
+    this.inputs = inputs;
+  }
+  root;
+  config;
+  placement;
+  inputs;
+  scopes = /* @__PURE__ */ new Map();
+  variables = /* @__PURE__ */ new Map();
+  locals = /* @__PURE__ */ new Map();
+  outputValues = /* @__PURE__ */ new Map();
+  resourceBlocks = /* @__PURE__ */ new Map();
+  calls = /* @__PURE__ */ new Map();
+  /** What expressions in `file` see: this module's names, `path` and `terraform`. */
+  scopeFor(file) {
+    let scope = this.scopes.get(file);
+    if (!scope) {
+      const at = file.lines.range(0, 0);
+      const paths = new MapBuilder();
+      const moduleRel = path12.relative(this.root.rootDir, this.config.dir).split(path12.sep).join("/") || ".";
+      paths.set("module", literal3(moduleRel, at), at);
+      paths.set("root", literal3(".", at), at);
+      paths.set("cwd", literal3(this.root.rootDir, at), at);
+      const terraform2 = new MapBuilder();
+      terraform2.set("workspace", literal3("default", at), at);
+      scope = {
+        module: this,
+        rangeOf: (span3) => file.lines.range(span3.start, span3.end),
+        names: /* @__PURE__ */ new Map([
+          ["path", paths.build(at)],
+          ["terraform", terraform2.build(at)]
+        ])
+      };
+      this.scopes.set(file, scope);
+    }
+    return scope;
+  }
+  variable(name, at) {
+    const decl = this.config.variables.get(name);
+    if (!decl) return this.undeclared(`var.${name}`, at);
+    const input = this.inputs(name);
+    const defaultScope = { rangeOf: (span3) => decl.file.lines.range(span3.start, span3.end), names: /* @__PURE__ */ new Map() };
+    if (input && !input.placed) return resolveVariable(this.root.ev, decl, input, at, defaultScope);
+    return this.placed(this.variables, name, `var.${name}`, at, () => resolveVariable(this.root.ev, decl, input, decl.file.lines.range(decl.block.start, decl.block.typeSpan.end), defaultScope));
+  }
+  local(name, at) {
+    const decl = this.config.locals.get(name);
+    if (!decl) return this.undeclared(`local.${name}`, at);
+    return this.placed(this.locals, name, `local.${name}`, at, () => this.root.ev.evaluate(decl.attribute.value, this.scopeFor(decl.file)));
+  }
+  output(name, at) {
+    const decl = this.config.outputs.get(name);
+    const label = `${this.placement.prefix}${name}`;
+    if (!decl) return this.undeclared(`the output ${label}`, at);
+    const value = decl.block.body.items.find((item) => item.type === "Attribute" && item.name === "value");
+    if (value?.type !== "Attribute") return failure(`output ${label} has no value`, at);
+    return this.placed(this.outputValues, name, `output.${name}`, at, () => this.root.ev.evaluate(value.value, this.scopeFor(decl.file)));
+  }
+  /** Every output, for `module.x` used as a whole. */
+  outputs(at) {
+    const all = new MapBuilder();
+    for (const name of this.config.outputs.keys()) all.set(name, this.output(name, at), at);
+    return all.build(at);
+  }
+  module(name, at) {
+    const decl = this.config.calls.get(name);
+    return decl ? this.callOf(decl).reference(at) : this.undeclared(`module.${name}`, at);
+  }
+  resource(mode, type, name, at) {
+    const decl = this.config.resourceByName.get(`${mode}.${type}.${name}`);
+    return decl && this.blockOf(decl).reference(at);
+  }
+  declaresType(name) {
+    return this.config.managedTypes.has(name);
+  }
+  /**
+   * The managed resources of this instance and of the modules it calls, as rules see them. In the
+   * root module, only those declared (or called) in a file handed over for scanning.
+   */
+  collect(out) {
+    const reported = (decl) => this.placement.prefix !== "" || this.root.reported(decl.file.rel);
+    for (const decl of this.config.resources) {
+      if (decl.mode !== "managed" || !reported(decl)) continue;
+      const block = this.blockOf(decl);
+      for (const instance of block.instances()) {
+        if (!this.root.budget.instance(block.header)) return;
+        out.push(toResource(instance, block, this));
+      }
+    }
+    for (const decl of this.config.calls.values()) {
+      if (reported(decl)) for (const child of this.callOf(decl).children()) child.collect(out);
+    }
+  }
+  blockOf(decl) {
+    let block = this.resourceBlocks.get(decl);
+    if (!block) this.resourceBlocks.set(decl, block = new ResourceInstances(this, decl));
+    return block;
+  }
+  callOf(decl) {
+    let call = this.calls.get(decl);
+    if (!call) this.calls.set(decl, call = new ModuleCall(this, decl));
+    return call;
+  }
+  /** A value evaluated once where it is written, then shown at each place it is used. */
+  placed(memo2, name, label, at, compute2) {
+    let value = memo2.get(name);
+    if (!value) {
+      value = this.root.guard.run(`${this.placement.prefix}${label}`, `${this.placement.prefix}${label}`, at, compute2, (why) => failure(why, at));
+      memo2.set(name, value);
+    }
+    return value.kind === "unknown" ? movedUnknown(value, at) : usedAt2(value, at);
+  }
+  undeclared(what, at) {
+    this.root.notices.warn("unknown-reference", `${what} is not declared in ${this.placement.prefix ? this.placement.prefix.slice(0, -1) : "the root module"}; Terraform would stop here. The value is treated as unknown.`, at);
+    return failure(`${what} is not declared`, at);
+  }
+};
+
+// src/parse/terraform/root-inputs.ts
+import path13 from "node:path";
+function rootInputs(ev, workspace, varsFiles, config, supplied) {
+  const inputs = /* @__PURE__ */ new Map();
+  const fromText = (name, text2) => ({
+    placed: false,
+    supplied: true,
+    value: (at) => textValue(ev, text2, config.variables.get(name), at)
+  });
+  const fromFile = (file, given) => {
+    for (const [name, value] of file.values) {
+      inputs.set(name, { placed: true, supplied: given, value: () => given ? markSupplied(value(ev)) : value(ev) });
+    }
+  };
+  for (const [name, text2] of supplied?.environment ?? []) inputs.set(name, fromText(name, text2));
+  for (const name of autoLoaded(workspace.list(config.dir) ?? [])) {
+    const file = varsFiles.read(path13.join(config.dir, name));
+    if (file) fromFile(file, false);
+  }
+  for (const layer of supplied?.layers ?? []) {
+    if (layer.kind === "file") fromFile(varsFiles.parse(layer.rel, layer.text), true);
+    else inputs.set(layer.name, fromText(layer.name, layer.value));
+  }
+  return (name) => inputs.get(name);
+}
+function autoLoaded(names2) {
+  const auto = names2.filter((n) => n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json")).sort();
+  return [...["terraform.tfvars", "terraform.tfvars.json"].filter((n) => names2.includes(n)), ...auto];
+}
+function textValue(ev, text2, decl, at) {
+  if (decl && isStructured(decl.type)) {
+    const parsed = parseExpression2(text2);
+    if (parsed.expr && !parsed.errors.length) return markSupplied(ev.evaluate(parsed.expr, { names: /* @__PURE__ */ new Map(), rangeOf: () => at }));
+  }
+  return { ...literal3(text2, at), supplied: true };
+}
+function markSupplied(value) {
+  switch (value.kind) {
+    case "literal":
+      return { ...value, supplied: true };
+    case "list":
+      return { ...value, items: value.items.map(markSupplied) };
+    case "map":
+      return { ...value, entries: new Map([...value.entries].map(([k, v]) => [k, markSupplied(v)])) };
+    case "unknown":
+      return value;
+  }
+}
+
+// src/parse/terraform/root-module.ts
+function evaluateRoot(root, shared) {
+  const { workspace, notices } = shared;
+  const unit = workspace.rel(root.dir) || ".";
+  const budget = new Budget(notices, unit);
+  const ev = new Evaluator({ budget, notices, workspace, rootDir: root.dir });
+  const context = {
+    ev,
+    guard: new EvaluationGuard(notices),
+    notices,
+    budget,
+    workspace,
+    configs: shared.moduleFolders,
+    unit,
+    rootDir: root.dir,
+    manifest: root.manifest,
+    reported: (rel) => shared.reported.has(rel)
+  };
+  const inputs = rootInputs(ev, workspace, shared.varsFiles, root.config, shared.supplied);
+  const module = new ModuleInstance(context, root.config, { prefix: "", origin: [], callPath: [], folders: [root.dir] }, inputs);
+  const resources = [];
+  module.collect(resources);
+  return resources;
+}
+
+// src/parse/terraform/roots.ts
+import path15 from "node:path";
+
+// src/parse/terraform/modules-json.ts
+import path14 from "node:path";
+function readManifest(rootDir, workspace, notices) {
+  const folder = path14.join(rootDir, ".terraform", "modules");
+  if (!workspace.list(folder)?.includes("modules.json")) return void 0;
+  const read = workspace.readText(path14.join(folder, "modules.json"));
+  if ("error" in read) {
+    notices.warn("module-manifest", `${workspace.rel(folder)}/modules.json was not read (${read.error}); modules from registries are not scanned.`);
+    return void 0;
+  }
+  const dirs = /* @__PURE__ */ new Map();
+  try {
+    const modules = JSON.parse(read.text).Modules;
+    for (const entry2 of Array.isArray(modules) ? modules : []) {
+      const { Key: key2, Dir: dir } = entry2 ?? {};
+      if (typeof key2 === "string" && typeof dir === "string") dirs.set(key2, path14.resolve(rootDir, dir));
+    }
+  } catch {
+    notices.warn("module-manifest", `${read.rel} is not valid JSON; modules from registries are not scanned. Run terraform init again.`);
+    return void 0;
+  }
+  return { dirs };
+}
+
+// src/parse/terraform/roots.ts
+function chooseRoots(folders, workspace, notices) {
+  const candidates2 = [...folders.keys()].filter((dir) => !workspace.rel(dir).split("/").includes(".terraform")).sort();
+  const modules = /* @__PURE__ */ new Map();
+  for (const dir of candidates2) {
+    const config = readModuleConfig(dir, folders.get(dir), notices);
+    const manifest = readManifest(dir, workspace, notices);
+    modules.set(dir, { dir, config, manifest, calls: calledFolders(config, manifest) });
+  }
+  const called = new Set([...modules.values()].flatMap((m) => m.calls));
+  const roots = candidates2.filter((dir) => !called.has(dir));
+  const reached = /* @__PURE__ */ new Set();
+  const reach = (dir) => {
+    if (reached.has(dir)) return;
+    reached.add(dir);
+    modules.get(dir)?.calls.forEach(reach);
+  };
+  roots.forEach(reach);
+  for (const dir of candidates2) {
+    if (reached.has(dir)) continue;
+    roots.push(dir);
+    reach(dir);
+  }
+  return roots.map((dir) => {
+    const { config, manifest } = modules.get(dir);
+    return manifest ? { dir, config, manifest } : { dir, config };
+  });
+}
+function calledFolders(config, manifest) {
+  const local = [...config.calls.values()].map((call) => call.source).filter((source) => source !== void 0 && isLocalSource(source)).map((source) => path15.resolve(config.dir, source));
+  return [...local, ...manifest?.dirs.values() ?? []];
+}
+
+// src/parse/terraform/tfvars.ts
+var VarsFiles = class {
+  constructor(workspace, notices, limits) {
+    this.workspace = workspace;
+    this.notices = notices;
+    this.limits = limits;
+  }
+  workspace;
+  notices;
+  limits;
+  parsed = /* @__PURE__ */ new Map();
+  /** A file inside the scan root; undefined, with a warning, when it cannot be read. */
+  read(abs) {
+    const rel = this.workspace.rel(abs);
+    const known = this.parsed.get(rel);
+    if (known) return known;
+    const read = this.workspace.readText(abs);
+    if ("error" in read) {
+      this.notices.warn("unreadable-tfvars", `${rel} was not read (${read.error}); its variable values are not used.`);
+      return void 0;
+    }
+    return this.parse(rel, read.text);
+  }
+  /** A file read before the scan (`--var-file`), by the path users gave. */
+  parse(rel, text2) {
+    const known = this.parsed.get(rel);
+    if (known) return known;
+    const lines = new LineTable(rel, text2);
+    const expressions = rel.endsWith(".json") ? this.json(text2, lines) : this.hcl(text2, lines);
+    const scope = { names: /* @__PURE__ */ new Map(), rangeOf: (span3) => lines.range(span3.start, span3.end) };
+    const values = /* @__PURE__ */ new Map();
+    for (const [name, expr] of expressions) values.set(name, (ev) => ev.evaluate(expr, scope));
+    const file = { rel, values };
+    this.parsed.set(rel, file);
+    return file;
+  }
+  hcl(text2, lines) {
+    const parsed = parseHcl(text2);
+    for (const error of parsed.errors) {
+      this.notices.add("error", "parse-error", `Invalid HCL: ${error.message}. Fix the variable definitions at this place; the rest of the file was used as far as it could be read.`, lines.range(error.start, error.end));
+    }
+    const out = /* @__PURE__ */ new Map();
+    for (const item of parsed.body.items) {
+      if (item.type === "Attribute") out.set(item.name, item.value);
+      else this.notices.warn("invalid-tfvars", `a variable definitions file holds only name = value lines; the ${item.blockType} block was skipped.`, lines.range(item.start, item.typeSpan.end));
+    }
+    return out;
+  }
+  json(text2, lines) {
+    const read = readJson(text2, lines, this.limits);
+    for (const notice of read.notices) this.notices.add(notice.level, notice.code, notice.message, notice.range);
+    const out = /* @__PURE__ */ new Map();
+    if (read.root?.kind !== "map") return out;
+    for (const entry2 of read.root.entries.values()) out.set(entry2.key, literalExpression(entry2.value));
+    return out;
+  }
+};
+
+// src/parse/terraform/index.ts
+var terraform = {
+  id: "terraform",
+  extensions: EXTENSIONS2,
+  claims: (rel) => claimsConfig(rel),
+  parse(files, options) {
+    return parseConfigurations(files, options);
+  }
+};
+function parseConfigurations(files, options) {
+  const notices = new NoticeSink();
+  const configFiles = new ConfigFiles(options.workspace, notices, options.limits, files);
+  const folders = moduleFolders(files, configFiles);
+  const shared = {
+    workspace: options.workspace,
+    notices,
+    reported: new Set(files.map((f) => f.rel)),
+    moduleFolders: new ModuleFolders(configFiles, notices),
+    varsFiles: new VarsFiles(options.workspace, notices, options.limits),
+    supplied: options.variables
+  };
+  const resources = [];
+  for (const root of chooseRoots(folders, options.workspace, notices)) {
+    try {
+      resources.push(...evaluateRoot(root, shared));
+    } catch {
+      notices.add("error", "internal-error", `iac-scan failed while evaluating the root module ${options.workspace.rel(root.dir) || "."}; the other root modules were scanned. Please report this with the folder attached.`, void 0, options.workspace.rel(root.dir) || ".");
+    }
+  }
+  return { resources, notices: notices.notices, comments: configFiles.comments };
+}
+function moduleFolders(files, configFiles) {
+  const folders = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const dir = path16.dirname(file.path);
+    if (!folders.has(dir)) folders.set(dir, configFiles.folder(dir) ?? []);
+    const all = folders.get(dir);
+    const own = configFiles.source(file);
+    if (!all.includes(own)) all.push(own);
+  }
+  return folders;
+}
+
+// src/parse/tfplan/index.ts
+import path19 from "node:path";
+
+// src/parse/tfplan/claims.ts
+var EXTENSIONS3 = [".json"];
+var TOKEN = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, comma: 5, string: 10, eof: 17 };
+function claimsPlan(text2) {
+  if (!mentionsPlanKeys(text2) || firstNonBlank2(text2) !== "{") return void 0;
+  const scanner = createScanner2(text2, true);
+  const keys = /* @__PURE__ */ new Set();
+  let depth = 0;
+  let expectKey = false;
+  for (let token = scanner.scan(); token !== TOKEN.eof; token = scanner.scan()) {
+    if (token === TOKEN.openBrace || token === TOKEN.openBracket) {
+      depth++;
+      expectKey = depth === 1;
+    } else if (token === TOKEN.closeBrace || token === TOKEN.closeBracket) {
+      if (--depth <= 0) return void 0;
+    } else if (token === TOKEN.comma) {
+      expectKey = depth === 1;
+    } else if (token === TOKEN.string && expectKey) {
+      expectKey = false;
+      keys.add(scanner.getTokenValue());
+      if (isPlan(keys)) return "json";
+    } else {
+      expectKey = false;
+    }
+  }
+  return void 0;
+}
+function isPlan(keys) {
+  return keys.has("planned_values") || keys.has("resource_changes") || keys.has("format_version") && keys.has("terraform_version");
+}
+function mentionsPlanKeys(text2) {
+  return text2.includes('"planned_values"') || text2.includes('"resource_changes"') || text2.includes('"format_version"') && text2.includes('"terraform_version"');
+}
+function firstNonBlank2(text2) {
+  const match2 = /\S/.exec(text2);
+  return match2?.[0];
+}
+
+// src/parse/tfplan/nodes.ts
+function mapAt(node, key2) {
+  const value = node?.kind === "map" ? node.entries.get(key2)?.value : void 0;
+  return value?.kind === "map" ? value : void 0;
+}
+function listAt(node, key2) {
+  const value = node?.kind === "map" ? node.entries.get(key2)?.value : void 0;
+  return value?.kind === "seq" ? value.items : [];
+}
+
+// src/parse/tfplan/configuration.ts
+var EMPTY2 = { resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map() };
+function readConfigModule(node) {
+  if (!node) return EMPTY2;
+  const module = { resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map() };
+  for (const resource of listAt(node, "resources")) {
+    const address = scalarText(resource.kind === "map" ? resource.entries.get("address")?.value : void 0);
+    const expressions = mapAt(resource, "expressions");
+    if (address !== void 0 && expressions) module.resources.set(address, expressions);
+  }
+  for (const [name, { value: call }] of mapAt(node, "module_calls")?.entries ?? []) {
+    module.calls.set(name, {
+      source: scalarText(call.kind === "map" ? call.entries.get("source")?.value : void 0),
+      expressions: mapAt(call, "expressions"),
+      module: readConfigModule(mapAt(call, "module"))
+    });
+  }
+  for (const [name, { value: output }] of mapAt(node, "outputs")?.entries ?? []) {
+    const expression = mapAt(output, "expression");
+    if (expression) module.outputs.set(name, expression);
+  }
+  return module;
+}
+function moduleAt(root, calls) {
+  let module = root;
+  for (const name of calls) module = module?.calls.get(name)?.module;
+  return module;
+}
+function referencesOf(expression) {
+  return listAt(expression, "references").flatMap((r) => scalarText(r) ?? []);
+}
+
+// src/parse/tfplan/depth.ts
+function tooDeepAt(text2, maxDepth) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") {
+      if (++depth > maxDepth) return i;
+    } else if (c === "}" || c === "]") depth--;
+  }
+  return void 0;
+}
+
+// src/parse/tfplan/address.ts
+function parseTraversal(text2) {
+  const steps = [];
+  let i = 0;
+  const name = () => {
+    const start2 = i;
+    while (i < text2.length && isNameChar(text2.charCodeAt(i))) i++;
+    if (i === start2) return false;
+    steps.push({ kind: "name", name: text2.slice(start2, i) });
+    return true;
+  };
+  if (!name()) return void 0;
+  while (i < text2.length) {
+    if (text2[i] === ".") {
+      i++;
+      if (!name()) return void 0;
+    } else if (text2[i] === "[") {
+      const close = keyEnd(text2, i + 1);
+      if (close === -1) return void 0;
+      const key2 = canonicalKey(text2.slice(i + 1, close));
+      if (key2 === void 0) return void 0;
+      steps.push({ kind: "index", key: key2 });
+      i = close + 1;
+    } else return void 0;
+  }
+  return steps;
+}
+function isNameChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 45;
+}
+function keyEnd(text2, from) {
+  if (text2[from] !== '"') return text2.indexOf("]", from);
+  for (let i = from + 1; i < text2.length; i++) {
+    if (text2[i] === "\\") i++;
+    else if (text2[i] === '"') return text2[i + 1] === "]" ? i + 1 : -1;
+  }
+  return -1;
+}
+function canonicalKey(raw) {
+  if (/^\d+$/.test(raw)) return String(Number(raw));
+  if (!raw.startsWith('"')) return void 0;
+  try {
+    const value = JSON.parse(raw);
+    return typeof value === "string" ? JSON.stringify(value) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function keyOfIndex(index2) {
+  if (typeof index2 === "number" && Number.isInteger(index2) && index2 >= 0) return String(index2);
+  if (typeof index2 === "string") return JSON.stringify(index2);
+  return void 0;
+}
+function parseInstanceAddress(text2) {
+  const steps = parseTraversal(text2);
+  if (!steps) return void 0;
+  const module = [];
+  let i = 0;
+  while (isName(steps[i], "module") && steps[i + 1]?.kind === "name") {
+    const key2 = steps[i + 2]?.kind === "index" ? steps[i + 2].key : void 0;
+    module.push(key2 === void 0 ? { name: nameOf(steps[i + 1]) } : { name: nameOf(steps[i + 1]), key: key2 });
+    i += key2 === void 0 ? 2 : 3;
+  }
+  const mode = isName(steps[i], "data") ? "data" : "managed";
+  if (mode === "data") i++;
+  const [type, name, index2, ...rest] = steps.slice(i);
+  if (type?.kind !== "name" || name?.kind !== "name" || rest.length) return void 0;
+  if (index2 && index2.kind !== "index") return void 0;
+  const address = { module, mode, type: type.name, name: name.name };
+  if (index2) address.key = index2.key;
+  return address;
+}
+function moduleText(module) {
+  return module.map((m) => `module.${m.name}${m.key === void 0 ? "" : `[${m.key}]`}`).join(".");
+}
+function instanceText(a) {
+  const prefix2 = a.module.length ? `${moduleText(a.module)}.` : "";
+  return `${prefix2}${a.mode === "data" ? "data." : ""}${a.type}.${a.name}${a.key === void 0 ? "" : `[${a.key}]`}`;
+}
+function stepsText(steps) {
+  return steps.map((s, i) => s.kind === "index" ? `[${s.key}]` : i === 0 ? s.name : `.${s.name}`).join("");
+}
+function isName(step, name) {
+  return step?.kind === "name" && step.name === name;
+}
+function nameOf(step) {
+  return step?.kind === "name" ? step.name : "";
+}
+
+// src/parse/tfplan/notices.ts
+var HOW_TO_MAKE_A_PLAN = "terraform plan -out plan.out && terraform show -json plan.out > plan.json";
+var start = (node) => ({ start: node.start, end: node.start + 1 });
+function planError(lines, code2, message, at) {
+  return noticeAt(lines, "error", code2, message, at.start, at.end);
+}
+function planWarning(lines, code2, message, at) {
+  return noticeAt(lines, "warning", code2, message, at.start, at.end);
+}
+
+// src/parse/tfplan/planned.ts
+function collectModule(module, lines, out, notices) {
+  if (module.kind !== "map") return;
+  for (const node of listAt(module, "resources")) {
+    const resource = plannedResource(node, lines, notices);
+    if (resource && resource.address.mode === "managed") out.push(resource);
+  }
+  for (const child of listAt(module, "child_modules")) collectModule(child, lines, out, notices);
+}
+function plannedResource(node, lines, notices) {
+  const entry2 = node.kind === "map" ? node.entries.get("address") : void 0;
+  const text2 = scalarText(entry2?.value);
+  const address = node.kind === "map" ? addressOf(node) : void 0;
+  if (node.kind !== "map" || !entry2 || text2 === void 0 || !address) {
+    const what = text2 === void 0 ? "has no address" : `has the address "${text2}", which is not a Terraform resource address`;
+    notices.push(planWarning(lines, "invalid-resource", `This planned resource ${what}; it was not checked. Regenerate the plan with \`terraform show -json\`.`, start(node)));
+    return void 0;
+  }
+  return {
+    address,
+    text: text2,
+    at: { start: entry2.keyStart, end: entry2.value.end },
+    values: node.entries.get("values")?.value,
+    sensitive: node.entries.get("sensitive_values")?.value
+  };
+}
+function addressOf(node) {
+  const text2 = scalarText(node.entries.get("address")?.value);
+  const address = text2 === void 0 ? void 0 : parseInstanceAddress(text2);
+  const index2 = node.entries.get("index")?.value;
+  if (address && address.key === void 0 && index2?.kind === "scalar") {
+    const key2 = keyOfIndex(index2.value);
+    if (key2 !== void 0) address.key = key2;
+  }
+  return address;
+}
+
+// src/parse/tfplan/changes.ts
+function readChanges(root, planned, lines, notices) {
+  const changes = /* @__PURE__ */ new Map();
+  const entry2 = root.entries.get("resource_changes");
+  if (!entry2) {
+    if (planned.length) {
+      notices.push(planWarning(lines, "plan-incomplete", "This plan has no resource_changes, so values known only after apply look absent rather than unknown, and findings about missing properties may be wrong. Regenerate it with `terraform show -json`.", start(root)));
+    }
+    return changes;
+  }
+  const plannedAddresses = new Set(planned.map((r) => instanceText(r.address)));
+  const missing2 = [];
+  for (const node of entry2.value.kind === "seq" ? entry2.value.items : []) {
+    if (node.kind !== "map" || node.entries.has("deposed")) continue;
+    const address = addressOf(node);
+    const change = node.entries.get("change")?.value;
+    if (!address || address.mode !== "managed" || change?.kind !== "map") continue;
+    const text2 = instanceText(address);
+    changes.set(text2, change);
+    if (!plannedAddresses.has(text2) && !onlyDeletes(change)) missing2.push(node);
+  }
+  if (missing2.length) {
+    notices.push(
+      planWarning(
+        lines,
+        "plan-incomplete",
+        `${missing2.length} resource change(s) to create or update have no entry in planned_values, so those resources were not checked. The plan looks edited or cut short; regenerate it with \`terraform show -json\`.`,
+        start(missing2[0])
+      )
+    );
+  }
+  return changes;
+}
+function onlyDeletes(change) {
+  const actions = change.entries.get("actions")?.value;
+  return actions?.kind === "seq" && actions.items.length > 0 && actions.items.every((a) => scalarText(a) === "delete");
+}
+
+// src/parse/tfplan/document.ts
+var KNOWN_MAJORS = /* @__PURE__ */ new Set(["0", "1"]);
+function readPlan(root, lines) {
+  if (root.kind !== "map") {
+    return { notices: [planError(lines, "not-a-plan", `Expected a Terraform plan: a JSON object with planned_values, as \`${HOW_TO_MAKE_A_PLAN}\` writes it. The file was not scanned.`, start(root))] };
+  }
+  const notices = [];
+  const versionProblem = checkVersion(root, lines);
+  if (versionProblem) {
+    if (versionProblem.level === "error") return { notices: [versionProblem] };
+    notices.push(versionProblem);
+  }
+  const planned = root.entries.get("planned_values")?.value;
+  if (planned?.kind !== "map") return { notices: [...notices, missingPlannedValues(root, planned, lines)] };
+  const resources = [];
+  const rootModule = planned.entries.get("root_module")?.value;
+  if (rootModule) collectModule(rootModule, lines, resources, notices);
+  const changes = readChanges(root, resources, lines, notices);
+  const configuration = mapAt(mapAt(root, "configuration"), "root_module");
+  return { plan: { resources, changes, configuration }, notices };
+}
+function checkVersion(root, lines) {
+  const entry2 = root.entries.get("format_version");
+  if (!entry2) {
+    return planWarning(lines, "plan-format-version", "This plan has no format_version; it was read as format 1.x. Regenerate it with `terraform show -json` if findings look wrong.", start(root));
+  }
+  const version2 = entry2.value.kind === "scalar" && typeof entry2.value.value === "string" ? entry2.value.value : void 0;
+  const major = version2?.split(".")[0];
+  if (major !== void 0 && KNOWN_MAJORS.has(major)) return void 0;
+  const shown = version2 === void 0 ? "a format_version that is not a string" : `format_version "${version2}"`;
+  return planError(
+    lines,
+    "plan-format-version",
+    `This plan has ${shown}; iac-scan reads plan formats 0.x and 1.x. The file was not scanned. Write the plan with a Terraform release whose format is 1.x, or report this so the new format can be supported.`,
+    entry2.value
+  );
+}
+function missingPlannedValues(root, planned, lines) {
+  if (planned) return planError(lines, "not-a-plan", "planned_values should be a JSON object. The file was not scanned; regenerate it with `terraform show -json`.", planned);
+  const values = root.entries.get("values");
+  if (values) {
+    return planError(
+      lines,
+      "not-a-plan",
+      `Expected a Terraform plan with planned_values, but this file has values: it is the JSON of a Terraform state, not of a plan. The file was not scanned. Scan a plan instead (\`${HOW_TO_MAKE_A_PLAN}\`), or exclude this file.`,
+      { start: values.keyStart, end: values.keyEnd }
+    );
+  }
+  return planError(lines, "not-a-plan", `Expected planned_values in this Terraform plan, but it has none. The file was not scanned. Regenerate it with \`${HOW_TO_MAKE_A_PLAN}\`.`, start(root));
+}
+
+// src/parse/tfplan/hcl-places.ts
+import path17 from "node:path";
+var HclPlaces = class {
+  constructor(workspace, parse2, maxDepth) {
+    this.workspace = workspace;
+    this.parse = parse2;
+    this.maxDepth = maxDepth;
+  }
+  workspace;
+  parse;
+  maxDepth;
+  folders = /* @__PURE__ */ new Map();
+  resource(dir, type, name) {
+    return this.folder(dir).resources.get(`${type}.${name}`);
+  }
+  moduleCall(dir, name) {
+    return this.folder(dir).calls.get(name);
+  }
+  folder(dir) {
+    let folder = this.folders.get(dir);
+    if (!folder) {
+      folder = { resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map() };
+      for (const name of this.workspace.list(dir) ?? []) if (name.endsWith(".tf")) this.readFile(path17.join(dir, name), folder);
+      this.folders.set(dir, folder);
+    }
+    return folder;
+  }
+  readFile(file, into) {
+    const read = this.workspace.readText(file);
+    if ("error" in read) return;
+    let parsed;
+    try {
+      parsed = this.parse(read.text);
+    } catch {
+      return;
+    }
+    const lines = new LineTable(read.rel, read.text);
+    for (const item of parsed.body.items) {
+      if (item.type !== "Block") continue;
+      const labels = item.labels.map((l) => l.value);
+      if (item.blockType === "resource" && labels.length === 2 && !into.resources.has(`${labels[0]}.${labels[1]}`)) {
+        into.resources.set(`${labels[0]}.${labels[1]}`, this.block(item, lines, 0));
+      } else if (item.blockType === "module" && labels.length === 1 && !into.calls.has(labels[0])) {
+        into.calls.set(labels[0], header(item, lines));
+      }
+    }
+  }
+  block(block, lines, depth) {
+    return { header: header(block, lines), body: this.body(block.body, lines, depth + 1) };
+  }
+  body(body, lines, depth) {
+    const place2 = { attributes: /* @__PURE__ */ new Map(), blocks: /* @__PURE__ */ new Map(), dynamic: /* @__PURE__ */ new Map() };
+    if (depth > this.maxDepth) return place2;
+    for (const item of body.items) {
+      if (item.type === "Attribute") {
+        place2.attributes.set(item.name, { name: lines.range(item.nameSpan.start, item.nameSpan.end), value: lines.range(item.value.start, item.value.end) });
+      } else if (item.blockType === "dynamic" && item.labels.length === 1) {
+        place2.dynamic.set(item.labels[0].value, header(item, lines));
+      } else {
+        const list3 = place2.blocks.get(item.blockType);
+        const nested = this.block(item, lines, depth);
+        if (list3) list3.push(nested);
+        else place2.blocks.set(item.blockType, [nested]);
+      }
+    }
+    return place2;
+  }
+};
+function header(block, lines) {
+  const end = block.labels.length ? block.labels[block.labels.length - 1].end : block.typeSpan.end;
+  return lines.range(block.start, end);
+}
+
+// src/parse/tfplan/locate.ts
+import path18 from "node:path";
+
+// src/parse/tfplan/relocate.ts
+function relocate(resource, block) {
+  return { ...resource, file: block.header.file, range: block.header, attributes: relocateBody(resource.attributes, block.body, block.header) };
+}
+function relocateBody(map, body, range2 = map.range) {
+  const entries = /* @__PURE__ */ new Map();
+  const keyRanges = new Map(map.keyRanges);
+  for (const [key2, value] of map.entries) {
+    const attribute2 = body.attributes.get(key2);
+    const blocks = body.blocks.get(key2) ?? [];
+    if (attribute2) {
+      entries.set(key2, movedTo(value, attribute2.value));
+      keyRanges.set(key2, attribute2.name);
+    } else if (blocks.length && !body.dynamic.has(key2)) {
+      entries.set(key2, relocateBlocks(value, blocks));
+      keyRanges.set(key2, blocks[0].header);
+    } else {
+      entries.set(key2, value);
+      const dynamic = body.dynamic.get(key2) ?? blocks[0]?.header;
+      if (dynamic) keyRanges.set(key2, dynamic);
+    }
+  }
+  return { ...map, range: range2, entries, keyRanges };
+}
+function relocateBlocks(value, blocks) {
+  if (value.kind === "map" && blocks.length === 1) return relocateBody(value, blocks[0].body, blocks[0].header);
+  if (value.kind !== "list" || value.items.length !== blocks.length) return value;
+  const items = value.items.map((item, i) => item.kind === "map" ? relocateBody(item, blocks[i].body, blocks[i].header) : item);
+  return { ...value, items, range: blocks[0].header };
+}
+function movedTo(value, range2) {
+  switch (value.kind) {
+    case "literal":
+    case "unknown":
+      return { ...value, range: range2 };
+    case "list":
+      return { ...value, range: range2, items: value.items.map((item) => movedTo(item, range2)) };
+    case "map":
+      return {
+        ...value,
+        range: range2,
+        entries: new Map([...value.entries].map(([k, v]) => [k, movedTo(v, range2)])),
+        keyRanges: new Map([...value.keyRanges.keys()].map((k) => [k, range2]))
+      };
+  }
+}
+
+// src/parse/tfplan/locate.ts
+var Locator = class {
+  constructor(config, planDir, places) {
+    this.config = config;
+    this.planDir = planDir;
+    this.places = places;
+  }
+  config;
+  planDir;
+  places;
+  dirs = /* @__PURE__ */ new Map();
+  locate(resource, address) {
+    const calls = address.module.map((m) => m.name);
+    const dirs = this.moduleDirs(calls);
+    const origin = [];
+    calls.forEach((name, i) => {
+      const dir2 = dirs[i];
+      const call = dir2 === void 0 ? void 0 : this.places.moduleCall(dir2, name);
+      if (call) origin.push(call);
+    });
+    const dir = dirs[calls.length];
+    const block = dir === void 0 ? void 0 : this.places.resource(dir, address.type, address.name);
+    const located = block ? relocate(resource, block) : resource;
+    return origin.length ? { ...located, origin } : located;
+  }
+  /** The folder of the root module and of each module down the chain of calls; undefined past a non-local source. */
+  moduleDirs(calls) {
+    const id = calls.join("\0");
+    const known = this.dirs.get(id);
+    if (known) return known;
+    const dirs = [this.planDir];
+    let module = this.config;
+    for (const name of calls) {
+      const call = module?.calls.get(name);
+      const parent = dirs[dirs.length - 1];
+      dirs.push(parent !== void 0 && call?.source && isLocalSource(call.source) ? path18.resolve(parent, call.source) : void 0);
+      module = call?.module;
+    }
+    this.dirs.set(id, dirs);
+    return dirs;
+  }
+};
+
+// src/parse/tfplan/instances.ts
+var InstanceIndex = class {
+  resources = /* @__PURE__ */ new Map();
+  modules = /* @__PURE__ */ new Map();
+  constructor(addresses) {
+    const seenModules = /* @__PURE__ */ new Set();
+    for (const a of addresses) {
+      push(this.resources, `${moduleText(a.module)}|${a.type}.${a.name}`, { key: a.key, value: instanceText(a) });
+      for (let depth = 1; depth <= a.module.length; depth++) {
+        const path25 = a.module.slice(0, depth);
+        const text2 = moduleText(path25);
+        if (seenModules.has(text2)) continue;
+        seenModules.add(text2);
+        const call = path25[depth - 1];
+        push(this.modules, `${moduleText(path25.slice(0, -1))}|${call.name}`, { key: call.key, value: path25 });
+      }
+    }
+  }
+  /** The canonical addresses of the instances of managed resource `type.name` in module instance `at`. */
+  resource(at, type, name) {
+    return this.resources.get(`${moduleText(at)}|${type}.${name}`) ?? [];
+  }
+  /** The instance paths of module call `name` made from module instance `at`. */
+  module(at, name) {
+    return this.modules.get(`${moduleText(at)}|${name}`) ?? [];
+  }
+};
+function pick(instances, written, own) {
+  if (written !== void 0) return instances.filter((i) => i.key === written);
+  if (own !== void 0) {
+    const same = instances.filter((i) => i.key === own);
+    if (same.length) return same;
+  }
+  return instances;
+}
+function push(map, key2, item) {
+  const list3 = map.get(key2);
+  if (list3) list3.push(item);
+  else map.set(key2, [item]);
+}
+
+// src/parse/tfplan/references.ts
+var MAX_HOPS = 64;
+var MAX_REFERENCE_LENGTH = 1024;
+var MAX_REFS = 2e5;
+var NOT_RESOURCES = /* @__PURE__ */ new Set(["local", "each", "count", "path", "terraform", "self", "data"]);
+var ReferenceResolver = class {
+  constructor(config, instances, keyOf) {
+    this.config = config;
+    this.instances = instances;
+    this.keyOf = keyOf;
+  }
+  config;
+  instances;
+  keyOf;
+  memo = /* @__PURE__ */ new Map();
+  made = 0;
+  /**
+   * The resources `references` (one expression's list) reach, seen from module instance `at`, by
+   * a referrer whose own count index or for_each key is `own`.
+   */
+  resolve(references, at, own) {
+    return this.resolveAll(references, at, own, 0);
+  }
+  /** Whether some references were dropped because the plan made too many. */
+  get exhausted() {
+    return this.made > MAX_REFS;
+  }
+  resolveAll(references, at, own, hops) {
+    if (this.exhausted) return [];
+    const found = /* @__PURE__ */ new Map();
+    for (const reference of mostSpecific(references)) {
+      for (const ref2 of this.resolveOne(reference, at, own, hops)) found.set(`${ref2.key}\0${ref2.attr ?? ""}`, ref2);
+    }
+    this.made += found.size;
+    return this.exhausted ? [] : [...found.values()];
+  }
+  resolveOne(reference, at, own, hops) {
+    const steps = parseTraversal(reference);
+    const root = steps?.[0];
+    if (!steps || root?.kind !== "name" || NOT_RESOURCES.has(root.name) || hops > MAX_HOPS) return [];
+    const memoKey = `${moduleText(at)}|${own ?? ""}|${reference}`;
+    const known = this.memo.get(memoKey);
+    if (known) return known;
+    this.memo.set(memoKey, []);
+    const result = root.name === "var" ? this.variable(steps, at, hops) : root.name === "module" ? this.output(steps, at, own, hops) : this.resource(steps, at, own);
+    this.memo.set(memoKey, result);
+    return result;
+  }
+  /** `var.x` inside a module is the argument `x` of the call that made this instance. */
+  variable(steps, at, hops) {
+    const name = steps[1];
+    if (!at.length || name?.kind !== "name") return [];
+    const caller = at.slice(0, -1);
+    const call = at[at.length - 1];
+    const argument = moduleAt(this.config, caller.map((m) => m.name))?.calls.get(call.name)?.expressions?.entries.get(name.name)?.value;
+    return this.resolveAll(referencesOf(argument), caller, call.key, hops + 1);
+  }
+  /** `module.m.out` is output `out` of each instance of module call `m` the reference means. */
+  output(steps, at, own, hops) {
+    const [, call, third, fourth] = steps;
+    if (call?.kind !== "name") return [];
+    const written = third?.kind === "index" ? third.key : void 0;
+    const output = third?.kind === "name" ? third : fourth;
+    if (output?.kind !== "name") return [];
+    const module = moduleAt(this.config, [...at.map((m) => m.name), call.name]);
+    const expression = module?.outputs.get(output.name);
+    if (!expression) return [];
+    const references = referencesOf(expression);
+    return pick(this.instances.module(at, call.name), written, own).flatMap((instance) => this.resolveAll(references, instance.value, void 0, hops + 1));
+  }
+  /** `aws_s3_bucket.b`, `aws_s3_bucket.b[0].arn`: the instances it means, with the attribute after them. */
+  resource(steps, at, own) {
+    const [type, name, third] = steps;
+    if (type.kind !== "name" || name?.kind !== "name") return [];
+    const written = third?.kind === "index" ? third.key : void 0;
+    const attr = stepsText(steps.slice(written === void 0 ? 2 : 3));
+    return pick(this.instances.resource(at, type.name, name.name), written, own).map((instance) => {
+      const key2 = this.keyOf(instance.value);
+      return attr ? { key: key2, attr } : { key: key2 };
+    });
+  }
+};
+function mostSpecific(all) {
+  const references = all.filter((r) => r.length <= MAX_REFERENCE_LENGTH);
+  const covered = /* @__PURE__ */ new Set();
+  for (const r of references) {
+    for (let i = 1; i < r.length; i++) if (r[i] === "." || r[i] === "[") covered.add(r.slice(0, i));
+  }
+  return [...new Set(references)].filter((r) => !covered.has(r));
+}
+
+// src/parse/tfplan/values.ts
+var KNOWN_AFTER_APPLY = "known after apply";
+var EXPRESSION_KEYS = /* @__PURE__ */ new Set(["constant_value", "references"]);
+function writtenAs(node) {
+  if (node?.kind === "seq") return { kind: "blocks", items: node.items };
+  if (node?.kind !== "map") return void 0;
+  for (const key2 of node.entries.keys()) if (!EXPRESSION_KEYS.has(key2)) return { kind: "block", node };
+  return { kind: "attribute", node };
+}
+function buildAttributes(place2, at, ctx) {
+  const built = build2(place2, ctx);
+  if (built?.kind === "map") return built;
+  return { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: ctx.lines.range(at.start, at.end) };
+}
+function build2(place2, ctx) {
+  const node = place2.value ?? place2.unknown;
+  if (!node || !place2.value && !containsTrue(place2.unknown)) return void 0;
+  const isUnknown = isTrue(place2.unknown);
+  if (!isUnknown && node.kind === "scalar" && node.value === null) return void 0;
+  const range2 = ctx.lines.range(node.start, node.end);
+  const expression = place2.written?.kind === "attribute" ? place2.written.node : void 0;
+  const refs = expression ? ctx.refsOf(expression) : [];
+  if (refs.length) {
+    const why = isUnknown ? KNOWN_AFTER_APPLY : `refers to ${referencesOf(expression)[0]}`;
+    return unknown(why, range2, { refs, secret: place2.sensitive.some(containsTrue) });
+  }
+  const constant = place2.written?.kind === "constant" || expression !== void 0 && expression.entries.has("constant_value");
+  if (place2.sensitive.some(isTrue) && !(constant && place2.value)) {
+    return unknown("sensitive", range2, { secret: true });
+  }
+  if (isUnknown) return unknown(KNOWN_AFTER_APPLY, range2);
+  const inner = constant ? { kind: "constant" } : place2.written;
+  if (node.kind === "map") return buildMap(place2, range2, inner, ctx);
+  if (node.kind === "seq") return buildList(place2, range2, inner, ctx);
+  if (place2.value?.kind !== "scalar") return void 0;
+  return { kind: "literal", value: place2.value.value, range: range2 };
+}
+function buildMap(place2, range2, written, ctx) {
+  const map = { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: range2 };
+  const values = place2.value?.kind === "map" ? place2.value.entries : void 0;
+  const marks2 = place2.unknown?.kind === "map" ? place2.unknown.entries : void 0;
+  const keys = /* @__PURE__ */ new Set([...values?.keys() ?? [], ...[...marks2 ?? []].filter(([, m]) => containsTrue(m.value)).map(([k]) => k)]);
+  for (const key2 of keys) {
+    const entry2 = values?.get(key2) ?? marks2?.get(key2);
+    const child = {
+      value: values?.get(key2)?.value,
+      unknown: marks2?.get(key2)?.value,
+      sensitive: place2.sensitive.flatMap((s) => s.kind === "map" ? s.entries.get(key2)?.value ?? [] : []),
+      written: written?.kind === "block" ? writtenAs(written.node.entries.get(key2)?.value) : written?.kind === "constant" ? written : void 0
+    };
+    const value = build2(child, ctx);
+    if (!value || !entry2) continue;
+    map.entries.set(key2, value);
+    map.keyRanges.set(key2, ctx.lines.range(entry2.keyStart, entry2.keyEnd));
+  }
+  return map;
+}
+function buildList(place2, range2, written, ctx) {
+  const values = place2.value?.kind === "seq" ? place2.value.items : [];
+  const marks2 = place2.unknown?.kind === "seq" ? place2.unknown.items : [];
+  const items = [];
+  for (let i = 0; i < Math.max(values.length, marks2.length); i++) {
+    const child = {
+      value: values[i],
+      unknown: marks2[i],
+      sensitive: place2.sensitive.flatMap((s) => s.kind === "seq" ? s.items[i] ?? [] : []),
+      written: written?.kind === "blocks" ? writtenAs(written.items[i]) : written?.kind === "constant" ? written : void 0
+    };
+    const at = values[i] ?? marks2[i];
+    items.push(build2(child, ctx) ?? { kind: "literal", value: null, range: ctx.lines.range(at.start, at.end) });
+  }
+  return { kind: "list", items, range: range2 };
+}
+function unknown(why, range2, extra = {}) {
+  const value = { kind: "unknown", why, range: range2 };
+  if (extra.refs?.length) value.refs = extra.refs;
+  if (extra.secret) value.secret = true;
+  return value;
+}
+function isTrue(node) {
+  return node?.kind === "scalar" && node.value === true;
+}
+function containsTrue(node) {
+  if (!node) return false;
+  if (node.kind === "scalar") return node.value === true;
+  if (node.kind === "seq") return node.items.some(containsTrue);
+  for (const entry2 of node.entries.values()) if (containsTrue(entry2.value)) return true;
+  return false;
+}
+
+// src/parse/tfplan/resources.ts
+var resourceKey = (planRel, canonicalAddress) => `${planRel}#${canonicalAddress}`;
+function buildResources2(plan, config, lines) {
+  const instances = new InstanceIndex(plan.resources.map((r) => r.address));
+  const resolver = new ReferenceResolver(config, instances, (address) => resourceKey(lines.file, address));
+  const built = [];
+  const notices = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const planned of plan.resources) {
+    const canonical = instanceText(planned.address);
+    if (seen.has(canonical)) {
+      notices.push(planWarning(lines, "duplicate-resource", `${planned.text} is planned twice; the first was checked. Regenerate the plan with \`terraform show -json\`.`, planned.at));
+      continue;
+    }
+    seen.add(canonical);
+    built.push({ resource: buildResource2(planned, canonical, plan.changes.get(canonical), config, resolver, lines), address: planned.address });
+  }
+  if (resolver.exhausted) {
+    notices.push(planWarning(lines, "reference-limit", "This plan references resources too many times to follow them all (count or for_each over many instances); values past the limit keep no references, so checks that need them are unknown.", { start: 0, end: 1 }));
+  }
+  return { built, notices };
+}
+function buildResource2(planned, canonical, change, config, resolver, lines) {
+  const { module, type, name, key: key2 } = planned.address;
+  const expressions = moduleAt(config, module.map((m) => m.name))?.resources.get(`${type}.${name}`);
+  const place2 = {
+    value: planned.values,
+    unknown: change?.entries.get("after_unknown")?.value,
+    sensitive: [planned.sensitive, change?.entries.get("after_sensitive")?.value].filter((n) => n !== void 0),
+    written: expressions && { kind: "block", node: expressions }
+  };
+  const attributes = buildAttributes(place2, planned.at, {
+    lines,
+    refsOf: (expression) => resolver.resolve(referencesOf(expression), module, key2)
+  });
+  const resource = {
+    key: resourceKey(lines.file, canonical),
+    address: planned.text,
+    type,
+    format: "terraform-plan",
+    family: "terraform",
+    file: lines.file,
+    unit: lines.file,
+    attributes,
+    range: lines.range(planned.at.start, planned.at.end)
+  };
+  if (module.length) resource.context = { module: moduleText(module) };
+  return resource;
+}
+
+// src/parse/tfplan/index.ts
+var terraformPlan = terraformPlanParser((options) => new HclPlaces(options.workspace, parseHcl, options.limits.maxDepth));
+function terraformPlanParser(placesFor) {
+  return {
+    id: "terraform-plan",
+    extensions: EXTENSIONS3,
+    claims(_rel, text2) {
+      try {
+        return claimsPlan(text2);
+      } catch {
+        return void 0;
+      }
+    },
+    parse(files, options) {
+      const result = { resources: [], notices: [], comments: [] };
+      const places = placesFor(options);
+      for (const file of files) {
+        const one2 = parsePlan(file, options, places);
+        result.resources.push(...one2.resources);
+        result.notices.push(...one2.notices);
+      }
+      return result;
+    }
+  };
+}
+function parsePlan(file, options, places) {
+  const lines = new LineTable(file.rel, file.text);
+  const deep = tooDeepAt(file.text, options.limits.maxDepth);
+  if (deep !== void 0) return { resources: [], notices: [planError(lines, "depth-limit", depthMessage(options.limits.maxDepth), { start: deep, end: deep + 1 })], comments: [] };
+  const syntax = readJson(file.text, lines, options.limits);
+  if (!syntax.root) return { resources: [], notices: syntax.notices, comments: [] };
+  const { plan, notices } = readPlan(syntax.root, lines);
+  if (!plan) return { resources: [], notices: [...syntax.notices, ...notices], comments: [] };
+  const config = readConfigModule(plan.configuration);
+  const { built, notices: buildNotices } = buildResources2(plan, config, lines);
+  const locator = new Locator(config, path19.dirname(file.path), places);
+  const resources = built.map(({ resource, address }) => locator.locate(resource, address));
+  return { resources, notices: [...syntax.notices, ...notices, ...buildNotices], comments: [] };
+}
+
 // src/parse/registry.ts
-var PARSERS = [cloudformation];
+var PARSERS = [terraform, terraformPlan, cloudformation];
 
 // src/graph/graph.ts
 var ResourceGraph = class {
@@ -21946,17 +28739,17 @@ var ResourceGraph = class {
     this.resources = resources;
     for (const r of resources) {
       this.byKey.set(r.key, r);
-      const list2 = this.byType.get(r.type);
-      if (list2) list2.push(r);
+      const list3 = this.byType.get(r.type);
+      if (list3) list3.push(r);
       else this.byType.set(r.type, [r]);
     }
     for (const r of resources) {
-      collectRefs(r.attributes, "", (ref2, path12) => {
+      collectRefs(r.attributes, "", (ref2, path25) => {
         const to = this.byKey.get(ref2.key);
         if (!to || to === r) return;
-        const edge = { from: r, to, path: path12, attr: ref2.attr };
-        push(this.outgoing, r.key, edge);
-        push(this.incoming, to.key, edge);
+        const edge = { from: r, to, path: path25, attr: ref2.attr };
+        push2(this.outgoing, r.key, edge);
+        push2(this.incoming, to.key, edge);
       });
     }
   }
@@ -21983,21 +28776,21 @@ var ResourceGraph = class {
 function unitOf(resource) {
   return resource.unit ?? resource.file;
 }
-function push(map, key2, edge) {
-  const list2 = map.get(key2);
-  if (list2) list2.push(edge);
+function push2(map, key2, edge) {
+  const list3 = map.get(key2);
+  if (list3) list3.push(edge);
   else map.set(key2, [edge]);
 }
-function collectRefs(value, path12, visit2) {
+function collectRefs(value, path25, visit2) {
   switch (value.kind) {
     case "unknown":
-      for (const ref2 of value.refs ?? []) visit2(ref2, path12);
+      for (const ref2 of value.refs ?? []) visit2(ref2, path25);
       return;
     case "list":
-      value.items.forEach((item, i) => collectRefs(item, `${path12}[${i}]`, visit2));
+      value.items.forEach((item, i) => collectRefs(item, `${path25}[${i}]`, visit2));
       return;
     case "map":
-      for (const [k, v] of value.entries) collectRefs(v, path12 ? `${path12}.${k}` : k, visit2);
+      for (const [k, v] of value.entries) collectRefs(v, path25 ? `${path25}.${k}` : k, visit2);
       return;
     case "literal":
       return;
@@ -22006,16 +28799,17 @@ function collectRefs(value, path12, visit2) {
 
 // src/rules/load/index.ts
 import fs2 from "node:fs";
+import path21 from "node:path";
 
 // src/rules/load/files.ts
 import fs from "node:fs";
-import path8 from "node:path";
+import path20 from "node:path";
 function listRuleFiles(dir) {
   const out = [];
   const visit2 = (folder) => {
     const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry2 of entries) {
-      const full = path8.join(folder, entry2.name);
+      const full = path20.join(folder, entry2.name);
       if (entry2.isDirectory()) {
         if (!entry2.name.startsWith(".")) visit2(full);
       } else if (entry2.isFile() && (entry2.name.endsWith(".yaml") || entry2.name.endsWith(".yml"))) {
@@ -22027,19 +28821,19 @@ function listRuleFiles(dir) {
   return out;
 }
 function displayPath2(file) {
-  const rel = path8.relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") && !path8.isAbsolute(rel) ? rel.split(path8.sep).join("/") : file;
+  const rel = path20.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !path20.isAbsolute(rel) ? rel.split(path20.sep).join("/") : file;
 }
 
 // src/rules/load/rule-file.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/rules/load/convert.ts
 function toRule(raw, source, pack) {
   const checks = {};
   for (const family of Object.keys(raw.check)) {
-    const list2 = raw.check[family];
-    checks[family] = (Array.isArray(list2) ? list2 : [list2]).map(toCheck);
+    const list3 = raw.check[family];
+    checks[family] = (Array.isArray(list3) ? list3 : [list3]).map(toCheck);
   }
   const rule = {
     id: raw.id,
@@ -22065,18 +28859,18 @@ function toCheck(raw) {
 }
 
 // src/rules/load/yaml-nodes.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 function nodeAt2(rd, segments) {
   let node = rd.doc.contents;
   let key2;
   for (const seg of segments) {
-    if ((0, import_yaml3.isMap)(node)) {
-      const pair2 = node.items.find((p) => (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === String(seg));
+    if ((0, import_yaml5.isMap)(node)) {
+      const pair2 = node.items.find((p) => (0, import_yaml5.isScalar)(p.key) && String(p.key.value) === String(seg));
       if (!pair2) return { node, key: key2 };
       key2 = pair2.key;
       node = pair2.value;
       if (!node) return { node: key2, key: key2 };
-    } else if ((0, import_yaml3.isSeq)(node)) {
+    } else if ((0, import_yaml5.isSeq)(node)) {
       const item = node.items[Number(seg)];
       if (!item) return { node, key: key2 };
       node = item;
@@ -22089,12 +28883,12 @@ function nodeAt2(rd, segments) {
 }
 function keyNodeAt(rd, segments, name) {
   const { node } = nodeAt2(rd, segments);
-  if (!(0, import_yaml3.isMap)(node)) return void 0;
-  return node.items.find((p) => (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === name)?.key;
+  if (!(0, import_yaml5.isMap)(node)) return void 0;
+  return node.items.find((p) => (0, import_yaml5.isScalar)(p.key) && String(p.key.value) === name)?.key;
 }
 function rangeOf2(rd, node) {
-  const [start, end] = node?.range ?? [0, 0];
-  return { file: rd.file, start: position2(rd, start), end: position2(rd, end) };
+  const [start2, end] = node?.range ?? [0, 0];
+  return { file: rd.file, start: position2(rd, start2), end: position2(rd, end) };
 }
 function position2(rd, offset) {
   const { line, col } = rd.lines.linePos(offset);
@@ -22219,8 +29013,8 @@ var TYPE_NAMES = {
   object: "a map",
   array: "a list"
 };
-function typeNames(list2) {
-  return list2.split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
+function typeNames(list3) {
+  return list3.split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
 }
 function typeName(x) {
   if (x === null) return "null";
@@ -22228,11 +29022,106 @@ function typeName(x) {
   return TYPE_NAMES[typeof x === "object" ? "object" : typeof x] ?? typeof x;
 }
 
+// src/rules/eval/comparison.ts
+function looseEquals(value, expected) {
+  if (value.kind === "unknown") return void 0;
+  if (value.kind !== "literal") return false;
+  return scalarsEqual(value.value, expected);
+}
+function scalarsEqual(a, b) {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  if (typeof a === "boolean" || typeof b === "boolean") return toBoolean(a) === toBoolean(b) && toBoolean(a) !== void 0;
+  if (typeof a === "number" || typeof b === "number") {
+    const x = toNumber(a);
+    return x !== void 0 && x === toNumber(b);
+  }
+  return false;
+}
+function toBoolean(x) {
+  if (typeof x === "boolean") return x;
+  if (typeof x !== "string") return void 0;
+  const lower = x.toLowerCase();
+  return lower === "true" ? true : lower === "false" ? false : void 0;
+}
+function toNumber(x) {
+  if (typeof x === "number") return Number.isFinite(x) ? x : void 0;
+  if (typeof x !== "string" || x.trim() === "") return void 0;
+  const n = Number(x);
+  return Number.isFinite(n) ? n : void 0;
+}
+function toText(x) {
+  if (x === null) return void 0;
+  return typeof x === "string" ? x : String(x);
+}
+var MAX_SHOWN = 60;
+function describeValue(value) {
+  switch (value.kind) {
+    case "literal":
+      return describeScalar(value.value);
+    case "map":
+      return "a map";
+    case "list":
+      return value.items.length === 1 ? "a list of 1 item" : `a list of ${value.items.length} items`;
+    case "unknown":
+      return `unknown (${value.why})`;
+  }
+}
+function describeScalar(x) {
+  if (typeof x !== "string") return String(x);
+  if (x === "") return '""';
+  return x.length > MAX_SHOWN ? `${x.slice(0, MAX_SHOWN)}\u2026` : x;
+}
+
+// src/rules/eval/outcome.ts
+function pass(resource, at, path25, extra = {}) {
+  return { kind: "pass", resource, at, path: path25, defaults: [], ...extra };
+}
+function fail(...failures2) {
+  return { kind: "fail", failures: failures2 };
+}
+function unknown2(why) {
+  return { kind: "unknown", why };
+}
+function allOf(outcomes, empty) {
+  const failures2 = [];
+  let firstUnknown3;
+  let firstPass;
+  const defaults2 = [];
+  for (const o of outcomes) {
+    if (o.kind === "fail") failures2.push(...o.failures);
+    else if (o.kind === "unknown") firstUnknown3 ??= o;
+    else {
+      firstPass ??= o;
+      defaults2.push(...o.defaults);
+    }
+  }
+  if (failures2.length) return fail(...failures2);
+  if (firstUnknown3) return firstUnknown3;
+  if (!firstPass) return empty;
+  return outcomes.length === 1 ? firstPass : { ...firstPass, defaults: defaults2 };
+}
+function withMessage(outcome, message) {
+  if (outcome.kind !== "fail" || typeof message !== "string") return outcome;
+  return fail(...outcome.failures.map((f) => ({ ...f, message })));
+}
+function bestPass(outcomes) {
+  let relying;
+  let firstUnknown3;
+  for (const o of outcomes) {
+    if (o.kind === "pass") {
+      if (o.defaults.length === 0) return o;
+      relying ??= o;
+    } else if (o.kind === "unknown") firstUnknown3 ??= o;
+  }
+  return relying ?? firstUnknown3;
+}
+
 // src/rules/eval/path-syntax.ts
 var PathSyntaxError = class extends Error {
-  constructor(path12, offset, detail) {
-    super(`invalid path "${path12}" at character ${offset + 1}: ${detail}`);
-    this.path = path12;
+  constructor(path25, offset, detail) {
+    super(`invalid path "${path25}" at character ${offset + 1}: ${detail}`);
+    this.path = path25;
     this.offset = offset;
     this.name = "PathSyntaxError";
   }
@@ -22305,55 +29194,11 @@ function bracket(text2, from, to) {
   }
   return { kind: "index", index: n };
 }
-function joinKey(path12, key2) {
-  return path12 ? `${path12}.${key2}` : key2;
+function joinKey(path25, key2) {
+  return path25 ? `${path25}.${key2}` : key2;
 }
-function joinIndex(path12, index) {
-  return `${path12}[${index}]`;
-}
-
-// src/rules/eval/outcome.ts
-function pass(resource, at, path12, extra = {}) {
-  return { kind: "pass", resource, at, path: path12, defaults: [], ...extra };
-}
-function fail(...failures) {
-  return { kind: "fail", failures };
-}
-function unknown(why) {
-  return { kind: "unknown", why };
-}
-function allOf(outcomes, empty) {
-  const failures = [];
-  let firstUnknown;
-  let firstPass;
-  const defaults2 = [];
-  for (const o of outcomes) {
-    if (o.kind === "fail") failures.push(...o.failures);
-    else if (o.kind === "unknown") firstUnknown ??= o;
-    else {
-      firstPass ??= o;
-      defaults2.push(...o.defaults);
-    }
-  }
-  if (failures.length) return fail(...failures);
-  if (firstUnknown) return firstUnknown;
-  if (!firstPass) return empty;
-  return outcomes.length === 1 ? firstPass : { ...firstPass, defaults: defaults2 };
-}
-function withMessage(outcome, message) {
-  if (outcome.kind !== "fail" || typeof message !== "string") return outcome;
-  return fail(...outcome.failures.map((f) => ({ ...f, message })));
-}
-function bestPass(outcomes) {
-  let relying;
-  let firstUnknown;
-  for (const o of outcomes) {
-    if (o.kind === "pass") {
-      if (o.defaults.length === 0) return o;
-      relying ??= o;
-    } else if (o.kind === "unknown") firstUnknown ??= o;
-  }
-  return relying ?? firstUnknown;
+function joinIndex(path25, index2) {
+  return `${path25}[${index2}]`;
 }
 
 // src/rules/eval/ranges.ts
@@ -22373,8 +29218,102 @@ function originLocations(value) {
   return (value?.origin ?? []).map((range2) => ({ range: range2, message: "value comes from here" }));
 }
 
+// src/rules/eval/paths.ts
+function resourceScope(resource) {
+  return { resource, base: resource.attributes, basePath: "", fallback: resource.range };
+}
+function resolve2(scope, pathText) {
+  const steps = parsePath(pathText);
+  const hits = [];
+  walk(scope.base, steps, 0, scope.basePath, scope.fallback, hits);
+  return hits;
+}
+function walk(value, steps, i, path25, here, hits) {
+  if (value.kind === "literal" && value.value === null) {
+    hits.push({ kind: "absent", path: render3(path25, steps, i), at: here });
+    return;
+  }
+  if (i === steps.length) {
+    if (value.kind === "unknown") hits.push({ kind: "unknown", value, path: path25, at: here });
+    else hits.push({ kind: "value", value, path: path25, at: here });
+    return;
+  }
+  if (value.kind === "unknown") {
+    hits.push({ kind: "unknown", value, path: path25, at: here });
+    return;
+  }
+  const step = steps[i];
+  const missing2 = () => hits.push({ kind: "absent", path: render3(path25, steps, i), at: here });
+  switch (step.kind) {
+    case "key": {
+      const next = value.kind === "map" ? value.entries.get(step.key) : void 0;
+      if (next === void 0 || value.kind !== "map") return void missing2();
+      const nextPath = joinKey(path25, step.key);
+      walk(next, steps, i + 1, nextPath, propertyRange(next, value.keyRanges.get(step.key)), hits);
+      return;
+    }
+    case "index": {
+      const next = value.kind === "list" ? value.items[step.index] : void 0;
+      if (next === void 0) return void missing2();
+      walk(next, steps, i + 1, joinIndex(path25, step.index), propertyRange(next, void 0), hits);
+      return;
+    }
+    case "items":
+    case "values": {
+      if (value.kind === "list") {
+        if (value.items.length === 0) return void missing2();
+        value.items.forEach((item, n) => walk(item, steps, i + 1, joinIndex(path25, n), propertyRange(item, void 0), hits));
+        return;
+      }
+      if (value.kind === "map" && step.kind === "values") {
+        if (value.entries.size === 0) return void missing2();
+        for (const [key2, item] of value.entries) {
+          walk(item, steps, i + 1, joinKey(path25, key2), propertyRange(item, value.keyRanges.get(key2)), hits);
+        }
+        return;
+      }
+      if (step.kind === "items") return walk(value, steps, i + 1, path25, here, hits);
+      return void missing2();
+    }
+  }
+}
+function render3(path25, steps, from) {
+  let out = path25;
+  for (let i = from; i < steps.length; i++) {
+    const s = steps[i];
+    if (s.kind === "key") out = joinKey(out, s.key);
+    else if (s.kind === "index") out = joinIndex(out, s.index);
+    else if (s.kind === "items") out = `${out}[*]`;
+    else out = joinKey(out, "*");
+  }
+  return out;
+}
+
+// src/rules/builtins/account-setting.ts
+var accountSetting = ({ resource, graph, args }) => {
+  const { type, path: path25, equals: equals2, default: fallback } = args;
+  let unsure;
+  for (const other of graph.ofTypeBeside(type, resource)) {
+    for (const hit of resolve2(resourceScope(other), path25)) {
+      if (hit.kind === "absent" && fallback === void 0) continue;
+      const value = hit.kind === "absent" ? { kind: "literal", value: fallback, range: hit.at } : hit.value;
+      const verdict2 = looseEquals(value, equals2);
+      if (verdict2) return pass(other, hit.at, hit.path);
+      if (verdict2 === void 0) unsure ??= `${other.address} ${hit.path} is unknown`;
+    }
+  }
+  if (unsure) return unknown2(unsure);
+  return fail({
+    resource,
+    at: resource.range,
+    path: "",
+    message: `no ${type} in the configuration sets ${path25} to ${String(equals2)}`,
+    related: []
+  });
+};
+
 // src/rules/builtins/json-policy.ts
-var MAX_DEPTH = 16;
+var MAX_DEPTH3 = 16;
 function policyValue(value) {
   if (value.kind !== "literal" || typeof value.value !== "string") return value;
   const text2 = value.value.trimStart();
@@ -22389,7 +29328,7 @@ function policyValue(value) {
   return { ...tree, origin: value.origin };
 }
 function fromJson(x, range2, depth) {
-  if (depth > MAX_DEPTH) return { kind: "unknown", why: "the policy JSON is nested too deeply", range: range2 };
+  if (depth > MAX_DEPTH3) return { kind: "unknown", why: "the policy JSON is nested too deeply", range: range2 };
   if (Array.isArray(x)) return { kind: "list", items: x.map((item) => fromJson(item, range2, depth + 1)), range: range2 };
   if (x !== null && typeof x === "object") {
     const entries = /* @__PURE__ */ new Map();
@@ -22404,25 +29343,25 @@ function fromJson(x, range2, depth) {
 }
 
 // src/rules/builtins/iam-no-admin-access.ts
-var noAdminAccess = ({ value, resource, path: path12 }) => {
-  if (value === void 0) return pass(resource, resource.range, path12);
+var noAdminAccess = ({ value, resource, path: path25 }) => {
+  if (value === void 0) return pass(resource, resource.range, path25);
   const doc = policyValue(value);
-  if (doc.kind === "unknown") return unknown(`${path12} is unknown: ${doc.why}`);
+  if (doc.kind === "unknown") return unknown2(`${path25} is unknown: ${doc.why}`);
   const statements = doc.kind === "map" ? doc.entries.get("Statement") : void 0;
-  const proof = pass(resource, doc.range, path12);
+  const proof = pass(resource, doc.range, path25);
   if (doc.kind !== "map" || statements === void 0) return proof;
-  const base = joinKey(path12, "Statement");
-  if (statements.kind === "unknown") return unknown(`${base} is unknown: ${statements.why}`);
-  const list2 = statements.kind === "list" ? statements.items.map((s, i) => [s, joinIndex(base, i)]) : [[statements, base]];
-  const outcomes = list2.map(([statement, at]) => {
-    if (statement.kind === "unknown") return unknown(`${at} is unknown: ${statement.why}`);
+  const base = joinKey(path25, "Statement");
+  if (statements.kind === "unknown") return unknown2(`${base} is unknown: ${statements.why}`);
+  const list3 = statements.kind === "list" ? statements.items.map((s, i) => [s, joinIndex(base, i)]) : [[statements, base]];
+  const outcomes = list3.map(([statement, at]) => {
+    if (statement.kind === "unknown") return unknown2(`${at} is unknown: ${statement.why}`);
     if (statement.kind !== "map") return proof;
     const effect = isAllow(statement.entries.get("Effect"));
     const action = findWildcard(statement, "Action", ["*", "*:*"]);
     const target = findWildcard(statement, "Resource", ["*"]);
     if (effect === false || action === false || target === false) return proof;
     if (effect === void 0 || action === void 0 || target === void 0) {
-      return unknown(`${at} may allow every action on every resource; its Effect, Action or Resource is unknown`);
+      return unknown2(`${at} may allow every action on every resource; its Effect, Action or Resource is unknown`);
     }
     return fail({
       resource,
@@ -22455,82 +29394,29 @@ function findWildcard(statement, key2, wildcards) {
 }
 
 // src/rules/builtins/network-no-open-admin-ports.ts
-var import_ipaddr = __toESM(require_ipaddr(), 1);
-
-// src/rules/eval/comparison.ts
-function looseEquals(value, expected) {
-  if (value.kind === "unknown") return void 0;
-  if (value.kind !== "literal") return false;
-  return scalarsEqual(value.value, expected);
-}
-function scalarsEqual(a, b) {
-  if (a === b) return true;
-  if (a === null || b === null) return false;
-  if (typeof a === "boolean" || typeof b === "boolean") return toBoolean(a) === toBoolean(b) && toBoolean(a) !== void 0;
-  if (typeof a === "number" || typeof b === "number") {
-    const x = toNumber(a);
-    return x !== void 0 && x === toNumber(b);
-  }
-  return false;
-}
-function toBoolean(x) {
-  if (typeof x === "boolean") return x;
-  if (typeof x !== "string") return void 0;
-  const lower = x.toLowerCase();
-  return lower === "true" ? true : lower === "false" ? false : void 0;
-}
-function toNumber(x) {
-  if (typeof x === "number") return Number.isFinite(x) ? x : void 0;
-  if (typeof x !== "string" || x.trim() === "") return void 0;
-  const n = Number(x);
-  return Number.isFinite(n) ? n : void 0;
-}
-function toText(x) {
-  if (x === null) return void 0;
-  return typeof x === "string" ? x : String(x);
-}
-var MAX_SHOWN = 60;
-function describeValue(value) {
-  switch (value.kind) {
-    case "literal":
-      return describeScalar(value.value);
-    case "map":
-      return "a map";
-    case "list":
-      return value.items.length === 1 ? "a list of 1 item" : `a list of ${value.items.length} items`;
-    case "unknown":
-      return `unknown (${value.why})`;
-  }
-}
-function describeScalar(x) {
-  if (typeof x !== "string") return String(x);
-  if (x === "") return '""';
-  return x.length > MAX_SHOWN ? `${x.slice(0, MAX_SHOWN)}\u2026` : x;
-}
-
-// src/rules/builtins/network-no-open-admin-ports.ts
+var import_ipaddr2 = __toESM(require_ipaddr(), 1);
 var noOpenAdminPorts = (input) => {
-  const { value, resource, path: path12 } = input;
-  if (value === void 0) return pass(resource, resource.range, path12);
-  if (value.kind === "unknown") return unknown(`${path12} is unknown: ${value.why}`);
+  const { value, resource, path: path25 } = input;
+  if (value === void 0) return pass(resource, resource.range, path25);
+  if (value.kind === "unknown") return unknown2(`${path25} is unknown: ${value.why}`);
   if (value.kind === "list") {
-    const outcomes = value.items.map((item, i) => noOpenAdminPorts({ ...input, value: item, path: joinIndex(path12, i) }));
-    return allOf(outcomes, pass(resource, value.range, path12));
+    const outcomes = value.items.map((item, i) => noOpenAdminPorts({ ...input, value: item, path: joinIndex(path25, i) }));
+    return allOf(outcomes, pass(resource, value.range, path25));
   }
-  if (value.kind !== "map") return pass(resource, value.range, path12);
+  if (value.kind !== "map") return pass(resource, value.range, path25);
   return checkRule(value, input);
 };
 function checkRule(rule, input) {
   const args = input.args;
-  const { resource, path: path12 } = input;
-  const proof = pass(resource, rule.range, path12);
-  const cidrs = openCidrs(rule, args.cidr, path12);
+  const { resource, path: path25 } = input;
+  const proof = pass(resource, rule.range, path25);
+  const cidrs = openCidrs(rule, args.cidr, path25);
   if (cidrs.open.length === 0 && !cidrs.unknownWhy) return proof;
-  const exposure = exposedPorts(rule, args, path12);
-  if (!Array.isArray(exposure.ports)) return unknown(exposure.ports.why);
+  const exposure = exposedPorts(rule, args, path25);
+  if (!Array.isArray(exposure.ports)) return unknown2(exposure.ports.why);
   const exposed = exposure.ports;
   if (exposed.length === 0) return proof;
-  if (cidrs.open.length === 0) return unknown(cidrs.unknownWhy);
+  if (cidrs.open.length === 0) return unknown2(cidrs.unknownWhy);
   const ports = exposed.join(", ");
   return fail(
     ...cidrs.open.map(
@@ -22544,7 +29430,7 @@ function checkRule(rule, input) {
     )
   );
 }
-function openCidrs(rule, keys, path12) {
+function openCidrs(rule, keys, path25) {
   const open = [];
   let unknownWhy;
   const consider = (v, at, where) => {
@@ -22554,7 +29440,7 @@ function openCidrs(rule, keys, path12) {
   for (const key2 of keys) {
     const v = rule.entries.get(key2);
     if (v === void 0) continue;
-    const where = joinKey(path12, key2);
+    const where = joinKey(path25, key2);
     if (v.kind === "list") v.items.forEach((item, i) => consider(item, item.range, joinIndex(where, i)));
     else consider(v, propertyRange(v, rule.keyRanges.get(key2)), where);
   }
@@ -22562,20 +29448,20 @@ function openCidrs(rule, keys, path12) {
 }
 function isWholeInternet(cidr) {
   try {
-    return import_ipaddr.default.parseCIDR(cidr.trim())[1] === 0;
+    return import_ipaddr2.default.parseCIDR(cidr.trim())[1] === 0;
   } catch {
     return false;
   }
 }
 var MAX_PORT = 65535;
-function exposedPorts(rule, args, path12) {
-  const protocol = scalarAt(rule, args.protocol, path12);
+function exposedPorts(rule, args, path25) {
+  const protocol = scalarAt(rule, args.protocol, path25);
   if ("why" in protocol) return { ports: protocol, description: "" };
   const name = String(protocol.value).toLowerCase();
   if (name === "-1" || name === "all") return { ports: [...args.ports], description: `${args.protocol} ${describeScalar(protocol.value)}: all ports` };
   if (name !== "tcp" && name !== "6") return { ports: [], description: "" };
-  const from = portAt(rule, args.from, path12, 0);
-  const to = portAt(rule, args.to, path12, MAX_PORT);
+  const from = portAt(rule, args.from, path25, 0);
+  const to = portAt(rule, args.to, path25, MAX_PORT);
   if (typeof from !== "number") return { ports: from, description: "" };
   if (typeof to !== "number") return { ports: to, description: "" };
   return {
@@ -22583,16 +29469,16 @@ function exposedPorts(rule, args, path12) {
     description: from === to ? `tcp port ${from}` : `tcp ports ${from}-${to}`
   };
 }
-function portAt(rule, key2, path12, whenAll) {
-  const v = scalarAt(rule, key2, path12);
+function portAt(rule, key2, path25, whenAll) {
+  const v = scalarAt(rule, key2, path25);
   if ("why" in v) return v;
   const n = toNumber(v.value);
-  if (n === void 0) return { why: `${joinKey(path12, key2)} is not a port number` };
+  if (n === void 0) return { why: `${joinKey(path25, key2)} is not a port number` };
   return n === -1 ? whenAll : n;
 }
-function scalarAt(rule, key2, path12) {
+function scalarAt(rule, key2, path25) {
   const v = rule.entries.get(key2);
-  const where = joinKey(path12, key2);
+  const where = joinKey(path25, key2);
   if (v === void 0 || v.kind === "literal" && v.value === null) return { why: `${where} is not set` };
   if (v.kind === "unknown") return { why: `${where} is unknown: ${v.why}` };
   if (v.kind !== "literal" || v.value === null) return { why: `${where} is not a single value` };
@@ -22679,58 +29565,62 @@ function charClass(c) {
 }
 function splitWords(name) {
   const words = [];
-  let start = -1;
+  let start2 = -1;
   for (let i = 0; i <= name.length; i++) {
     const cls = i < name.length ? charClass(name.charCodeAt(i)) : 3 /* Other */;
-    if (start >= 0) {
+    if (start2 >= 0) {
       const prev = charClass(name.charCodeAt(i - 1));
       const next = i + 1 < name.length ? charClass(name.charCodeAt(i + 1)) : 3 /* Other */;
       const boundary = cls === 3 /* Other */ || cls === 2 /* Digit */ !== (prev === 2 /* Digit */) || cls === 1 /* Upper */ && prev === 0 /* Lower */ || cls === 1 /* Upper */ && prev === 1 /* Upper */ && next === 0 /* Lower */;
       if (boundary) {
-        words.push(name.slice(start, i).toLowerCase());
-        start = -1;
+        words.push(name.slice(start2, i).toLowerCase());
+        start2 = -1;
       }
     }
-    if (start < 0 && cls !== 3 /* Other */) start = i;
+    if (start2 < 0 && cls !== 3 /* Other */) start2 = i;
   }
   return words;
 }
 
 // src/rules/builtins/secrets-no-hardcoded-secrets.ts
-var noHardcodedSecrets = ({ value, resource, path: path12 }) => {
-  if (value === void 0) return pass(resource, resource.range, path12);
-  const failures = [];
-  walk(
+var noHardcodedSecrets = ({ value, resource, path: path25 }) => {
+  if (value === void 0) return pass(resource, resource.range, path25);
+  const failures2 = [];
+  walk2(
     value,
-    path12,
-    (at, where, secret, name) => failures.push({
+    path25,
+    (at, where, secret, name) => failures2.push({
       resource,
       at,
       path: where,
-      message: `${where} holds a secret written in the code (${name}); expected a reference to a secret store or a NoEcho parameter without a Default`,
+      message: `${where} holds a secret written in the code (${name}); expected ${EXPECTED2[resource.family]}`,
       related: originLocations(secret)
     })
   );
-  return failures.length ? fail(...failures) : pass(resource, value.range, path12);
+  return failures2.length ? fail(...failures2) : pass(resource, value.range, path25);
 };
-function walk(value, path12, report) {
+var EXPECTED2 = {
+  cloudformation: "a reference to a secret store or a NoEcho parameter without a Default",
+  terraform: "a reference to a secret store, a generated secret or a sensitive variable without a default"
+};
+function walk2(value, path25, report) {
   if (value.kind === "list") {
     value.items.forEach((item, i) => {
-      if (item.kind === "map" || item.kind === "list") walk(item, joinIndex(path12, i), report);
+      if (item.kind === "map" || item.kind === "list") walk2(item, joinIndex(path25, i), report);
     });
     return;
   }
   if (value.kind !== "map") return;
-  checkEnvironmentEntry(value, path12, report);
+  checkEnvironmentEntry(value, path25, report);
   for (const [key2, child] of value.entries) {
     if (child.kind === "unknown") continue;
     const kind = classifyName(key2);
     if (kind === "about-secret") continue;
-    if (child.kind !== "literal") walk(child, joinKey(path12, key2), report);
-    else if (kind === "secret" && isHardcoded(child)) report(propertyRange(child, value.keyRanges.get(key2)), joinKey(path12, key2), child, key2);
+    if (child.kind !== "literal") walk2(child, joinKey(path25, key2), report);
+    else if (kind === "secret" && isHardcoded(child)) report(propertyRange(child, value.keyRanges.get(key2)), joinKey(path25, key2), child, key2);
   }
 }
-function checkEnvironmentEntry(map, path12, report) {
+function checkEnvironmentEntry(map, path25, report) {
   let nameKey;
   let valueKey;
   let typeKey;
@@ -22747,7 +29637,7 @@ function checkEnvironmentEntry(map, path12, report) {
   const type = typeKey === void 0 ? void 0 : map.entries.get(typeKey);
   if (type && !(type.kind === "literal" && String(type.value).toUpperCase() === "PLAINTEXT")) return;
   if (name.kind !== "literal" || typeof name.value !== "string" || classifyName(name.value) !== "secret" || !isHardcoded(secret)) return;
-  report(propertyRange(secret, map.keyRanges.get(valueKey)), joinKey(path12, valueKey), secret, name.value);
+  report(propertyRange(secret, map.keyRanges.get(valueKey)), joinKey(path25, valueKey), secret, name.value);
 }
 function isHardcoded(value) {
   return value.kind === "literal" && typeof value.value === "string" && value.value !== "" && value.supplied !== true && !value.value.startsWith("{{resolve:");
@@ -22755,6 +29645,7 @@ function isHardcoded(value) {
 
 // src/rules/builtins/index.ts
 var BUILTINS = /* @__PURE__ */ new Map([
+  ["account.setting", accountSetting],
   ["iam.noAdminAccess", noAdminAccess],
   ["network.noOpenAdminPorts", noOpenAdminPorts],
   ["secrets.noHardcodedSecrets", noHardcodedSecrets]
@@ -22828,8 +29719,8 @@ function checkPath(text2, at, report) {
   }
 }
 function checkTypes(types, at, family, report) {
-  const list2 = typeof types === "string" ? [types] : types;
-  list2.forEach((type, i) => {
+  const list3 = typeof types === "string" ? [types] : types;
+  list3.forEach((type, i) => {
     if (type === "*" || TYPE_FORMS[family].pattern.test(type)) return;
     report(typeof types === "string" ? at : [...at, i], `"${type}" is not ${TYPE_FORMS[family].expected}`);
   });
@@ -23229,6 +30120,7 @@ var rule_schema_default = {
         builtin: {
           type: "string",
           examples: [
+            "account.setting",
             "iam.noAdminAccess",
             "network.noOpenAdminPorts",
             "secrets.noHardcodedSecrets"
@@ -23615,6 +30507,7 @@ var rule_schema_default = {
         builtin: {
           type: "string",
           examples: [
+            "account.setting",
             "iam.noAdminAccess",
             "network.noOpenAdminPorts",
             "secrets.noHardcodedSecrets"
@@ -23649,6 +30542,37 @@ var rule_schema_default = {
                 $ref: "#/definitions/noOpenAdminPortsArgs"
               }
             }
+          }
+        },
+        {
+          if: {
+            properties: {
+              builtin: {
+                const: "account.setting"
+              }
+            }
+          },
+          then: {
+            required: [
+              "args"
+            ],
+            properties: {
+              args: {
+                $ref: "#/definitions/accountSettingArgs"
+              }
+            }
+          }
+        },
+        {
+          if: {
+            properties: {
+              builtin: {
+                enum: [
+                  "network.noOpenAdminPorts",
+                  "account.setting"
+                ]
+              }
+            }
           },
           else: {
             properties: {
@@ -23660,6 +30584,34 @@ var rule_schema_default = {
           }
         }
       ]
+    },
+    accountSettingArgs: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "type",
+        "path",
+        "equals"
+      ],
+      properties: {
+        type: {
+          description: "The account-level resource type, e.g. aws_ebs_encryption_by_default.",
+          type: "string",
+          minLength: 1
+        },
+        path: {
+          description: "Its attribute that switches the protection on.",
+          $ref: "#/definitions/path"
+        },
+        equals: {
+          description: "The value that switches it on.",
+          $ref: "#/definitions/scalar"
+        },
+        default: {
+          description: "The attribute's provider default, used when it is left out.",
+          $ref: "#/definitions/scalar"
+        }
+      }
     },
     noOpenAdminPortsArgs: {
       type: "object",
@@ -23725,8 +30677,8 @@ function validateRule(data) {
 // src/rules/load/rule-file.ts
 var MAX_ALIASES2 = 100;
 function parseRuleText(text2, source, file, pack) {
-  const lines = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  const lines = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const rd = { doc, lines, file };
   if (doc.errors.length) return { errors: doc.errors.map((e) => yamlNotice(e, file)) };
   let data;
@@ -23747,8 +30699,8 @@ function yamlNotice(e, file) {
   const message = `invalid YAML: ${cut > 0 ? e.message.slice(0, cut) : e.message}. Fix the rule file.`;
   const pos = e.linePos?.[0];
   if (!pos) return { level: "error", code: "rule-invalid", file, message };
-  const start = { line: pos.line, column: pos.col };
-  return { level: "error", code: "rule-invalid", file, message, range: { file, start, end: start } };
+  const start2 = { line: pos.line, column: pos.col };
+  return { level: "error", code: "rule-invalid", file, message, range: { file, start: start2, end: start2 } };
 }
 
 // src/rules/load/index.ts
@@ -23775,6 +30727,7 @@ function loadRules(dirs) {
         errors.push(duplicate(parsed.rule, file, parsed.idRange, first));
         continue;
       }
+      parsed.rule.packPath = path21.relative(dir, source).split(path21.sep).join("/");
       byId.set(parsed.rule.id, { rule: parsed.rule, file });
       rules.push(parsed.rule);
     }
@@ -23804,86 +30757,15 @@ function duplicate(rule, file, at, first) {
 
 // src/rules/builtin-dir.ts
 import fs3 from "node:fs";
-import path9 from "node:path";
+import path22 from "node:path";
 import { fileURLToPath } from "node:url";
 function builtinRulesDir() {
-  const start = path9.dirname(fileURLToPath(import.meta.url));
-  for (let dir = start; ; dir = path9.dirname(dir)) {
-    if (fs3.statSync(path9.join(dir, "rules", "aws"), { throwIfNoEntry: false })?.isDirectory()) return path9.join(dir, "rules");
-    if (path9.dirname(dir) === dir) break;
+  const start2 = path22.dirname(fileURLToPath(import.meta.url));
+  for (let dir = start2; ; dir = path22.dirname(dir)) {
+    if (fs3.statSync(path22.join(dir, "rules", "aws"), { throwIfNoEntry: false })?.isDirectory()) return path22.join(dir, "rules");
+    if (path22.dirname(dir) === dir) break;
   }
-  return path9.resolve(start, "..", "rules");
-}
-
-// src/rules/eval/paths.ts
-function resourceScope(resource) {
-  return { resource, base: resource.attributes, basePath: "", fallback: resource.range };
-}
-function resolve2(scope, pathText) {
-  const steps = parsePath(pathText);
-  const hits = [];
-  walk2(scope.base, steps, 0, scope.basePath, scope.fallback, hits);
-  return hits;
-}
-function walk2(value, steps, i, path12, here, hits) {
-  if (value.kind === "literal" && value.value === null) {
-    hits.push({ kind: "absent", path: render(path12, steps, i), at: here });
-    return;
-  }
-  if (i === steps.length) {
-    if (value.kind === "unknown") hits.push({ kind: "unknown", value, path: path12, at: here });
-    else hits.push({ kind: "value", value, path: path12, at: here });
-    return;
-  }
-  if (value.kind === "unknown") {
-    hits.push({ kind: "unknown", value, path: path12, at: here });
-    return;
-  }
-  const step = steps[i];
-  const missing2 = () => hits.push({ kind: "absent", path: render(path12, steps, i), at: here });
-  switch (step.kind) {
-    case "key": {
-      const next = value.kind === "map" ? value.entries.get(step.key) : void 0;
-      if (next === void 0 || value.kind !== "map") return void missing2();
-      const nextPath = joinKey(path12, step.key);
-      walk2(next, steps, i + 1, nextPath, propertyRange(next, value.keyRanges.get(step.key)), hits);
-      return;
-    }
-    case "index": {
-      const next = value.kind === "list" ? value.items[step.index] : void 0;
-      if (next === void 0) return void missing2();
-      walk2(next, steps, i + 1, joinIndex(path12, step.index), propertyRange(next, void 0), hits);
-      return;
-    }
-    case "items":
-    case "values": {
-      if (value.kind === "list") {
-        if (value.items.length === 0) return void missing2();
-        value.items.forEach((item, n) => walk2(item, steps, i + 1, joinIndex(path12, n), propertyRange(item, void 0), hits));
-        return;
-      }
-      if (value.kind === "map" && step.kind === "values") {
-        if (value.entries.size === 0) return void missing2();
-        for (const [key2, item] of value.entries) {
-          walk2(item, steps, i + 1, joinKey(path12, key2), propertyRange(item, value.keyRanges.get(key2)), hits);
-        }
-        return;
-      }
-      if (step.kind === "items") return walk2(value, steps, i + 1, path12, here, hits);
-      return void missing2();
-    }
-  }
-}
-function render(path12, steps, from) {
-  let out = path12;
-  for (let i = from; i < steps.length; i++) {
-    const s = steps[i];
-    if (s.kind === "key") out = joinKey(out, s.key);
-    else if (s.kind === "index") out = joinIndex(out, s.index);
-    else if (s.kind === "items") out = `${out}[*]`;
-    else out = joinKey(out, "*");
-  }
-  return out;
+  return path22.resolve(start2, "..", "rules");
 }
 
 // src/rules/eval/absent.ts
@@ -23894,7 +30776,7 @@ function evaluateAbsent(condition, scope) {
       const use = { resource, at: hit.at, path: hit.path, message: `${hit.path} is not set explicitly (the provider default applies)` };
       return pass(resource, hit.at, hit.path, { found: `${hit.path} is not set`, contrary: "it to be set", defaults: [use] });
     }
-    if (hit.kind === "unknown") return unknown(`${hit.path} is unknown: ${hit.value.why}`);
+    if (hit.kind === "unknown") return unknown2(`${hit.path} is unknown: ${hit.value.why}`);
     return fail({
       resource,
       at: hit.at,
@@ -23925,7 +30807,7 @@ function evaluateEach(condition, scope, env) {
   for (const hit of resolve2(scope, condition.each)) {
     if (hit.kind === "absent") continue;
     if (hit.kind === "unknown") {
-      outcomes.push(unknown(`${hit.path} is unknown: ${hit.value.why}`));
+      outcomes.push(unknown2(`${hit.path} is unknown: ${hit.value.why}`));
       continue;
     }
     const item = { resource: scope.resource, base: hit.value, basePath: hit.path, fallback: hit.at };
@@ -23979,18 +30861,18 @@ function regex(source) {
 function operatorOf(condition) {
   const name = OPERATOR_NAMES.find((n) => n in condition);
   if (!name) throw new Error(`a property test has no operator: ${JSON.stringify(condition)}`);
-  return { name, ...build2(name, condition[name]) };
+  return { name, ...build3(name, condition[name]) };
 }
-function build2(name, arg2) {
+function build3(name, arg2) {
   switch (name) {
     case "equals":
       return { test: (v) => looseEquals(v, arg2), expectation: describeScalar(arg2), contrary: `anything but ${describeScalar(arg2)}` };
     case "notEquals":
       return { test: (v) => negate(looseEquals(v, arg2)), expectation: `anything but ${describeScalar(arg2)}`, contrary: describeScalar(arg2) };
     case "in":
-      return { test: (v) => inList(v, arg2), expectation: `one of ${list(arg2)}`, contrary: `none of ${list(arg2)}` };
+      return { test: (v) => inList(v, arg2), expectation: `one of ${list2(arg2)}`, contrary: `none of ${list2(arg2)}` };
     case "notIn":
-      return { test: (v) => negate(inList(v, arg2)), expectation: `none of ${list(arg2)}`, contrary: `one of ${list(arg2)}` };
+      return { test: (v) => negate(inList(v, arg2)), expectation: `none of ${list2(arg2)}`, contrary: `one of ${list2(arg2)}` };
     case "gt":
       return numeric2(arg2, (x, n) => x > n, `more than ${arg2}`, `at most ${arg2}`);
     case "gte":
@@ -24022,12 +30904,12 @@ function inList(value, options) {
   }
   return unsure ? void 0 : false;
 }
-function numeric2(n, cmp2, expectation, contrary) {
+function numeric2(n, cmp, expectation, contrary) {
   return {
     test(value) {
       if (value.kind === "unknown") return void 0;
       const x = value.kind === "literal" ? toNumber(value.value) : void 0;
-      return x !== void 0 && cmp2(x, n);
+      return x !== void 0 && cmp(x, n);
     },
     expectation,
     contrary
@@ -24038,7 +30920,7 @@ function matches(value, source) {
   const text2 = value.kind === "literal" ? toText(value.value) : void 0;
   return text2 !== void 0 && regex(source).test(text2);
 }
-function list(options) {
+function list2(options) {
   return options.map(describeScalar).join(", ");
 }
 
@@ -24059,7 +30941,7 @@ function test(hit, operator, condition, scope) {
   }
   const verdict2 = operator.test(hit.value);
   if (verdict2 === void 0) {
-    return unknown(hit.kind === "unknown" ? `${hit.path} is unknown: ${hit.value.why}` : `${hit.path} contains an unknown value`);
+    return unknown2(hit.kind === "unknown" ? `${hit.path} is unknown: ${hit.value.why}` : `${hit.path} contains an unknown value`);
   }
   const found = `${hit.path} is ${describeValue(hit.value)}`;
   if (verdict2) return pass(resource, hit.at, hit.path, { found, contrary: operator.contrary });
@@ -24069,40 +30951,40 @@ function testDefault(hit, operator, value, scope) {
   const { resource } = scope;
   const shown = describeScalar(value);
   const use = { resource, at: hit.at, path: hit.path, message: `${hit.path} is not set explicitly (provider default: ${shown})` };
-  const literal3 = { kind: "literal", value, range: hit.at };
+  const literal4 = { kind: "literal", value, range: hit.at };
   const found = `${hit.path} is not set (provider default: ${shown})`;
-  if (operator.test(literal3)) return pass(resource, hit.at, hit.path, { found, contrary: operator.contrary, defaults: [use] });
+  if (operator.test(literal4)) return pass(resource, hit.at, hit.path, { found, contrary: operator.contrary, defaults: [use] });
   return fail({ resource, at: hit.at, path: hit.path, message: `${found}; expected ${operator.expectation}`, related: [], fromDefault: use });
 }
 
 // src/rules/eval/related.ts
 function evaluateRelated(condition, scope, env) {
-  const spec = condition.related;
-  const types = typeof spec.type === "string" ? [spec.type] : spec.type;
+  const spec2 = condition.related;
+  const types = typeof spec2.type === "string" ? [spec2.type] : spec2.type;
   const { resource } = scope;
-  const referrers = referrersVia(env.graph, resource, types, spec.via);
+  const referrers = referrersVia(env.graph, resource, types, spec2.via);
   if (referrers.length === 0) {
-    if (hasUnfollowableReference(env.graph, resource, types, spec.via)) {
-      return unknown(`a ${types.join(" or ")} has an unknown ${spec.via} that may reference ${resource.address}`);
+    if (hasUnfollowableReference(env.graph, resource, types, spec2.via)) {
+      return unknown2(`a ${types.join(" or ")} has an unknown ${spec2.via} that may reference ${resource.address}`);
     }
     return fail({
       resource,
       at: resource.range,
       path: "",
-      message: `no ${types.join(" or ")} references ${resource.address} in ${spec.via}`,
+      message: `no ${types.join(" or ")} references ${resource.address} in ${spec2.via}`,
       related: []
     });
   }
-  if (!spec.assert) {
-    const { other, at, path: path12 } = referrers[0];
-    return pass(other, at, path12, { found: `${other.address} references ${resource.address} in ${path12}` });
+  if (!spec2.assert) {
+    const { other, at, path: path25 } = referrers[0];
+    return pass(other, at, path25, { found: `${other.address} references ${resource.address} in ${path25}` });
   }
-  const outcomes = referrers.map(({ other }) => evaluate(spec.assert, resourceScope(other), env));
+  const outcomes = referrers.map(({ other }) => evaluate(spec2.assert, resourceScope(other), env));
   const best = bestPass(outcomes);
   if (best) return best;
-  const failures = [];
-  for (const o of outcomes) if (o.kind === "fail") failures.push(...o.failures);
-  return fail(...failures);
+  const failures2 = [];
+  for (const o of outcomes) if (o.kind === "fail") failures2.push(...o.failures);
+  return fail(...failures2);
 }
 function referrersVia(graph, resource, types, via) {
   const out = [];
@@ -24142,28 +31024,28 @@ function hasUnfollowableReference(graph, resource, types, via) {
 
 // src/rules/eval/target.ts
 function evaluateTarget(condition, scope, env) {
-  const spec = condition.target;
-  const types = spec.type === void 0 ? void 0 : typeof spec.type === "string" ? [spec.type] : spec.type;
+  const spec2 = condition.target;
+  const types = spec2.type === void 0 ? void 0 : typeof spec2.type === "string" ? [spec2.type] : spec2.type;
   const { resource } = scope;
   const outcomes = [];
-  for (const hit of resolve2(scope, spec.path)) {
+  for (const hit of resolve2(scope, spec2.path)) {
     if (hit.kind === "absent") {
       outcomes.push(fail({ resource, at: hit.at, path: hit.path, message: `${hit.path} is not set`, related: [] }));
       continue;
     }
     if (hit.kind === "value") {
-      outcomes.push(unknown(`${hit.path} is not a reference to a resource in the scan`));
+      outcomes.push(unknown2(`${hit.path} is not a reference to a resource in the scan`));
       continue;
     }
     const refs = hit.value.refs ?? [];
-    if (refs.length === 0) outcomes.push(unknown(`${hit.path} is unknown: ${hit.value.why}`));
+    if (refs.length === 0) outcomes.push(unknown2(`${hit.path} is unknown: ${hit.value.why}`));
     const seen = /* @__PURE__ */ new Set();
     for (const ref2 of refs) {
       if (seen.has(ref2.key)) continue;
       seen.add(ref2.key);
       const target = env.graph.get(ref2.key);
-      if (!target) outcomes.push(unknown(`${hit.path} references ${ref2.key}, which is not in the scan`));
-      else if (!types || types.includes(target.type)) outcomes.push(evaluate(spec.assert, resourceScope(target), env));
+      if (!target) outcomes.push(unknown2(`${hit.path} references ${ref2.key}, which is not in the scan`));
+      else if (!types || types.includes(target.type)) outcomes.push(evaluate(spec2.assert, resourceScope(target), env));
     }
   }
   return allOf(outcomes, pass(resource, scope.fallback, scope.basePath));
@@ -24189,18 +31071,18 @@ function evaluate(condition, scope, env) {
 }
 
 // src/rules/fingerprint.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var Fingerprints = class {
   seen = /* @__PURE__ */ new Map();
-  next(ruleId, file, address, path12) {
-    const base = `${ruleId}|${file}|${address}|${path12}`;
+  next(ruleId, file, address, path25) {
+    const base = `${ruleId}|${file}|${address}|${path25}`;
     const n = (this.seen.get(base) ?? 0) + 1;
     this.seen.set(base, n);
     return fingerprint(n === 1 ? base : `${base}|${n}`);
   }
 };
 function fingerprint(text2) {
-  return createHash("sha256").update(text2).digest("hex").slice(0, 32);
+  return createHash2("sha256").update(text2).digest("hex").slice(0, 32);
 }
 
 // src/rules/engine.ts
@@ -24214,8 +31096,8 @@ function evaluateRules(rules, graph, options) {
     for (const family of FAMILIES) {
       for (const check of rule.checks[family] ?? []) {
         for (const resource of candidates(graph, family, check.resource)) {
-          for (const failure of checkResource(check, resource, env)) {
-            findings.push(toFinding(rule, severity, check, resource, failure, fingerprints));
+          for (const failure2 of checkResource(check, resource, env)) {
+            findings.push(toFinding(rule, severity, check, resource, failure2, fingerprints));
           }
         }
       }
@@ -24239,28 +31121,22 @@ function checkResource(check, resource, env) {
   }
   return [];
 }
-function toFinding(rule, severity, check, resource, failure, fingerprints) {
-  const related = [...failure.related];
-  if (failure.resource !== resource) related.push({ range: resource.range, message: `the checked resource ${resource.address}` });
+function toFinding(rule, severity, check, resource, failure2, fingerprints) {
+  const related = [...failure2.related];
+  if (failure2.resource !== resource) related.push({ range: resource.range, message: `the checked resource ${resource.address}` });
   return {
     rule,
     severity,
     resource,
-    at: failure.at,
-    path: failure.path,
-    message: check.message ? `${fillTemplate(check.message, resource)}: ${failure.message}` : failure.message,
+    at: failure2.at,
+    path: failure2.path,
+    message: check.message ? `${fillTemplate(check.message, resource)}: ${failure2.message}` : failure2.message,
     related,
-    fingerprint: fingerprints.next(rule.id, resource.file, resource.address, failure.path)
+    fingerprint: fingerprints.next(rule.id, resource.file, resource.address, failure2.path)
   };
 }
 function fillTemplate(template, resource) {
   return template.replaceAll("{address}", resource.address).replaceAll("{type}", resource.type);
-}
-function compareFindings(a, b) {
-  return compareText(a.at.file, b.at.file) || a.at.start.line - b.at.start.line || a.at.start.column - b.at.start.column || compareText(a.rule.id, b.rule.id) || compareText(a.fingerprint, b.fingerprint);
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/suppress/written.ts
@@ -24278,7 +31154,7 @@ function describeSuppression(s) {
 function suppressionProblems(s, today, knownRuleIds) {
   const problems2 = [];
   const what = describeSuppression(s);
-  const warn = (code, message) => problems2.push({ level: "warning", code, message, ...s.file ? { file: s.file } : {}, ...s.location ? { range: s.location } : {} });
+  const warn = (code2, message) => problems2.push({ level: "warning", code: code2, message, ...s.file ? { file: s.file } : {}, ...s.location ? { range: s.location } : {} });
   if (!s.ids.length) {
     warn("suppression-no-rule", `${what} names no rule, so it suppresses nothing; write the rule id first, e.g. iac-scan:ignore aws-s3-versioning <reason>.`);
     return problems2;
@@ -24309,8 +31185,8 @@ var CommentIndex = class {
       if (c.ownLine) this.ownLineByEnd.set(key(c.range.file, c.range.end.line), c);
       else {
         const k = key(c.range.file, c.range.start.line);
-        const list2 = this.trailingByLine.get(k);
-        if (list2) list2.push(c);
+        const list3 = this.trailingByLine.get(k);
+        if (list3) list3.push(c);
         else this.trailingByLine.set(k, [c]);
       }
     }
@@ -24336,14 +31212,14 @@ function key(file, line) {
 }
 
 // src/suppress/directive.ts
-var PREFIX = "iac-scan:";
+var PREFIX2 = "iac-scan:";
 var IGNORE = "ignore";
 var UNTIL = "until=";
 function readDirective(comment) {
   const text2 = comment.text;
-  if (!text2.startsWith(PREFIX)) return void 0;
-  const afterName = PREFIX.length + IGNORE.length;
-  if (!text2.startsWith(IGNORE, PREFIX.length) || afterName < text2.length && !isSpace(text2.charCodeAt(afterName))) {
+  if (!text2.startsWith(PREFIX2)) return void 0;
+  const afterName = PREFIX2.length + IGNORE.length;
+  if (!text2.startsWith(IGNORE, PREFIX2.length) || afterName < text2.length && !isSpace3(text2.charCodeAt(afterName))) {
     return {
       level: "warning",
       code: "unknown-directive",
@@ -24372,20 +31248,20 @@ var WordReader = class {
   position;
   next() {
     this.skipSpace();
-    const start = this.position;
-    while (this.position < this.text.length && !isSpace(this.text.charCodeAt(this.position))) this.position++;
-    return this.position > start ? this.text.slice(start, this.position) : void 0;
+    const start2 = this.position;
+    while (this.position < this.text.length && !isSpace3(this.text.charCodeAt(this.position))) this.position++;
+    return this.position > start2 ? this.text.slice(start2, this.position) : void 0;
   }
   rest() {
     this.skipSpace();
     return this.text.slice(this.position).trimEnd();
   }
   skipSpace() {
-    while (this.position < this.text.length && isSpace(this.text.charCodeAt(this.position))) this.position++;
+    while (this.position < this.text.length && isSpace3(this.text.charCodeAt(this.position))) this.position++;
   }
 };
-function isSpace(code) {
-  return code === 32 || code === 9 || code === 10 || code === 13;
+function isSpace3(code2) {
+  return code2 === 32 || code2 === 9 || code2 === 10 || code2 === 13;
 }
 function firstWord(text2) {
   const words = new WordReader(text2, 0);
@@ -24400,12 +31276,12 @@ function metadataSuppressions(resource) {
   const own = entry(resource.metadata, KEY);
   if (!own) return out;
   const problem = (at, message) => out.notices.push({ level: "warning", code: "suppression-invalid", file: at.range.file, range: at.range, message: `${message}; ${SHAPE}.` });
-  const list2 = entry(own, "ignore");
-  if (list2?.kind !== "list") {
-    problem(list2 ?? own, `the ${KEY} metadata of ${resource.address} has no ignore list`);
+  const list3 = entry(own, "ignore");
+  if (list3?.kind !== "list") {
+    problem(list3 ?? own, `the ${KEY} metadata of ${resource.address} has no ignore list`);
     return out;
   }
-  for (const item of list2.items) {
+  for (const item of list3.items) {
     const id = text(entry(item, "id"));
     if (item.kind !== "map" || id === void 0) {
       problem(item, `an ignore entry of ${resource.address} is not a map with an id and a reason`);
@@ -24456,14 +31332,14 @@ function applySuppressions(findings, input) {
   const inline = new CommentIndex(input.comments, directives);
   const byResource = /* @__PURE__ */ new Map();
   const metadataOf = (resource) => {
-    let list2 = byResource.get(resource.key);
-    if (!list2) {
+    let list3 = byResource.get(resource.key);
+    if (!list3) {
       const read = metadataSuppressions(resource);
       notices.push(...read.notices);
-      list2 = read.suppressions.map(activate).filter((a) => a !== void 0);
-      byResource.set(resource.key, list2);
+      list3 = read.suppressions.map(activate).filter((a) => a !== void 0);
+      byResource.set(resource.key, list3);
     }
-    return list2;
+    return list3;
   };
   input.resources?.forEach(metadataOf);
   const config = input.configIgnores.flatMap((entry2) => {
@@ -24557,7 +31433,7 @@ var ConfigError = class extends Error {
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 async function scan2(options) {
   const t0 = performance.now();
-  const root = path10.resolve(options.cwd);
+  const root = path23.resolve(options.cwd);
   const setup = prepare(root, options);
   const progress = options.onProgress ?? (() => {
   });
@@ -24573,7 +31449,7 @@ async function scan2(options) {
   const notices = [...setup.notices, ...discovered.notices];
   progress("parsing files", 0, discovered.files.length);
   const workspace = new Workspace(root, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  const parsed = parseAll(discovered.files, { root, parameters: setup.parameters, limits: DEFAULT_LIMITS, workspace }, notices);
+  const parsed = parseAll(discovered.files, { root, parameters: setup.parameters, variables: setup.variables, limits: DEFAULT_LIMITS, workspace }, notices);
   const t2 = performance.now();
   progress("checking resources", 0, parsed.resources.length);
   const graph = new ResourceGraph(parsed.resources);
@@ -24617,7 +31493,7 @@ function prepare(root, options) {
   const packs = [
     { dir: builtinRulesDir(), pack: "builtin" },
     ...(config.packs ?? []).map((dir) => ({ dir, pack: dir })),
-    ...(options.rulePacks ?? []).map((dir) => ({ dir: path10.resolve(root, dir), pack: dir }))
+    ...(options.rulePacks ?? []).map((dir) => ({ dir: path23.resolve(root, dir), pack: dir }))
   ];
   const ruleLoad = loadRules(packs);
   errors.push(...ruleLoad.errors);
@@ -24626,7 +31502,7 @@ function prepare(root, options) {
     parameters.set(name, { value: String(value), from: "config" });
   }
   for (const file of [...config["parameter-files"] ?? [], ...options.parameterFiles ?? []]) {
-    const fromFile = loadParameterFile(path10.resolve(root, file), root);
+    const fromFile = loadParameterFile(path23.resolve(root, file), root);
     errors.push(...fromFile.notices.filter((n) => n.level === "error"));
     for (const [name, value] of fromFile.parameters) parameters.set(name, value);
   }
@@ -24635,12 +31511,23 @@ function prepare(root, options) {
     if ("error" in parsed) errors.push({ level: "error", code: "usage", message: parsed.error });
     else parameters.set(parsed.name, parsed.parameter);
   }
+  const variables = loadVariables(
+    {
+      config: config.variables,
+      files: [...config["var-files"] ?? [], ...(options.varFiles ?? []).map((file) => path23.resolve(root, file))],
+      flags: options.vars ?? [],
+      environment: options.environment
+    },
+    root
+  );
+  errors.push(...variables.notices);
   if (errors.length) throw new ConfigError(errors);
   return {
     config,
     rules: selectRules(ruleLoad.rules, config),
     allRuleIds: ruleLoad.rules.map((r) => r.id),
     parameters,
+    variables: variables.variables,
     strict: options.strict ?? config.strict ?? false,
     notices: loaded.notices.filter((n) => n.level !== "error")
   };
@@ -24694,13 +31581,7 @@ function evaluateEachRule(rules, graph, strict, config, notices) {
       });
     }
   }
-  return findings.sort(compareFindings2);
-}
-function compareFindings2(a, b) {
-  return cmp(a.at.file, b.at.file) || a.at.start.line - b.at.start.line || a.at.start.column - b.at.start.column || cmp(a.rule.id, b.rule.id) || cmp(a.fingerprint, b.fingerprint);
-}
-function cmp(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return findings.sort(compareFindings);
 }
 
 // src/action/scan-call.ts
@@ -24758,9 +31639,9 @@ function mdText(text2) {
   }
   return out;
 }
-function mdTable(header, rows, align = []) {
-  const rule = header.map((_, i) => align[i] === "r" ? "---:" : "---");
-  return [header, rule, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+function mdTable(header2, rows, align = []) {
+  const rule = header2.map((_, i) => align[i] === "r" ? "---:" : "---");
+  return [header2, rule, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 }
 
 // src/action/summary.ts
@@ -24843,8 +31724,8 @@ async function runAction(env, cwd, log2) {
   }
   const { result, failOn, category } = scanned;
   const options = { category, failOn, toolVersion: VERSION, cwd, color: false };
-  const reportPath = path11.resolve(cwd, inputs.output);
-  mkdirSync(path11.dirname(reportPath), { recursive: true });
+  const reportPath = path24.resolve(cwd, inputs.output);
+  mkdirSync(path24.dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, renderReport(inputs.format, result, options));
   logUntrusted(log2, "iac-scan report", renderReport("text", result, options));
   const summary = summarize(result, failOn);
@@ -24865,16 +31746,16 @@ async function runAction(env, cwd, log2) {
 }
 function repoPrefix(workspace, cwd) {
   if (!workspace) return "";
-  const rel = path11.relative(workspace, cwd).split(path11.sep).join("/");
+  const rel = path24.relative(workspace, cwd).split(path24.sep).join("/");
   return rel && !rel.startsWith("..") ? `${rel}/` : "";
 }
 function blobBase(env) {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
   return server && repo && sha ? `${server}/${repo}/blob/${sha}/` : void 0;
 }
-function logUntrusted(log2, title, text2) {
+function logUntrusted(log2, title2, text2) {
   const token = randomUUID();
-  log2(`::group::${title}
+  log2(`::group::${title2}
 ::stop-commands::${token}
 ${text2}::${token}::
 ::endgroup::
@@ -24893,8 +31774,8 @@ var log = (text2) => {
   process.stdout.write(text2);
 };
 runAction(process.env, process.cwd(), log).then(
-  (code) => {
-    process.exitCode = code;
+  (code2) => {
+    process.exitCode = code2;
   },
   (err) => {
     const message = err instanceof ActionInputError ? err.message : `iac-scan failed: ${err?.stack ?? String(err)}

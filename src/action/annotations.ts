@@ -57,7 +57,9 @@ function findingCandidate(f: Finding, prefix: string): Candidate {
     f.message,
     `Owner: ${rule.owner} · ISO 27001: ${controlList(rule.controls.iso27001)} · ISO 27017: ${controlList(rule.controls.iso27017)}`,
     helpUri(rule),
-  ].join('\n');
+  ]
+    .filter((line) => line !== undefined)
+    .join('\n');
   const title = `${rule.id} (${f.severity}): ${rule.title}`;
   return { level, rank: SEVERITY_RANK[f.severity], command: workflowCommand(level, { ...place(f.at, prefix), title }, message) };
 }

@@ -19,6 +19,8 @@ export interface CliArgs {
   rulePacks: string[];
   params: string[];
   parameterFiles: string[];
+  vars: string[];
+  varFiles: string[];
   category?: string;
   strict?: boolean;
   quiet: boolean;
@@ -32,7 +34,8 @@ export class UsageError extends Error {}
 
 export const HELP = `Usage: iac-scan [options] [paths...]
 
-Scans CloudFormation templates (YAML and JSON) under the given files and folders (default: .)
+Scans CloudFormation templates (YAML and JSON) and Terraform configurations (.tf, .tf.json)
+under the given files and folders (default: .)
 against cloud-security rules mapped to ISO/IEC 27001:2022 Annex A and ISO/IEC 27017.
 
 Options:
@@ -43,6 +46,8 @@ Options:
       --rules DIR             add a rule pack folder (repeatable)
       --param KEY=VALUE       CloudFormation parameter value (repeatable)
       --param-file FILE       CloudFormation parameter file (repeatable)
+      --var NAME=VALUE        Terraform variable value (repeatable; wins over --var-file)
+      --var-file FILE         Terraform variable definitions file (repeatable)
       --category NAME         SARIF category, for several analyses of one repository
       --strict                also flag settings left to the provider's default
   -q, --quiet                 no progress, no suppressed findings or notes in the text report
@@ -73,6 +78,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         rules: { type: 'string', multiple: true },
         param: { type: 'string', multiple: true },
         'param-file': { type: 'string', multiple: true },
+        var: { type: 'string', multiple: true },
+        'var-file': { type: 'string', multiple: true },
         category: { type: 'string' },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
@@ -93,6 +100,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     rulePacks: v.rules ?? [],
     params: v.param ?? [],
     parameterFiles: v['param-file'] ?? [],
+    vars: v.var ?? [],
+    varFiles: v['var-file'] ?? [],
     category: v.category,
     strict: v.strict,
     quiet: v.quiet ?? false,

@@ -32,6 +32,9 @@ async function main(argv: string[]): Promise<number> {
       rulePacks: args.rulePacks,
       params: args.params,
       parameterFiles: args.parameterFiles,
+      vars: args.vars,
+      varFiles: args.varFiles,
+      environment: process.env,
       category: args.category,
       onProgress: (stage, done, total) => progress.update(stage, done, total),
     });

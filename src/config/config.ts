@@ -36,6 +36,10 @@ export interface Config {
   parameters?: Record<string, string | number | boolean>;
   /** Parameter files; absolute once loaded (written relative to the config file). */
   'parameter-files'?: string[];
+  /** Terraform variable values by name: they win over a root module's tfvars; `var-files` and `--var` win over them. */
+  variables?: Record<string, string | number | boolean>;
+  /** Terraform variable definitions files; absolute once loaded (written relative to the config file). */
+  'var-files'?: string[];
   ignore?: ConfigIgnore[];
   category?: string;
 }

@@ -60,6 +60,7 @@ function resolve(config: Config, dir: string, file: YamlFile): Config {
     ...config,
     ...(config.packs ? { packs: absolute(config.packs) } : {}),
     ...(config['parameter-files'] ? { 'parameter-files': absolute(config['parameter-files']) } : {}),
+    ...(config['var-files'] ? { 'var-files': absolute(config['var-files']) } : {}),
     ...(config.ignore ? { ignore: config.ignore.map((entry, i) => ({ ...entry, location: rangeOf(file, nodeAt(file, ['ignore', i])) })) } : {}),
   };
 }

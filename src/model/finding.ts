@@ -33,3 +33,18 @@ export interface Finding {
   /** Set when a valid suppression covers the finding; suppressed findings stay in reports. */
   suppression?: Suppression;
 }
+
+/** The order every report shows findings in: by file, position, rule, then fingerprint. Deterministic. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.at.file, b.at.file) ||
+    a.at.start.line - b.at.start.line ||
+    a.at.start.column - b.at.start.column ||
+    compareText(a.rule.id, b.rule.id) ||
+    compareText(a.fingerprint, b.fingerprint)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -3,5 +3,6 @@ export type * from './value';
 export type * from './resource';
 export type * from './rule';
 export type * from './finding';
-export { SEVERITIES, OWNERS } from './rule';
+export { SEVERITIES, SEVERITY_RANK, OWNERS } from './rule';
+export { compareFindings } from './finding';
 export type * from './scan';

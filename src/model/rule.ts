@@ -3,6 +3,9 @@ import type { CheckFamily } from './source';
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
+/** Higher is more severe; for sorting and thresholds. */
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+
 /** Who owns the fix on the cloud shared-responsibility split. */
 export type Owner = 'customer' | 'shared' | 'provider';
 export const OWNERS: readonly Owner[] = ['customer', 'shared', 'provider'];
@@ -41,4 +44,6 @@ export interface Rule {
   source: string;
   /** The rule pack it came from: `builtin` or the pack folder. */
   pack: string;
+  /** The rule file's path inside its pack, `/`-separated: `aws/s3/aws-s3-versioning.yaml`. */
+  packPath?: string;
 }

@@ -17,7 +17,26 @@ export interface ParseOptions {
   limits: ParseLimits;
   /** Reads files beyond the discovered ones (modules, tfvars), inside the scan root only. */
   workspace: Workspace;
+  /** Terraform input variable values given at scan time; none when absent. */
+  variables?: SuppliedVariables;
 }
+
+/**
+ * Terraform variable values given at scan time. They apply to every root module scanned (a name
+ * a root does not declare is ignored there), after its own `terraform.tfvars` and `*.auto.tfvars`.
+ */
+export interface SuppliedVariables {
+  /** In precedence order, later wins: the config's `variables`, the variable files, then `--var`. */
+  layers: VariableLayer[];
+  /** `TF_VAR_<name>` environment values by name: the weakest source, as in Terraform. */
+  environment: Map<string, string>;
+}
+
+export type VariableLayer =
+  /** A variable definitions file (`--var-file`, the config's `var-files`), read before the scan; `rel` is how reports name it. */
+  | { kind: 'file'; rel: string; text: string }
+  /** One `NAME=VALUE`; `from` says where it was given (`--var`, `config`). */
+  | { kind: 'value'; name: string; value: string; from: string };
 
 export interface ParseLimits {
   /** Most YAML alias expansions one document may perform (alias bombs). */

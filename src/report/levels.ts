@@ -1,7 +1,6 @@
-import type { Owner, Severity } from '../model';
+import { SEVERITY_RANK, type Owner, type Severity } from '../model';
 
-/** Higher is more severe; for sorting and thresholds. */
-export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+export { SEVERITY_RANK };
 
 /** How code scanning (SARIF `level`) and workflow annotations show a severity. */
 export const SEVERITY_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {

@@ -1,11 +1,16 @@
 import type { Resource, Rule } from '../model';
+import { HOMEPAGE } from '../version';
 
-const HELP_BASE = 'https://github.com/iac-scan/iac-scan/blob/main/docs/rules/';
 export const TOOL_NAME = 'iac-scan';
-export const TOOL_URI = 'https://github.com/iac-scan/iac-scan';
+export const TOOL_URI = HOMEPAGE;
 
-export function helpUri(rule: Rule): string {
-  return `${HELP_BASE}${encodeURIComponent(rule.id)}.md`;
+/**
+ * Where a reader learns about the rule: a shipped rule's own YAML file in the repository (it holds
+ * the full description, remediation per format and references), a pack rule's first reference.
+ */
+export function helpUri(rule: Rule): string | undefined {
+  if (rule.pack === 'builtin' && rule.packPath) return `${HOMEPAGE}/blob/main/rules/${rule.packPath}`;
+  return rule.references[0];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../graph/graph';
-import type { Check, CheckFamily, Finding, Resource, Rule, Severity } from '../model';
+import { compareFindings, type Check, type CheckFamily, type Finding, type Resource, type Rule, type Severity } from '../model';
 import { evaluate } from './eval/condition';
 import type { Env } from './eval/env';
 import type { Failure } from './eval/outcome';
@@ -75,18 +75,4 @@ function toFinding(rule: Rule, severity: Severity, check: Check, resource: Resou
 
 function fillTemplate(template: string, resource: Resource): string {
   return template.replaceAll('{address}', resource.address).replaceAll('{type}', resource.type);
-}
-
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    compareText(a.at.file, b.at.file) ||
-    a.at.start.line - b.at.start.line ||
-    a.at.start.column - b.at.start.column ||
-    compareText(a.rule.id, b.rule.id) ||
-    compareText(a.fingerprint, b.fingerprint)
-  );
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

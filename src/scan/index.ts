@@ -4,10 +4,10 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Comment, FailOn, Finding, Notice, Resource, Rule, ScanResult, SourceFile } from '../model';
+import { compareFindings, type Comment, type FailOn, type Finding, type Notice, type Resource, type Rule, type ScanResult, type SourceFile } from '../model';
 import { discover } from '../discover';
-import { loadConfig, loadParameterFile, parseParamFlag, selectRules, type Config } from '../config';
-import { DEFAULT_LIMITS, type ParseOptions, type SuppliedParameter } from '../parse/format';
+import { loadConfig, loadParameterFile, loadVariables, parseParamFlag, selectRules, type Config } from '../config';
+import { DEFAULT_LIMITS, type ParseOptions, type SuppliedParameter, type SuppliedVariables } from '../parse/format';
 import { Workspace } from '../parse/workspace';
 import { PARSERS } from '../parse/registry';
 import { ResourceGraph } from '../graph/graph';
@@ -31,6 +31,12 @@ export interface ScanOptions {
   /** `Key=Value` CloudFormation parameters; they win over parameter files and the config. */
   params?: string[];
   parameterFiles?: string[];
+  /** `NAME=VALUE` Terraform variables; they win over variable files, tfvars and the config. */
+  vars?: string[];
+  /** Terraform variable definitions files, relative to `cwd` or absolute; they win over the config's. */
+  varFiles?: string[];
+  /** The environment `TF_VAR_<name>` values are read from (the CLI passes the process's). */
+  environment?: Record<string, string | undefined>;
   /** Overrides the config's SARIF category. */
   category?: string;
   /** Today's date (YYYY-MM-DD) for suppression expiry; defaults to the real date. */
@@ -76,7 +82,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const notices: Notice[] = [...setup.notices, ...discovered.notices];
   progress('parsing files', 0, discovered.files.length);
   const workspace = new Workspace(root, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  const parsed = parseAll(discovered.files, { root, parameters: setup.parameters, limits: DEFAULT_LIMITS, workspace }, notices);
+  const parsed = parseAll(discovered.files, { root, parameters: setup.parameters, variables: setup.variables, limits: DEFAULT_LIMITS, workspace }, notices);
   const t2 = performance.now();
 
   progress('checking resources', 0, parsed.resources.length);
@@ -121,11 +127,12 @@ interface Setup {
   rules: Rule[];
   allRuleIds: string[];
   parameters: Map<string, SuppliedParameter>;
+  variables: SuppliedVariables;
   strict: boolean;
   notices: Notice[];
 }
 
-/** Config, rules and parameters: everything that must be right before a single file is read. */
+/** Config, rules, parameters and variables: everything that must be right before a single file is read. */
 function prepare(root: string, options: ScanOptions): Setup {
   const errors: Notice[] = [];
   const loaded = loadConfig(root, options.configPath);
@@ -154,6 +161,16 @@ function prepare(root: string, options: ScanOptions): Setup {
     if ('error' in parsed) errors.push({ level: 'error', code: 'usage', message: parsed.error });
     else parameters.set(parsed.name, parsed.parameter);
   }
+  const variables = loadVariables(
+    {
+      config: config.variables,
+      files: [...(config['var-files'] ?? []), ...(options.varFiles ?? []).map((file) => path.resolve(root, file))],
+      flags: options.vars ?? [],
+      environment: options.environment,
+    },
+    root,
+  );
+  errors.push(...variables.notices);
   if (errors.length) throw new ConfigError(errors);
 
   return {
@@ -161,6 +178,7 @@ function prepare(root: string, options: ScanOptions): Setup {
     rules: selectRules(ruleLoad.rules, config),
     allRuleIds: ruleLoad.rules.map((r) => r.id),
     parameters,
+    variables: variables.variables,
     strict: options.strict ?? config.strict ?? false,
     notices: loaded.notices.filter((n) => n.level !== 'error'),
   };
@@ -236,18 +254,4 @@ function evaluateEachRule(
     }
   }
   return findings.sort(compareFindings);
-}
-
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    cmp(a.at.file, b.at.file) ||
-    a.at.start.line - b.at.start.line ||
-    a.at.start.column - b.at.start.column ||
-    cmp(a.rule.id, b.rule.id) ||
-    cmp(a.fingerprint, b.fingerprint)
-  );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,4 @@
-import type { FailOn, Finding, ScanResult, Severity } from '../model';
-
-const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+import { SEVERITY_RANK as RANK, type FailOn, type Finding, type ScanResult } from '../model';
 
 /** Unsuppressed findings at or above the fail-on threshold: the ones that fail a run. */
 export function failingFindings(findings: readonly Finding[], failOn: FailOn): Finding[] {

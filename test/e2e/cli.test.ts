@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
+import { HOMEPAGE } from '../../src/version';
+import { validateSarif } from '../helpers/sarif-multitool';
 import { REPO, runCli, tree } from './run-cli';
 
 const LOG_GROUP_30_DAYS = `AWSTemplateFormatVersion: '2010-09-09'
@@ -94,6 +96,23 @@ describe('iac-scan CLI (built bundle)', () => {
       expect(n.locations?.[0]?.physicalLocation?.region?.startLine).toBeGreaterThan(0);
     }
     expect(run.invocations?.[0].executionSuccessful).toBe(false);
+  });
+
+  it('writes SARIF for the whole fixture set that the multitool accepts under the SARIF and GitHub rules', () => {
+    const out = tree({});
+    const r = runCli(['fixtures', '-q', '-f', `sarif=${path.join(out, 'fixtures.sarif')}`], REPO);
+    expect(r.status, r.stderr).toBe(1);
+    const text = readFileSync(path.join(out, 'fixtures.sarif'), 'utf8');
+    const validation = validateSarif(text);
+    expect(validation.errors, validation.output).toEqual([]);
+
+    const run = (JSON.parse(text) as Log).runs[0];
+    expect(run.results?.length).toBeGreaterThan(15);
+    const prefix = `${HOMEPAGE}/blob/main/`;
+    for (const rule of run.tool.driver.rules ?? []) {
+      expect(rule.helpUri?.startsWith(prefix), rule.id).toBe(true);
+      expect(existsSync(path.join(REPO, (rule.helpUri as string).slice(prefix.length))), `${rule.helpUri} names a file of the repository`).toBe(true);
+    }
   });
 
   it('writes the same SARIF twice for the same input', () => {

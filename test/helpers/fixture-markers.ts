@@ -1,9 +1,13 @@
 /**
  * The findings a rule fixture expects, written in the fixture itself:
  *
- * - YAML: a trailing comment `# expect: <rule-id>` on the line the finding points at;
- * - JSON (no comments): a top-level `Metadata` entry
- *   `"iac-scan-fixture": { "expect": [ { "rule": "<rule-id>", "line": <n> } ] }`.
+ * - YAML and Terraform (`.tf`): a trailing comment `# expect: <rule-id>` (in `.tf` also
+ *   `// expect: <rule-id>`) on the line the finding points at, or an own-line
+ *   `# expect-next-line: <rule-id>` above a line that cannot carry a comment (a heredoc's first line);
+ * - CloudFormation JSON (no comments): a top-level `Metadata` entry
+ *   `"iac-scan-fixture": { "expect": [ { "rule": "<rule-id>", "line": <n> } ] }`;
+ * - Terraform JSON (`.tf.json`): the same entry under the top-level `"//"` key, which Terraform
+ *   ignores as a comment.
  */
 export interface ExpectedFinding {
   rule: string;
@@ -13,38 +17,47 @@ export interface ExpectedFinding {
 /** Thrown for a marker that is written wrongly, so a typo cannot silently expect nothing. */
 export class MarkerError extends Error {}
 
-const YAML_MARKER = 'expect:';
+/** `expect:` marks its own line, `expect-next-line:` the line below. */
+const COMMENT_MARKERS: [string, number][] = [
+  ['expect:', 0],
+  ['expect-next-line:', 1],
+];
 const JSON_METADATA_KEY = 'iac-scan-fixture';
 
 /** The expected findings of a fixture file, by its syntax. */
 export function expectedFindings(file: string, text: string): ExpectedFinding[] {
-  return file.endsWith('.json') ? jsonMarkers(file, text) : yamlMarkers(file, text);
+  if (file.endsWith('.tf.json')) return jsonMarkers(file, text, '//');
+  if (file.endsWith('.json')) return jsonMarkers(file, text, 'Metadata');
+  return commentMarkers(file, text, file.endsWith('.tf'));
 }
 
 /**
- * `# expect: rule-id` comments. A `#` starts a comment only at the start of a line or after
- * whitespace (as in YAML), so `#` inside a URL or an anchor-like value is not taken for one.
+ * `# expect: rule-id` comments (and `// expect:` where `slashComments`). A `#` or `//` starts a
+ * comment only at the start of a line or after whitespace (as in YAML), so one inside a URL or
+ * an anchor-like value is not taken for one.
  */
-export function yamlMarkers(file: string, text: string): ExpectedFinding[] {
+export function commentMarkers(file: string, text: string, slashComments = false): ExpectedFinding[] {
   const found: ExpectedFinding[] = [];
   text.split(/\r?\n/).forEach((lineText, i) => {
-    const comment = commentStart(lineText);
+    const comment = commentStart(lineText, slashComments);
     if (comment === -1) return;
-    const body = lineText.slice(comment + 1).trim();
-    if (!body.startsWith(YAML_MARKER)) return;
-    const ids = body.slice(YAML_MARKER.length).split(',').map((id) => id.trim());
+    const body = lineText.slice(comment).replace(/^(#|\/\/)/, '').trim();
+    const marker = COMMENT_MARKERS.find(([word]) => body.startsWith(word));
+    if (!marker) return;
+    const [word, offset] = marker;
+    const ids = body.slice(word.length).split(',').map((id) => id.trim());
     for (const rule of ids) {
       if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(rule)) {
-        throw new MarkerError(`${file}:${i + 1}: "# expect:" must be followed by rule ids such as aws-s3-versioning, got "${body}"`);
+        throw new MarkerError(`${file}:${i + 1}: "${word}" must be followed by rule ids such as aws-s3-versioning, got "${body}"`);
       }
-      found.push({ rule, line: i + 1 });
+      found.push({ rule, line: i + 1 + offset });
     }
   });
   return found;
 }
 
-/** Where a YAML comment starts on a line, or -1. Quoted `#` is not a comment. */
-function commentStart(line: string): number {
+/** Where a comment starts on a line, or -1. A quoted `#` or `//` is not a comment. */
+function commentStart(line: string, slashComments: boolean): number {
   let quote = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
@@ -54,32 +67,32 @@ function commentStart(line: string): number {
       const before = i === 0 ? 32 : line.charCodeAt(i - 1);
       // A quote opens a quoted scalar only where a scalar can start.
       if (before === 32 || before === 9 || before === 91 /* [ */ || before === 123 /* { */ || before === 44 /* , */) quote = c;
-    } else if (c === 35 /* # */ && (i === 0 || line.charCodeAt(i - 1) === 32 || line.charCodeAt(i - 1) === 9)) {
-      return i;
+    } else if (i === 0 || line.charCodeAt(i - 1) === 32 || line.charCodeAt(i - 1) === 9) {
+      if (c === 35 /* # */ || (slashComments && c === 47 /* / */ && line.charCodeAt(i + 1) === 47)) return i;
     }
   }
   return -1;
 }
 
-/** `Metadata["iac-scan-fixture"].expect` of a JSON template. */
-export function jsonMarkers(file: string, text: string): ExpectedFinding[] {
-  let template: unknown;
+/** `<container>["iac-scan-fixture"].expect` of a JSON file: `Metadata` in a template, `"//"` in Terraform JSON. */
+export function jsonMarkers(file: string, text: string, container: 'Metadata' | '//'): ExpectedFinding[] {
+  let document: unknown;
   try {
-    template = JSON.parse(text);
+    document = JSON.parse(text);
   } catch (err) {
     throw new MarkerError(`${file}: not valid JSON (${(err as Error).message})`);
   }
-  const metadata = (template as { Metadata?: Record<string, unknown> }).Metadata;
-  const fixture = metadata?.[JSON_METADATA_KEY];
+  const fixture = (document as Record<string, Record<string, unknown> | undefined>)[container]?.[JSON_METADATA_KEY];
   if (fixture === undefined) return [];
+  const where = `${container === '//' ? '"//"' : container}.${JSON_METADATA_KEY}.expect`;
   const expect = (fixture as { expect?: unknown }).expect;
   if (!Array.isArray(expect)) {
-    throw new MarkerError(`${file}: Metadata.${JSON_METADATA_KEY}.expect must be a list of { "rule": "<rule-id>", "line": <n> }`);
+    throw new MarkerError(`${file}: ${where} must be a list of { "rule": "<rule-id>", "line": <n> }`);
   }
   return expect.map((entry, i) => {
     const { rule, line } = (entry ?? {}) as { rule?: unknown; line?: unknown };
     if (typeof rule !== 'string' || typeof line !== 'number' || !Number.isInteger(line) || line < 1) {
-      throw new MarkerError(`${file}: Metadata.${JSON_METADATA_KEY}.expect[${i}] must be { "rule": "<rule-id>", "line": <positive integer> }`);
+      throw new MarkerError(`${file}: ${where}[${i}] must be { "rule": "<rule-id>", "line": <positive integer> }`);
     }
     return { rule, line };
   });

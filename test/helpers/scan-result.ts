@@ -36,6 +36,7 @@ export function rule(id: string, severity: Severity, overrides: Partial<Rule> = 
     checks: {},
     source: `/rules/${id}.yaml`,
     pack: 'builtin',
+    packPath: `aws/test/${id}.yaml`,
     ...overrides,
   };
 }

@@ -40,7 +40,7 @@ describe('SARIF report', () => {
     expect(admin.name).toBe('AwsIamNoAdminPolicy');
     expect(admin.shortDescription?.text).toBe(RULES.admin.title);
     expect(admin.fullDescription?.text).toBe(RULES.admin.description);
-    expect(admin.helpUri).toBe('https://github.com/iac-scan/iac-scan/blob/main/docs/rules/aws-iam-no-admin-policy.md');
+    expect(admin.helpUri).toBe('https://github.com/iac-scan/iac-scan/blob/main/rules/aws/test/aws-iam-no-admin-policy.yaml');
     expect(admin.defaultConfiguration?.level).toBe('error');
     expect(admin.properties?.['security-severity']).toBe('9.5');
     expect(admin.properties?.precision).toBe('high');

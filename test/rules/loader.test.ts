@@ -80,6 +80,8 @@ describe('parseRuleText', () => {
     ['missing assert', '  cloudformation: { resource: AWS::S3::Bucket }\n', 'cloudformation', 'check.cloudformation: missing key "assert"'],
     ['args of a built-in without args', '  cloudformation: { resource: AWS::S3::Bucket, assert: { builtin: iam.noAdminAccess, args: { x: 1 } } }\n', 'args', 'args: expected no keys here'],
     ['missing built-in args', '  cloudformation: { resource: AWS::S3::Bucket, assert: { builtin: network.noOpenAdminPorts, args: { ports: [22] } } }\n', 'args', 'args: missing keys "cidr", "from", "to", "protocol"'],
+    ['account.setting without its args', '  terraform: { resource: aws_ebs_volume, assert: { builtin: account.setting } }\n', 'assert', 'missing key "args"'],
+    ['account.setting args misspelt', '  terraform: { resource: aws_ebs_volume, assert: { builtin: account.setting, args: { type: aws_x, path: a, equal: true } } }\n', 'equal', 'unknown key "equal"; expected one of equals, default'],
     ['a family that does not exist', '  cdk: { resource: AWS::S3::Bucket, assert: { absent: A } }\n', 'cdk', 'unknown key "cdk"; expected one of cloudformation, terraform'],
   ])('schema: %s', (_, check, at, message) => {
     const text = rule('aws-x', check);
@@ -112,7 +114,7 @@ describe('parseRuleText', () => {
     ['a Terraform type in a CloudFormation check', '  cloudformation: { resource: [AWS::S3::Bucket, aws_s3_bucket], assert: { absent: A } }\n', 'aws_s3_bucket', 'check.cloudformation.resource[1]: "aws_s3_bucket" is not a CloudFormation type such as AWS::S3::Bucket'],
     ['a CloudFormation type in a Terraform check', '  terraform: { resource: AWS::S3::Bucket, assert: { absent: A } }\n', 'AWS::S3::Bucket', 'check.terraform.resource: "AWS::S3::Bucket" is not a Terraform type such as aws_s3_bucket'],
     ['a related type of the other family', '  cloudformation: { resource: AWS::EC2::VPC, assert: { related: { type: aws_flow_log, via: ResourceId } } }\n', 'aws_flow_log', 'check.cloudformation.assert.related.type: "aws_flow_log" is not a CloudFormation type'],
-    ['an unknown built-in', '  cloudformation: { resource: AWS::S3::Bucket, assert: { builtin: iam.noAdmin } }\n', 'iam.noAdmin', 'unknown built-in "iam.noAdmin"; expected one of iam.noAdminAccess, network.noOpenAdminPorts, secrets.noHardcodedSecrets'],
+    ['an unknown built-in', '  cloudformation: { resource: AWS::S3::Bucket, assert: { builtin: iam.noAdmin } }\n', 'iam.noAdmin', 'unknown built-in "iam.noAdmin"; expected one of account.setting, iam.noAdminAccess, network.noOpenAdminPorts, secrets.noHardcodedSecrets'],
     ['an invalid regex', '  cloudformation: { resource: AWS::S3::Bucket, assert: { all: [{ path: A, matches: "(" }] } }\n', '"("', 'check.cloudformation.assert.all[0].matches: invalid regular expression'],
     ['an invalid path', '  cloudformation: { resource: AWS::S3::Bucket, assert: { each: "A[x]", assert: { absent: B } } }\n', '"A[x]"', 'check.cloudformation.assert.each: invalid path "A[x]" at character 3'],
     ['an invalid target path', '  cloudformation: { resource: AWS::S3::Bucket, assert: { target: { path: "A..B", assert: { absent: C } } } }\n', '"A..B"', 'check.cloudformation.assert.target.path: invalid path "A..B"'],

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Finding, Rule } from '../../src/model';
-import { evaluateRules, parseRuleText } from '../../src/rules';
+import { builtinRulesDir, evaluateRules, loadRules, parseRuleText } from '../../src/rules';
 import { template, textAt, type ResourceSpec, type Template } from '../helpers/resources';
 
 export interface RuleCase {
@@ -57,6 +57,19 @@ export function loadRule(input: RuleInput): Rule {
   const parsed = parseRuleText(text, '/virtual/test-rule.yaml', 'test-rule.yaml', 'test');
   if (!parsed.rule) throw new Error(`the rule under test is invalid:\n${parsed.errors.map((e) => e.message).join('\n')}`);
   return parsed.rule;
+}
+
+let shipped: Map<string, Rule> | undefined;
+
+/** A rule shipped in `rules/`, by id, loaded once with the real loader. */
+export function shippedRule(id: string): Rule {
+  if (!shipped) {
+    const loaded = loadRules([{ dir: builtinRulesDir(), pack: 'builtin' }]);
+    shipped = new Map(loaded.rules.map((r) => [r.id, r]));
+  }
+  const rule = shipped.get(id);
+  if (!rule) throw new Error(`no shipped rule ${id}`);
+  return rule;
 }
 
 /** The scan of one case: its template and the rule's findings. */

@@ -1,3 +1,4 @@
+import { accountSetting } from './account-setting';
 import { noAdminAccess } from './iam-no-admin-access';
 import { noOpenAdminPorts } from './network-no-open-admin-ports';
 import { noHardcodedSecrets } from './secrets-no-hardcoded-secrets';
@@ -10,6 +11,7 @@ export type { Builtin, BuiltinInput } from './types';
  * file; the rule schema lists the names for completion and checks the args.
  */
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map([
+  ['account.setting', accountSetting],
   ['iam.noAdminAccess', noAdminAccess],
   ['network.noOpenAdminPorts', noOpenAdminPorts],
   ['secrets.noHardcodedSecrets', noHardcodedSecrets],

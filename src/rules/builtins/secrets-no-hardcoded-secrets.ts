@@ -1,4 +1,4 @@
-import type { MapValue, Value } from '../../model';
+import type { CheckFamily, MapValue, Value } from '../../model';
 import { joinIndex, joinKey } from '../eval/path-syntax';
 import { fail, pass, type Failure } from '../eval/outcome';
 import { originLocations, propertyRange } from '../eval/ranges';
@@ -18,8 +18,9 @@ import type { Builtin } from './types';
  * `Type` says the value is a reference (CodeBuild `SECRETS_MANAGER`, `PARAMETER_STORE`).
  * Lambda `Variables` maps are ordinary properties and need nothing special.
  * Passes a value supplied at scan time (`supplied: true`) and an unknown (a parameter, a NoEcho
- * parameter, a dynamic reference): neither is in the code. A literal that came from a parameter
- * Default fails: the secret is still in the code, shown as a related location.
+ * parameter, a dynamic reference; a Terraform variable without a value, `random_password`, a data
+ * source): neither is in the code. A literal that came from a parameter Default (or a variable's
+ * default, a tfvars file) fails: the secret is still in the code, shown as a related location.
  */
 export const noHardcodedSecrets: Builtin = ({ value, resource, path }) => {
   if (value === undefined) return pass(resource, resource.range, path);
@@ -29,11 +30,17 @@ export const noHardcodedSecrets: Builtin = ({ value, resource, path }) => {
       resource,
       at,
       path: where,
-      message: `${where} holds a secret written in the code (${name}); expected a reference to a secret store or a NoEcho parameter without a Default`,
+      message: `${where} holds a secret written in the code (${name}); expected ${EXPECTED[resource.family]}`,
       related: originLocations(secret),
     }),
   );
   return failures.length ? fail(...failures) : pass(resource, value.range, path);
+};
+
+/** Where a secret should come from instead, in each family's words. */
+const EXPECTED: Record<CheckFamily, string> = {
+  cloudformation: 'a reference to a secret store or a NoEcho parameter without a Default',
+  terraform: 'a reference to a secret store, a generated secret or a sensitive variable without a default',
 };
 
 type Report = (at: MapValue['range'], path: string, secret: Value, name: string) => void;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Notice, Range, Rule } from '../../model';
 import { displayPath, listRuleFiles } from './files';
 import { parseRuleText } from './rule-file';
@@ -38,6 +39,7 @@ export function loadRules(dirs: RulePackDir[]): { rules: Rule[]; errors: Notice[
         errors.push(duplicate(parsed.rule, file, parsed.idRange, first));
         continue;
       }
+      parsed.rule.packPath = path.relative(dir, source).split(path.sep).join('/');
       byId.set(parsed.rule.id, { rule: parsed.rule, file });
       rules.push(parsed.rule);
     }
