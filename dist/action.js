@@ -15958,6 +15958,32 @@ function workflowCommand(command, properties2, message) {
   return `::${command}${props ? ` ${props}` : ""}::${escapeData(message)}`;
 }
 
+// src/model/value.ts
+function unknownOf(why, range2, parts = []) {
+  const refs = [];
+  const seen = /* @__PURE__ */ new Set();
+  let secret = false;
+  const visit2 = (value) => {
+    if (typeof value === "symbol") return;
+    if (value.kind === "unknown") {
+      secret ||= value.secret === true;
+      for (const ref2 of value.refs ?? []) {
+        const id = `${ref2.key}\0${ref2.attr ?? ""}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          refs.push(ref2);
+        }
+      }
+    } else if (value.kind === "list") value.items.forEach(visit2);
+    else if (value.kind === "map") value.entries.forEach(visit2);
+  };
+  parts.forEach(visit2);
+  const result = { kind: "unknown", why, range: range2 };
+  if (refs.length) result.refs = refs;
+  if (secret) result.secret = true;
+  return result;
+}
+
 // src/model/rule.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
 var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
@@ -15988,7 +16014,9 @@ function readInputs(env) {
     format: format2,
     output: get("output") ?? DEFAULT_OUTPUT[format2],
     failOn: failOn === void 0 ? void 0 : oneOf("fail-on", failOn, FAIL_ON),
-    category: get("category")
+    category: get("category"),
+    vars: (get("vars") ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
+    varFiles: (get("var-files") ?? "").split(/\s+/).filter(Boolean)
   };
 }
 function oneOf(input, value, allowed) {
@@ -16030,10 +16058,8 @@ function controlList(controls) {
 
 // src/report/related.ts
 function relatedPlaces(finding) {
-  const origins = (finding.resource.origin ?? []).map((range2) => ({
-    range: range2,
-    message: `${finding.resource.address} is declared here`
-  }));
+  const made = finding.resource.family === "terraform" ? "is made through this module call" : "is declared here";
+  const origins = (finding.resource.origin ?? []).map((range2) => ({ range: range2, message: `${finding.resource.address} ${made}` }));
   return [...finding.related, ...origins];
 }
 
@@ -20169,7 +20195,7 @@ function firstNonBlank(text2) {
   return -1;
 }
 
-// src/parse/cloudformation/line-table.ts
+// src/parse/document/line-table.ts
 var LineTable = class {
   constructor(file, text2) {
     this.file = file;
@@ -20193,7 +20219,7 @@ var LineTable = class {
   }
 };
 
-// src/parse/cloudformation/notices.ts
+// src/parse/document/notices.ts
 function noticeAt(lines, level, code2, message, start2, end = start2) {
   return { level, code: code2, message, file: lines.file, range: lines.range(start2, end) };
 }
@@ -21152,7 +21178,24 @@ function printParseErrorCode(code2) {
   return "<unknown ParseErrorCode>";
 }
 
-// src/parse/cloudformation/syntax.ts
+// src/parse/document/depth.ts
+function tooDeepAt(text2, maxDepth) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") {
+      if (++depth > maxDepth) return i;
+    } else if (c === "}" || c === "]") depth--;
+  }
+  return void 0;
+}
+
+// src/parse/document/syntax.ts
 var LimitExceeded = class extends Error {
   constructor(code2, offset, message) {
     super(message);
@@ -21170,7 +21213,7 @@ function scalarText(node) {
   return node?.kind === "scalar" && node.value !== null ? String(node.value) : void 0;
 }
 
-// src/parse/cloudformation/read-json.ts
+// src/parse/document/read-json.ts
 var STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 var EXPECTED = {
   InvalidSymbol: "a JSON value, but found a character that cannot start one",
@@ -21193,6 +21236,8 @@ var EXPECTED = {
 function readJson(text2, lines, limits) {
   const errors = [];
   const source = text2.charCodeAt(0) === 65279 ? ` ${text2.slice(1)}` : text2;
+  const deep = tooDeepAt(source, limits.maxDepth);
+  if (deep !== void 0) return { notices: [noticeAt(lines, "error", "depth-limit", depthMessage(limits.maxDepth), deep, deep + 1)], comments: [] };
   const tree = parseTree2(source, errors, STRICT);
   const error = errors[0];
   if (error) {
@@ -21201,20 +21246,14 @@ function readJson(text2, lines, limits) {
     return { notices: [syntaxError(lines, "JSON", `expected ${expected}`, error.offset, error.offset + error.length)], comments: [] };
   }
   const notices = [];
-  try {
-    return { root: tree && toNode(tree, 0, lines, limits, notices), notices, comments: [] };
-  } catch (e) {
-    if (e instanceof LimitExceeded) return { notices: [noticeAt(lines, "error", e.code, e.message, e.offset)], comments: [] };
-    throw e;
-  }
+  return { root: tree && toNode(tree, lines, notices), notices, comments: [] };
 }
-function toNode(json2, depth, lines, limits, notices) {
+function toNode(json2, lines, notices) {
   const start2 = json2.offset;
   const end = json2.offset + json2.length;
-  if (depth > limits.maxDepth) throw new LimitExceeded("depth-limit", start2, depthMessage(limits.maxDepth));
   const children = json2.children ?? [];
   if (json2.type === "array") {
-    return { kind: "seq", start: start2, end, items: children.map((c) => toNode(c, depth + 1, lines, limits, notices)) };
+    return { kind: "seq", start: start2, end, items: children.map((c) => toNode(c, lines, notices)) };
   }
   if (json2.type === "object") {
     const map = { kind: "map", start: start2, end, entries: /* @__PURE__ */ new Map() };
@@ -21224,7 +21263,7 @@ function toNode(json2, depth, lines, limits, notices) {
         key: key2.value,
         keyStart: key2.offset,
         keyEnd: key2.offset + key2.length,
-        value: toNode(value, depth + 1, lines, limits, notices)
+        value: toNode(value, lines, notices)
       };
       setEntry(map, entry2, (dup) => notices.push(duplicateKeyNotice(lines, dup.key, dup.keyStart, dup.keyEnd)));
     }
@@ -21444,30 +21483,6 @@ function stringValue(value, range2, origin) {
     return { kind: "unknown", why: "a dynamic reference ({{resolve:\u2026}}) is read at deploy time", range: range2, secret: true };
   }
   return literal2(value, range2, origin);
-}
-function unknownOf(why, range2, parts = []) {
-  const refs = [];
-  const seen = /* @__PURE__ */ new Set();
-  let secret = false;
-  const visit2 = (value) => {
-    if (value === NO_VALUE) return;
-    if (value.kind === "unknown") {
-      secret ||= value.secret === true;
-      for (const ref2 of value.refs ?? []) {
-        const id = `${ref2.key}\0${ref2.attr ?? ""}`;
-        if (!seen.has(id)) {
-          seen.add(id);
-          refs.push(ref2);
-        }
-      }
-    } else if (value.kind === "list") value.items.forEach(visit2);
-    else if (value.kind === "map") value.entries.forEach(visit2);
-  };
-  parts.forEach(visit2);
-  const result = { kind: "unknown", why, range: range2 };
-  if (refs.length) result.refs = refs;
-  if (secret) result.secret = true;
-  return result;
 }
 function usedAt(value, range2) {
   return { ...value, range: range2, origin: [...value.origin ?? [value.range]] };
@@ -28005,23 +28020,6 @@ function referencesOf(expression) {
   return listAt(expression, "references").flatMap((r) => scalarText(r) ?? []);
 }
 
-// src/parse/tfplan/depth.ts
-function tooDeepAt(text2, maxDepth) {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "{" || c === "[") {
-      if (++depth > maxDepth) return i;
-    } else if (c === "}" || c === "]") depth--;
-  }
-  return void 0;
-}
-
 // src/parse/tfplan/address.ts
 function parseTraversal(text2) {
   const steps = [];
@@ -28712,8 +28710,6 @@ function terraformPlanParser(placesFor) {
 }
 function parsePlan(file, options, places) {
   const lines = new LineTable(file.rel, file.text);
-  const deep = tooDeepAt(file.text, options.limits.maxDepth);
-  if (deep !== void 0) return { resources: [], notices: [planError(lines, "depth-limit", depthMessage(options.limits.maxDepth), { start: deep, end: deep + 1 })], comments: [] };
   const syntax = readJson(file.text, lines, options.limits);
   if (!syntax.root) return { resources: [], notices: syntax.notices, comments: [] };
   const { plan, notices } = readPlan(syntax.root, lines);
@@ -31139,6 +31135,38 @@ function fillTemplate(template, resource) {
   return template.replaceAll("{address}", resource.address).replaceAll("{type}", resource.type);
 }
 
+// src/rules/repeats.ts
+var isPlan2 = (resource) => resource.format === "terraform-plan";
+function dropRepeats(findings) {
+  const placeOf = (f) => `${f.rule.id}\0${f.at.file}\0${f.at.start.line}\0${f.resource.address}`;
+  const ownerOf = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const place2 = placeOf(finding);
+    const owner = ownerOf.get(place2);
+    if (!owner || isPlan2(owner.resource) && !isPlan2(finding.resource)) ownerOf.set(place2, finding);
+  }
+  const kept = [];
+  const dropped = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const owner = ownerOf.get(placeOf(finding));
+    if (owner.resource.key === finding.resource.key) {
+      kept.push(finding);
+      continue;
+    }
+    const from = finding.resource.unit ?? finding.resource.file;
+    const entry2 = dropped.get(from) ?? { count: 0, keptFile: owner.resource.unit ?? owner.resource.file };
+    entry2.count++;
+    dropped.set(from, entry2);
+  }
+  const notices = [...dropped].map(([file, { count, keptFile }]) => ({
+    level: "note",
+    code: "repeated-finding",
+    file,
+    message: `${count} finding${count === 1 ? "" : "s"} from ${file} repeat${count === 1 ? "s" : ""} what ${keptFile === "." ? "the configuration at the scan root" : keptFile} reports at the same line for the same address, and ${count === 1 ? "is" : "are"} reported once.`
+  }));
+  return { findings: kept, notices };
+}
+
 // src/suppress/written.ts
 function names(s, ruleId) {
   return s.ids.includes(ruleId) || s.ids.includes("*");
@@ -31453,9 +31481,10 @@ async function scan2(options) {
   const t2 = performance.now();
   progress("checking resources", 0, parsed.resources.length);
   const graph = new ResourceGraph(parsed.resources);
-  const raw = evaluateEachRule(setup.rules, graph, setup.strict, setup.config, notices);
+  const once = dropRepeats(evaluateEachRule(setup.rules, graph, setup.strict, setup.config, notices));
+  notices.push(...once.notices);
   const t3 = performance.now();
-  const suppressed = applySuppressions(raw, {
+  const suppressed = applySuppressions(once.findings, {
     comments: parsed.comments,
     configIgnores: setup.config.ignore ?? [],
     today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
@@ -31592,7 +31621,9 @@ async function runScan(inputs, cwd) {
       cwd,
       configPath: inputs.configPath,
       failOn: inputs.failOn,
-      category: inputs.category
+      category: inputs.category,
+      vars: inputs.vars,
+      varFiles: inputs.varFiles
     });
     return { ok: true, result: outcome.result, failOn: outcome.failOn, category: outcome.category ?? "iac-scan" };
   } catch (err) {

@@ -15,6 +15,10 @@ export interface ActionInputs {
   failOn?: FailOn;
   /** Unset: the config's category, else `iac-scan`. */
   category?: string;
+  /** Terraform `NAME=VALUE` pairs, one a line (a value may hold spaces). */
+  vars: string[];
+  /** Terraform variable files, relative to the workspace. */
+  varFiles: string[];
 }
 
 /** A wrong input value; the message names the input and the values it accepts. */
@@ -33,6 +37,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     output: get('output') ?? DEFAULT_OUTPUT[format],
     failOn: failOn === undefined ? undefined : oneOf('fail-on', failOn, FAIL_ON),
     category: get('category'),
+    vars: (get('vars') ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
+    varFiles: (get('var-files') ?? '').split(/\s+/).filter(Boolean),
   };
 }
 

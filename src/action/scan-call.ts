@@ -18,6 +18,8 @@ export async function runScan(inputs: ActionInputs, cwd: string): Promise<ScanCa
       configPath: inputs.configPath,
       failOn: inputs.failOn,
       category: inputs.category,
+      vars: inputs.vars,
+      varFiles: inputs.varFiles,
     });
     return { ok: true, result: outcome.result, failOn: outcome.failOn, category: outcome.category ?? 'iac-scan' };
   } catch (err) {

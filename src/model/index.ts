@@ -1,5 +1,6 @@
 export type * from './source';
 export type * from './value';
+export { unknownOf } from './value';
 export type * from './resource';
 export type * from './rule';
 export type * from './finding';

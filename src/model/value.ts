@@ -54,3 +54,33 @@ export interface UnknownValue extends ValueBase {
   /** The value is a secret that is not in the code: a NoEcho parameter, a sensitive variable, a dynamic reference. */
   secret?: boolean;
 }
+
+/**
+ * An unknown built from other values: it carries every resource they reference (graph edges must
+ * survive an unknown `Fn::Sub`, `Fn::If` or Terraform template) and is secret when any part is.
+ */
+export function unknownOf(why: string, range: Range, parts: readonly (Value | symbol)[] = []): UnknownValue {
+  const refs: ResourceRef[] = [];
+  const seen = new Set<string>();
+  let secret = false;
+  const visit = (value: Value | symbol): void => {
+    // A marker such as CloudFormation's AWS::NoValue is no part at all.
+    if (typeof value === 'symbol') return;
+    if (value.kind === 'unknown') {
+      secret ||= value.secret === true;
+      for (const ref of value.refs ?? []) {
+        const id = `${ref.key}\0${ref.attr ?? ''}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          refs.push(ref);
+        }
+      }
+    } else if (value.kind === 'list') value.items.forEach(visit);
+    else if (value.kind === 'map') value.entries.forEach(visit);
+  };
+  parts.forEach(visit);
+  const result: UnknownValue = { kind: 'unknown', why, range };
+  if (refs.length) result.refs = refs;
+  if (secret) result.secret = true;
+  return result;
+}

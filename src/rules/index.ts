@@ -3,4 +3,5 @@ export { loadRules, type RulePackDir } from './load';
 export { parseRuleText } from './load/rule-file';
 export { builtinRulesDir } from './builtin-dir';
 export { evaluateRules, type EvaluateOptions } from './engine';
+export { dropRepeats } from './repeats';
 export { BUILTINS } from './builtins';

@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, type ParseOptions, type SuppliedParameter, type Supplie
 import { Workspace } from '../parse/workspace';
 import { PARSERS } from '../parse/registry';
 import { ResourceGraph } from '../graph/graph';
-import { builtinRulesDir, evaluateRules, loadRules } from '../rules';
+import { builtinRulesDir, dropRepeats, evaluateRules, loadRules } from '../rules';
 import { applySuppressions } from '../suppress';
 import { SnippetStore } from './snippets';
 import { compareNotices, formatNotice } from './notices';
@@ -87,10 +87,11 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
 
   progress('checking resources', 0, parsed.resources.length);
   const graph = new ResourceGraph(parsed.resources);
-  const raw = evaluateEachRule(setup.rules, graph, setup.strict, setup.config, notices);
+  const once = dropRepeats(evaluateEachRule(setup.rules, graph, setup.strict, setup.config, notices));
+  notices.push(...once.notices);
   const t3 = performance.now();
 
-  const suppressed = applySuppressions(raw, {
+  const suppressed = applySuppressions(once.findings, {
     comments: parsed.comments,
     configIgnores: setup.config.ignore ?? [],
     today: options.today ?? new Date().toISOString().slice(0, 10),

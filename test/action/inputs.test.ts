@@ -10,6 +10,8 @@ describe('Action inputs', () => {
       output: 'iac-scan.sarif',
       failOn: undefined,
       category: undefined,
+      vars: [],
+      varFiles: [],
     });
     // The runner sets every declared input, empty when not given.
     expect(readInputs({ INPUT_PATHS: '', INPUT_CONFIG: '', 'INPUT_FAIL-ON': '', INPUT_OUTPUT: '  ' })).toEqual(readInputs({}));
@@ -17,6 +19,12 @@ describe('Action inputs', () => {
 
   it('splits paths on spaces and newlines', () => {
     expect(readInputs({ INPUT_PATHS: 'infra/a.yaml  infra/b\n\n  stacks/\r\n' }).paths).toEqual(['infra/a.yaml', 'infra/b', 'stacks/']);
+  });
+
+  it('reads Terraform variables one a line, so a value may hold spaces, and variable files like paths', () => {
+    const inputs = readInputs({ INPUT_VARS: 'env=prod\n  tags_note=owned by platform \r\n\n', 'INPUT_VAR-FILES': 'prod.tfvars\n shared/common.tfvars.json' });
+    expect(inputs.vars).toEqual(['env=prod', 'tags_note=owned by platform']);
+    expect(inputs.varFiles).toEqual(['prod.tfvars', 'shared/common.tfvars.json']);
   });
 
   it('reads every input by its upper-cased name with hyphens kept', () => {

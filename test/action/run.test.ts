@@ -79,7 +79,7 @@ describe('the Action', () => {
   it('passes its inputs to the scan', async () => {
     const run = await act(scanned(withoutErrors()), { INPUT_PATHS: 'a b', INPUT_CONFIG: 'c.yml', 'INPUT_FAIL-ON': 'high' });
     expect(scanCall.calls[0]).toEqual([
-      { paths: ['a', 'b'], configPath: 'c.yml', format: 'sarif', output: 'iac-scan.sarif', failOn: 'high', category: undefined },
+      { paths: ['a', 'b'], configPath: 'c.yml', format: 'sarif', output: 'iac-scan.sarif', failOn: 'high', category: undefined, vars: [], varFiles: [] },
       run.dir,
     ]);
   });

@@ -2,12 +2,15 @@
 // npm run bench -- [corpus] [--no-peer] [--runs N]
 //
 // Speed and memory of the built CLI (dist/cli.js) on a corpus of real templates, and of cfn-lint
-// on the same templates in the same run. Not a test: figures go into the issue notes.
+// on the same templates in the same run; then Terraform: the HCL parser's MB/s against the
+// reference parser's, the whole scan of the corpus's Terraform repos, and its plans.
+// Not a test: figures go into the issue notes.
 // The corpus defaults to ../shared/corpus; nothing here runs when it is absent.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureHclParse } from './hcl-speed.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -67,16 +70,20 @@ function scanFolder(dir) {
   return { seconds, stats };
 }
 
-function countErrors(dir) {
+/** Error notices of one scan, by code: parse failures and files that could not be read. */
+function errorCodes(dir) {
   const r = spawnSync(process.execPath, [cli, '.', '--format', 'json', '--fail-on', 'none', '--quiet'], {
     cwd: dir,
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
   const report = JSON.parse(r.stdout);
-  const notices = report.notices ?? [];
-  return notices.filter((n) => n.level === 'error').length;
+  const codes = {};
+  for (const n of report.notices ?? []) if (n.level === 'error') codes[n.code] = (codes[n.code] ?? 0) + 1;
+  return { count: Object.values(codes).reduce((a, b) => a + b, 0), codes };
 }
+
+const errorText = ({ count, codes }) => `${count} errors${count ? ` (${Object.entries(codes).map(([c, n]) => `${n} ${c}`).join(', ')})` : ''}`;
 
 function row(label, files, bytes, seconds, rssMb, extra = '') {
   const mb = bytes / 1e6;
@@ -95,15 +102,14 @@ for (const name of cfnRepos) {
   const dir = path.join(real, name);
   if (!existsSync(dir)) continue;
   const { seconds, stats } = scanFolder(dir);
-  const errors = countErrors(dir);
   results[name] = { seconds, stats };
-  row(name, stats.files, stats.bytes, seconds, stats.peakRssMb, `${errors} parse errors`);
+  row(name, stats.files, stats.bytes, seconds, stats.peakRssMb, errorText(errorCodes(dir)));
 }
 const whole = scanFolder(real);
-row('all of real/ (CloudFormation files)', whole.stats.files, whole.stats.bytes, whole.seconds, whole.stats.peakRssMb);
+row('all of real/ (CloudFormation and Terraform)', whole.stats.files, whole.stats.bytes, whole.seconds, whole.stats.peakRssMb);
 if (existsSync(path.join(corpus, 'cfn_nag'))) {
   const nag = scanFolder(path.join(corpus, 'cfn_nag'));
-  row('cfn_nag test templates', nag.stats.files, nag.stats.bytes, nag.seconds, nag.stats.peakRssMb, `${countErrors(path.join(corpus, 'cfn_nag'))} parse errors`);
+  row('cfn_nag test templates', nag.stats.files, nag.stats.bytes, nag.seconds, nag.stats.peakRssMb, errorText(errorCodes(path.join(corpus, 'cfn_nag'))));
 }
 
 const peerRepo = 'aws-cloudformation+aws-cloudformation-templates';
@@ -123,4 +129,25 @@ if (!flag('--no-peer') && existsSync(peerDir) && results[peerRepo]) {
     const ours = results[peerRepo].seconds;
     console.log(`\niac-scan is ${(seconds / ours).toFixed(1)}x faster than cfn-lint on these templates (target 25x, goal 100x).`);
   }
+}
+
+const tfRepos = ['vpc', 's3-bucket', 'eks', 'rds', 'security-group', 'iam'].map((m) => `terraform-aws-modules+terraform-aws-${m}`);
+console.log('\nTerraform parser (src/parse/terraform/hcl), parse only, every .tf file under real/:');
+const hcl = await measureHclParse(real);
+row(`iac-scan HCL parser, ${hcl.failures} files failed to parse`, hcl.files, hcl.mb * 1e6, hcl.seconds);
+console.log(`${(hcl.mbPerSecond / 4).toFixed(1)}x the reference parser's 4 MB/s (hashicorp/hcl, native Go, measured on this machine; target 3x).`);
+
+console.log('\nTerraform, whole scan (discover + parse + evaluate + rules + report):');
+for (const name of tfRepos) {
+  const dir = path.join(real, name);
+  if (!existsSync(dir)) continue;
+  const { seconds, stats } = scanFolder(dir);
+  row(name, stats.files, stats.bytes, seconds, stats.peakRssMb, `${stats.resources} resources, ${errorText(errorCodes(dir))}`);
+}
+
+const plans = path.join(corpus, 'tfplan');
+if (existsSync(plans)) {
+  console.log('\nTerraform plans (terraform show -json):');
+  const { seconds, stats } = scanFolder(plans);
+  row('tfplan/', stats.files, stats.bytes, seconds, stats.peakRssMb, `${stats.resources} resources, ${errorText(errorCodes(plans))}`);
 }

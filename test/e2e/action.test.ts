@@ -104,6 +104,33 @@ describe('GitHub Action (dist/action.js)', () => {
     expect(run.stdout).toMatch(/^::error file=bad\.yaml,line=\d+/m);
   });
 
+  it('scans Terraform with the variables and variable files given as inputs', () => {
+    const files = {
+      'tf/main.tf': [
+        'variable "admin_cidr" { default = "10.0.0.0/8" }',
+        'variable "port" { default = 443 }',
+        'resource "aws_security_group_rule" "admin" {',
+        '  type        = "ingress"',
+        '  protocol    = "tcp"',
+        '  from_port   = var.port',
+        '  to_port     = var.port',
+        '  cidr_blocks = [var.admin_cidr]',
+        '  security_group_id = "sg-1"',
+        '}',
+        '',
+      ].join('\n'),
+      'ci/open.tfvars': 'port = 22\n',
+    };
+    const quiet = runAction(files, { paths: 'tf', format: 'json', 'fail-on': 'none' });
+    expect(quiet.outputs.findings, quiet.stdout + quiet.stderr).toBe('0');
+    const open = runAction(files, { paths: 'tf', format: 'json', 'fail-on': 'none', 'var-files': 'ci/open.tfvars', vars: 'admin_cidr=0.0.0.0/0' });
+    expect(open.outputs.findings, open.stdout + open.stderr).toBe('1');
+    const report = JSON.parse(readFileSync(path.join(open.workspace, 'iac-scan.json'), 'utf8'));
+    expect(report.findings.map((f: { ruleId: string; file: string; range: { start: { line: number } } }) => `${f.ruleId} ${f.file}:${f.range.start.line}`)).toEqual([
+      'aws-ec2-sg-open-admin-ports tf/main.tf:8',
+    ]);
+  });
+
   it('rejects an invalid input with a message naming it', () => {
     const run = runAction({ 'bastion.yaml': OPEN_SSH }, { 'fail-on': 'severe' });
     expect(run.status).toBe(2);

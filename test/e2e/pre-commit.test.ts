@@ -67,6 +67,17 @@ describe.runIf(havePreCommit || inCi)('pre-commit hook (real pre-commit, try-rep
     expect(run.output).toMatch(/iac-scan\.+Passed/);
   });
 
+  it('checks a changed Terraform file with the tfvars beside it', () => {
+    const repo = {
+      'tf/main.tf': 'variable "cidr" {}\nresource "aws_security_group_rule" "ssh" {\n  type = "ingress"\n  protocol = "tcp"\n  from_port = 22\n  to_port = 22\n  cidr_blocks = [var.cidr]\n  security_group_id = "sg-1"\n}\n',
+      'tf/terraform.tfvars': 'cidr = "0.0.0.0/0"\n',
+    };
+    const run = tryRepo(repo, ['tf/main.tf']);
+    expect(run.status, run.output).toBe(1);
+    expect(run.output).toContain('tf/main.tf:7');
+    expect(run.output).toContain('aws-ec2-sg-open-admin-ports');
+  });
+
   it('skips files outside its pattern', () => {
     const repo = { 'notes.txt': 'Resources: nothing', 'infra/desktop.yaml': OPEN_RDP };
     const run = tryRepo(repo, ['notes.txt']);

@@ -1,9 +1,9 @@
 import type { SourceFile } from '../../model';
 import type { FormatParser, ParseOptions, ParseResult } from '../format';
 import { EXTENSIONS, claimsTemplate } from './claims';
-import { LineTable } from './line-table';
-import { noticeAt } from './notices';
-import { readJson } from './read-json';
+import { LineTable } from '../document/line-table';
+import { noticeAt } from '../document/notices';
+import { readJson } from '../document/read-json';
 import { readYaml } from './read-yaml';
 import { Resolver } from './resolve/resolver';
 import { buildResources } from './resources';

@@ -1,7 +1,7 @@
 import type { MapValue, Resource } from '../../model';
 import { Resolver } from './resolve/resolver';
 import { NO_VALUE } from './resolve/values';
-import { scalarText, type MapEntry, type Node } from './syntax';
+import { scalarText, type MapEntry, type Node } from '../document/syntax';
 
 /**
  * The resources of one template, resolved. A resource whose `Condition` is known to be false is

@@ -1,5 +1,5 @@
 import type { SuppliedParameter } from '../format';
-import { scalarText, type MapEntry, type MapNode, type Node } from './syntax';
+import { scalarText, type MapEntry, type MapNode, type Node } from '../document/syntax';
 
 export interface Parameter {
   name: string;

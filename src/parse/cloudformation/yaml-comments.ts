@@ -1,6 +1,6 @@
 import type { CST } from 'yaml';
 import type { Comment } from '../../model';
-import type { LineTable } from './line-table';
+import type { LineTable } from '../document/line-table';
 
 /** The marker every directive comment carries; files without it skip comment collection. */
 export const DIRECTIVE_MARKER = 'iac-scan';

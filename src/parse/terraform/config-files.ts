@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Comment, SourceFile } from '../../model';
-import { LineTable } from '../cloudformation/line-table';
+import { LineTable } from '../document/line-table';
 import type { ParseLimits } from '../format';
 import type { Workspace } from '../workspace';
 import { parseHcl } from './hcl';

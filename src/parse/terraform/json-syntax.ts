@@ -1,8 +1,8 @@
 import type { Notice } from '../../model';
-import type { LineTable } from '../cloudformation/line-table';
-import { noticeAt } from '../cloudformation/notices';
-import { readJson } from '../cloudformation/read-json';
-import type { MapEntry, MapNode, Node } from '../cloudformation/syntax';
+import type { LineTable } from '../document/line-table';
+import { noticeAt } from '../document/notices';
+import { readJson } from '../document/read-json';
+import type { MapEntry, MapNode, Node } from '../document/syntax';
 import type { ParseLimits } from '../format';
 import { parseTemplate } from './hcl';
 import type { Attribute, Block, Body, Expression, Label, Span, TemplateExpr } from './hcl/ast';

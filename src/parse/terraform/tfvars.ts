@@ -1,6 +1,6 @@
 import type { Value } from '../../model';
-import { LineTable } from '../cloudformation/line-table';
-import { readJson } from '../cloudformation/read-json';
+import { LineTable } from '../document/line-table';
+import { readJson } from '../document/read-json';
 import type { ParseLimits } from '../format';
 import type { Workspace } from '../workspace';
 import type { Evaluator } from './evaluator';

@@ -1,5 +1,4 @@
-import type { LiteralValue, ListValue, MapValue, Range, UnknownValue, Value } from '../../model';
-import { unknownOf } from '../cloudformation/resolve/values';
+import { unknownOf, type LiteralValue, type ListValue, type MapValue, type Range, type UnknownValue, type Value } from '../../model';
 import { causeOf, containsFailure, derive, markFailed, setCause } from './marks';
 
 /** Places a value came from are kept up to this many. */

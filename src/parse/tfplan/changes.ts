@@ -1,6 +1,6 @@
 import type { Notice } from '../../model';
-import type { LineTable } from '../cloudformation/line-table';
-import { scalarText, type MapNode, type Node } from '../cloudformation/syntax';
+import type { LineTable } from '../document/line-table';
+import { scalarText, type MapNode, type Node } from '../document/syntax';
 import { instanceText } from './address';
 import { planWarning, start } from './notices';
 import { addressOf, type PlannedResource } from './planned';

@@ -1,4 +1,4 @@
-import { scalarText, type MapNode, type Node } from '../cloudformation/syntax';
+import { scalarText, type MapNode, type Node } from '../document/syntax';
 import { listAt, mapAt } from './nodes';
 
 /**

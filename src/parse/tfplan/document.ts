@@ -1,6 +1,6 @@
 import type { Notice } from '../../model';
-import type { LineTable } from '../cloudformation/line-table';
-import type { MapNode, Node } from '../cloudformation/syntax';
+import type { LineTable } from '../document/line-table';
+import type { MapNode, Node } from '../document/syntax';
 import { readChanges } from './changes';
 import { mapAt } from './nodes';
 import { HOW_TO_MAKE_A_PLAN, planError, planWarning, start } from './notices';

@@ -1,17 +1,14 @@
 import path from 'node:path';
 import type { SourceFile } from '../../model';
-import { LineTable } from '../cloudformation/line-table';
-import { depthMessage } from '../cloudformation/notices';
-import { readJson } from '../cloudformation/read-json';
+import { LineTable } from '../document/line-table';
+import { readJson } from '../document/read-json';
 import type { FormatParser, ParseOptions, ParseResult } from '../format';
 import { parseHcl } from '../terraform/hcl';
 import { claimsPlan, EXTENSIONS } from './claims';
 import { readConfigModule } from './configuration';
-import { tooDeepAt } from './depth';
 import { readPlan } from './document';
 import { HclPlaces } from './hcl-places';
 import { Locator } from './locate';
-import { planError } from './notices';
 import type { ConfigPlaces } from './places';
 import { buildResources } from './resources';
 
@@ -53,8 +50,6 @@ export function terraformPlanParser(placesFor: PlacesFactory): FormatParser {
 /** One plan. Its problems become notices; nothing in it can stop the other files. */
 export function parsePlan(file: SourceFile, options: ParseOptions, places: ConfigPlaces): ParseResult {
   const lines = new LineTable(file.rel, file.text);
-  const deep = tooDeepAt(file.text, options.limits.maxDepth);
-  if (deep !== undefined) return { resources: [], notices: [planError(lines, 'depth-limit', depthMessage(options.limits.maxDepth), { start: deep, end: deep + 1 })], comments: [] };
   const syntax = readJson(file.text, lines, options.limits);
   if (!syntax.root) return { resources: [], notices: syntax.notices, comments: [] };
   const { plan, notices } = readPlan(syntax.root, lines);

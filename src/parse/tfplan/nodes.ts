@@ -1,4 +1,4 @@
-import type { MapNode, Node } from '../cloudformation/syntax';
+import type { MapNode, Node } from '../document/syntax';
 
 /** The map under `key` of a map node, if that is what is there. */
 export function mapAt(node: Node | undefined, key: string): MapNode | undefined {

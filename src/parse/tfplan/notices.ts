@@ -1,6 +1,6 @@
 import type { Notice } from '../../model';
-import type { LineTable } from '../cloudformation/line-table';
-import { noticeAt } from '../cloudformation/notices';
+import type { LineTable } from '../document/line-table';
+import { noticeAt } from '../document/notices';
 
 /** How to make a file this parser reads, for messages that tell the user what to do. */
 export const HOW_TO_MAKE_A_PLAN = 'terraform plan -out plan.out && terraform show -json plan.out > plan.json';

@@ -1,6 +1,6 @@
 import type { Notice } from '../../model';
-import type { LineTable } from '../cloudformation/line-table';
-import { scalarText, type MapNode, type Node } from '../cloudformation/syntax';
+import type { LineTable } from '../document/line-table';
+import { scalarText, type MapNode, type Node } from '../document/syntax';
 import { keyOfIndex, parseInstanceAddress, type InstanceAddress } from './address';
 import { listAt } from './nodes';
 import { planWarning, start, type Span } from './notices';

@@ -1,6 +1,6 @@
 import type { Notice, Resource } from '../../model';
-import type { LineTable } from '../cloudformation/line-table';
-import type { MapNode } from '../cloudformation/syntax';
+import type { LineTable } from '../document/line-table';
+import type { MapNode } from '../document/syntax';
 import { instanceText, moduleText, type InstanceAddress } from './address';
 import { moduleAt, referencesOf, type ConfigModule } from './configuration';
 import type { PlanDocument } from './document';

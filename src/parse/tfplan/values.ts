@@ -1,6 +1,6 @@
 import type { ListValue, MapValue, Range, ResourceRef, UnknownValue, Value } from '../../model';
-import type { LineTable } from '../cloudformation/line-table';
-import type { MapNode, Node } from '../cloudformation/syntax';
+import type { LineTable } from '../document/line-table';
+import type { MapNode, Node } from '../document/syntax';
 import { referencesOf } from './configuration';
 import type { Span } from './notices';
 

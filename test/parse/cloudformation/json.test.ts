@@ -60,6 +60,12 @@ describe('JSON templates', () => {
     expect(parseText(deep).notices.map((n) => [n.level, n.code, n.range?.start.line])).toEqual([['error', 'depth-limit', 1]]);
   });
 
+  it('stop nesting a hundred thousand deep before reading it, at the line where it crossed', () => {
+    // The JSON reader recurses once per level: this must not reach it (a stack overflow would lose the file's place).
+    const hostile = `{"Resources": {"B": {"Type": "AWS::S3::Bucket",\n"Properties": {"X": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}}}`;
+    expect(parseText(hostile, { rel: 'deep.json' }).notices.map((n) => [n.level, n.code, n.file, n.range?.start.line])).toEqual([['error', 'depth-limit', 'deep.json', 2]]);
+  });
+
   it('warn about duplicate keys', () => {
     const result = parseText('{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"A": 1, "A": 2}}}}');
     expect(plain(prop(result, 'B', 'A'))).toBe(2);

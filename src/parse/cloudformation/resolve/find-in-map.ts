@@ -1,5 +1,5 @@
 import type { Range } from '../../../model';
-import type { Node } from '../syntax';
+import type { Node } from '../../document/syntax';
 import type { Resolver } from './resolver';
 import { unknownOf, usedAt, type Resolved } from './values';
 

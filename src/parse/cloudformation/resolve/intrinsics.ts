@@ -1,5 +1,5 @@
 import type { Range } from '../../../model';
-import type { Node } from '../syntax';
+import type { Node } from '../../document/syntax';
 import { conditionValue, fnIf } from './conditions';
 import { findInMap } from './find-in-map';
 import { getAtt, ref } from './references';

@@ -1,5 +1,5 @@
 import type { Range, Value } from '../../../model';
-import type { Node } from '../syntax';
+import type { Node } from '../../document/syntax';
 import { isListType, isSsmType, type Parameter } from '../template';
 import type { Resolver } from './resolver';
 import { NO_VALUE, literal, stringValue, unknownOf, usedAt, type Resolved } from './values';

@@ -1,7 +1,7 @@
 import type { MapValue, Notice, Range, Value } from '../../../model';
-import type { LineTable } from '../line-table';
-import { noticeAt } from '../notices';
-import type { MapNode, Node } from '../syntax';
+import type { LineTable } from '../../document/line-table';
+import { noticeAt } from '../../document/notices';
+import type { MapNode, Node } from '../../document/syntax';
 import type { Sections } from '../template';
 import { truth } from './conditions';
 import { INTRINSICS, isIntrinsicKey, type IntrinsicKey } from './intrinsics';

@@ -1,5 +1,5 @@
 import type { Range, Value } from '../../../model';
-import { scalarText, type Node } from '../syntax';
+import { scalarText, type Node } from '../../document/syntax';
 import { attributeOf, refByName } from './references';
 import type { Resolver } from './resolver';
 import { NO_VALUE, literal, originsOf, stringValue, textOf, unknownOf, type Resolved } from './values';

@@ -1,4 +1,6 @@
-import type { LiteralValue, Range, ResourceRef, UnknownValue, Value } from '../../../model';
+import { unknownOf, type LiteralValue, type Range, type Value } from '../../../model';
+
+export { unknownOf };
 
 /** What `Ref: AWS::NoValue` resolves to: the key or list item that holds it disappears. */
 export const NO_VALUE = Symbol('AWS::NoValue');
@@ -16,35 +18,6 @@ export function stringValue(value: string, range: Range, origin?: Range[]): Valu
     return { kind: 'unknown', why: 'a dynamic reference ({{resolve:…}}) is read at deploy time', range, secret: true };
   }
   return literal(value, range, origin);
-}
-
-/**
- * An unknown built from other values: it carries every resource they reference (graph edges must
- * survive an unknown `Fn::Sub` or `Fn::If`) and is secret when any part is.
- */
-export function unknownOf(why: string, range: Range, parts: readonly Resolved[] = []): UnknownValue {
-  const refs: ResourceRef[] = [];
-  const seen = new Set<string>();
-  let secret = false;
-  const visit = (value: Resolved): void => {
-    if (value === NO_VALUE) return;
-    if (value.kind === 'unknown') {
-      secret ||= value.secret === true;
-      for (const ref of value.refs ?? []) {
-        const id = `${ref.key}\0${ref.attr ?? ''}`;
-        if (!seen.has(id)) {
-          seen.add(id);
-          refs.push(ref);
-        }
-      }
-    } else if (value.kind === 'list') value.items.forEach(visit);
-    else if (value.kind === 'map') value.entries.forEach(visit);
-  };
-  parts.forEach(visit);
-  const result: UnknownValue = { kind: 'unknown', why, range };
-  if (refs.length) result.refs = refs;
-  if (secret) result.secret = true;
-  return result;
 }
 
 /** The same value shown at the place it is used, remembering where it was written. */

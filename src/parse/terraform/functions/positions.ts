@@ -1,5 +1,5 @@
 import type { Position, Range, Value } from '../../../model';
-import { LineTable } from '../../cloudformation/line-table';
+import { LineTable } from '../../document/line-table';
 
 /**
  * Where decoded values point. When a string's text is known to stand character for character

@@ -2,7 +2,7 @@ import type { LiteralValue, Range, UnknownValue, Value } from '../../../model';
 import { encodedAs, encodedText, type Structure } from './encoded';
 import { MAX_ORIGINS } from './limits';
 
-export { unknownOf } from '../../cloudformation/resolve/values';
+export { unknownOf } from '../../../model';
 
 /** Terraform's kinds of value as functions check them. An encoded structure is a string, as in Terraform. */
 export type Kind = 'string' | 'number' | 'bool' | 'null' | 'list' | 'map' | 'unknown';

@@ -3,9 +3,10 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main';
 import type { Notice } from '../../model';
 import type { ParseLimits } from '../format';
+import { tooDeepAt } from './depth';
 import type { LineTable } from './line-table';
 import { depthMessage, duplicateKeyNotice, noticeAt, syntaxError } from './notices';
-import { LimitExceeded, setEntry, type MapNode, type Node, type SyntaxResult } from './syntax';
+import { setEntry, type MapNode, type Node, type SyntaxResult } from './syntax';
 
 /** Strict JSON, as CloudFormation reads it: comments and trailing commas are errors. */
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
@@ -34,6 +35,9 @@ export function readJson(text: string, lines: LineTable, limits: ParseLimits): S
   const errors: ParseError[] = [];
   // A byte-order mark becomes a space, so offsets still index the original text.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  // Checked before reading: the reader recurses once per level of nesting.
+  const deep = tooDeepAt(source, limits.maxDepth);
+  if (deep !== undefined) return { notices: [noticeAt(lines, 'error', 'depth-limit', depthMessage(limits.maxDepth), deep, deep + 1)], comments: [] };
   const tree = parseTree(source, errors, STRICT);
   const error = errors[0];
   if (error) {
@@ -42,21 +46,15 @@ export function readJson(text: string, lines: LineTable, limits: ParseLimits): S
     return { notices: [syntaxError(lines, 'JSON', `expected ${expected}`, error.offset, error.offset + error.length)], comments: [] };
   }
   const notices: Notice[] = [];
-  try {
-    return { root: tree && toNode(tree, 0, lines, limits, notices), notices, comments: [] };
-  } catch (e) {
-    if (e instanceof LimitExceeded) return { notices: [noticeAt(lines, 'error', e.code, e.message, e.offset)], comments: [] };
-    throw e;
-  }
+  return { root: tree && toNode(tree, lines, notices), notices, comments: [] };
 }
 
-function toNode(json: JsonNode, depth: number, lines: LineTable, limits: ParseLimits, notices: Notice[]): Node {
+function toNode(json: JsonNode, lines: LineTable, notices: Notice[]): Node {
   const start = json.offset;
   const end = json.offset + json.length;
-  if (depth > limits.maxDepth) throw new LimitExceeded('depth-limit', start, depthMessage(limits.maxDepth));
   const children = json.children ?? [];
   if (json.type === 'array') {
-    return { kind: 'seq', start, end, items: children.map((c) => toNode(c, depth + 1, lines, limits, notices)) };
+    return { kind: 'seq', start, end, items: children.map((c) => toNode(c, lines, notices)) };
   }
   if (json.type === 'object') {
     const map: MapNode = { kind: 'map', start, end, entries: new Map() };
@@ -66,7 +64,7 @@ function toNode(json: JsonNode, depth: number, lines: LineTable, limits: ParseLi
         key: key.value as string,
         keyStart: key.offset,
         keyEnd: key.offset + key.length,
-        value: toNode(value, depth + 1, lines, limits, notices),
+        value: toNode(value, lines, notices),
       };
       setEntry(map, entry, (dup) => notices.push(duplicateKeyNotice(lines, dup.key, dup.keyStart, dup.keyEnd)));
     }

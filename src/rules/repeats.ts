@@ -1,0 +1,41 @@
+import type { Finding, Notice, Resource } from '../model';
+
+/** A plan is made from configuration: where both are scanned, the configuration's own lines win. */
+const isPlan = (resource: Resource): boolean => resource.format === 'terraform-plan';
+
+/**
+ * Drops a finding that another view of the same resource already made at the same place: a
+ * Terraform plan read beside the configuration it was made from maps its resources back to the
+ * same `.tf` lines, so without this every finding would be reported twice. Findings of one
+ * resource are never merged with each other. Among resources, the configuration's keeps the place
+ * over the plan's, else the first; what only one view finds is kept.
+ */
+export function dropRepeats(findings: readonly Finding[]): { findings: Finding[]; notices: Notice[] } {
+  const placeOf = (f: Finding) => `${f.rule.id}\0${f.at.file}\0${f.at.start.line}\0${f.resource.address}`;
+  const ownerOf = new Map<string, Finding>();
+  for (const finding of findings) {
+    const place = placeOf(finding);
+    const owner = ownerOf.get(place);
+    if (!owner || (isPlan(owner.resource) && !isPlan(finding.resource))) ownerOf.set(place, finding);
+  }
+  const kept: Finding[] = [];
+  const dropped = new Map<string, { count: number; keptFile: string }>();
+  for (const finding of findings) {
+    const owner = ownerOf.get(placeOf(finding))!;
+    if (owner.resource.key === finding.resource.key) {
+      kept.push(finding);
+      continue;
+    }
+    const from = finding.resource.unit ?? finding.resource.file;
+    const entry = dropped.get(from) ?? { count: 0, keptFile: owner.resource.unit ?? owner.resource.file };
+    entry.count++;
+    dropped.set(from, entry);
+  }
+  const notices: Notice[] = [...dropped].map(([file, { count, keptFile }]) => ({
+    level: 'note',
+    code: 'repeated-finding',
+    file,
+    message: `${count} finding${count === 1 ? '' : 's'} from ${file} repeat${count === 1 ? 's' : ''} what ${keptFile === '.' ? 'the configuration at the scan root' : keptFile} reports at the same line for the same address, and ${count === 1 ? 'is' : 'are'} reported once.`,
+  }));
+  return { findings: kept, notices };
+}
