@@ -35,871 +35,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY3 = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key2, value) => {
-      Object.defineProperty(object, key2, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES2 = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start2) => {
-      const { length } = pattern;
-      let index2 = start2 + 1;
-      let negated = EMPTY3;
-      const lead = pattern[index2];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index2++;
-      }
-      let body = EMPTY3;
-      let prev = EMPTY3;
-      for (; ; ) {
-        const char = pattern[index2];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index2];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index2 + 1 < length && pattern[index2 + 1] !== "]") {
-          index2++;
-          let to = pattern[index2];
-          if (to === ESCAPE) {
-            to = pattern[index2 += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY3;
-        } else if (char === "[" && pattern[index2 + 1] === ":") {
-          const nameStart = index2 + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES2, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES2[name];
-            prev = EMPTY3;
-            index2 = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index2 = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index2++;
-        if (pattern[index2] === "]") {
-          return {
-            end: index2,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "\uE000";
-    var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out = EMPTY3;
-      let index2 = 0;
-      while (index2 < length) {
-        const char = pattern[index2];
-        if (char === ESCAPE) {
-          const escaped = pattern[index2 + 1];
-          if (escaped === SLASH && index2 + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index2, index2 + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index2 += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index2++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index2);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index2 = length;
-          } else {
-            out += hold(scanned.source);
-            index2 = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index2++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start2) => `${start2}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match2) => `\\${match2}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index2, str) => index2 + 6 < str.length ? str.slice(index2 + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match2, p1, p2) => p2 === EMPTY3 ? p1 + TRAILING_WILDCARD : match2,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match2, range2, close) => `\\[${range2}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix2 = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix2}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at) => {
-      let separator = EMPTY3;
-      for (let index2 = at + 1; index2 < run.length && !run[index2].wildcard; index2++) {
-        separator += run[index2].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index2 = 0;
-      while (index2 < length) {
-        const char = source[index2];
-        if (source.startsWith(WILDCARD, index2)) {
-          tokens.push({ wildcard: true });
-          index2 += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index2 + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index2, end) });
-          index2 = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index2, index2 + 2) });
-          index2 += 2;
-        } else if (char === "(") {
-          let depth = 0;
-          let end = index2;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth++;
-            } else if (source[end] === ")") {
-              depth--;
-            }
-            end++;
-          } while (end < length && depth > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index2, end) });
-          index2 = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index2++;
-        } else {
-          tokens.push({ single: char });
-          index2++;
-        }
-      }
-      let out = EMPTY3;
-      let run = [];
-      const flush = () => {
-        let lastWildcard;
-        run.forEach((token, at) => {
-          if (token.wildcard) {
-            lastWildcard = at;
-          }
-        });
-        run.forEach((token, at) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
-        });
-        run = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match2, index2) => sources[index2]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix2) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix2 = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head = prefix2.slice(0, -1);
-      const last = prefix2[prefix2.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index2 = body.indexOf(SLASH);
-      return index2 < 0 || index2 === body.length - 1;
-    };
-    var basenameOf = (path25) => {
-      const end = path25.length - 1;
-      const index2 = path25.lastIndexOf(
-        SLASH,
-        path25[end] === SLASH ? end - 1 : end
-      );
-      return index2 < 0 ? path25 : path25.slice(index2 + 1);
-    };
-    var parentOf = (path25) => {
-      if (path25.charCodeAt(0) === SLASH_CODE || path25.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path25.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY3;
-      }
-      const end = path25.length - 1;
-      const cut = path25.lastIndexOf(
-        SLASH,
-        path25.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY3 : path25.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix2) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix2);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key2 = UNDERSCORE + MODE_IGNORE;
-        if (this[key2]) {
-          return this[key2];
-        }
-        return this._make(MODE_IGNORE, key2);
-      }
-      get checkRegex() {
-        const key2 = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key2]) {
-          return this[key2];
-        }
-        return this._make(MODE_CHECK_IGNORE, key2);
-      }
-      _make(mode, key2) {
-        const str = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex2 = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key2, regex2);
-      }
-    };
-    var hasTrailingBackslash = (str) => {
-      let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd2 = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd2 - 1] === "\r") {
-          lineEnd2--;
-        }
-        end = lineEnd2;
-        while (body[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd2 = end - 1;
-      }
-      if (end === lineEnd2) {
-        return body.slice(0, lineEnd2);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index2) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index2
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path25) {
-        const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index2 = rules.length - 1; index2 >= 0; index2--) {
-          const rule = rules[index2];
-          if (rule.checkRegex.test(path25)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path25, mode) {
-        const rules = this._rules;
-        const { length } = rules;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path25) : path25;
-        for (let index2 = length - 1; index2 >= 0; index2--) {
-          const rule = rules[index2];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path25
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
-    };
-    var checkPath2 = (path25, originalPath, doThrow) => {
-      if (!isString(path25)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path25) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath2.isNotRelative(path25)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path25) => {
-      const first = path25.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path25.length === 1) {
-        return true;
-      }
-      const second = path25.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path25.length === 2 || path25.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath2.isNotRelative = isNotRelative;
-    checkPath2.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath2.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache3, path25) {
-        checkPath2(
-          path25,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path25 ? this._t(path25, cache3) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path25 = convertPath(target);
-        if (!path25 || path25.charCodeAt(path25.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path25);
-        }
-        const dir = this._t(path25, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal4 = this._rules.testLiteral(path25);
-        return literal4.ignored || literal4.unignored ? literal4 : dir;
-      }
-      _t(path25, cache3) {
-        const cached = cache3[path25];
-        if (cached) {
-          return cached;
-        }
-        const parentPath = parentOf(path25);
-        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path25] = parent && parent.ignored ? parent : this._rules.test(path25, MODE_IGNORE);
-      }
-      ignores(path25) {
-        return this._test(path25, this._ignoreCache, convertPath(path25)).ignored;
-      }
-      createFilter() {
-        return (path25) => !this.ignores(path25);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path25) {
-        return this._test(path25, this._testCache, convertPath(path25));
-      }
-    };
-    var factory = (options) => new Ignore(options);
-    var isPathValid = (path25) => checkPath2(convertPath(path25), path25, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
-      checkPath2.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath2.isNotRelative = (path25) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path25) || isNotRelative(path25);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module.exports = factory;
-    factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -1872,14 +1007,14 @@ var require_codegen = __commonJS({
         return replaceName(expr);
       if (!canOptimize(expr))
         return expr;
-      return new code_1._Code(expr._items.reduce((items, c) => {
+      return new code_1._Code(expr._items.reduce((items2, c) => {
         if (c instanceof code_1.Name)
           c = replaceName(c);
         if (c instanceof code_1._Code)
-          items.push(...c._items);
+          items2.push(...c._items);
         else
-          items.push(c);
-        return items;
+          items2.push(c);
+        return items2;
       }, []));
       function replaceName(n) {
         const c = constants2[n.str];
@@ -2037,7 +1172,7 @@ var require_util = __commonJS({
         mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
         mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
         mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items) => gen.var("items", items)
+        resultToName: (gen, items2) => gen.var("items", items2)
       })
     };
     function evaluatedPropsToName(gen, ps) {
@@ -2545,13 +1680,13 @@ var require_defaults = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function assignDefaults(it, ty) {
-      const { properties: properties2, items } = it.schema;
+      const { properties: properties2, items: items2 } = it.schema;
       if (ty === "object" && properties2) {
         for (const key2 in properties2) {
           assignDefault(it, key2, properties2[key2].default);
         }
-      } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+      } else if (ty === "array" && Array.isArray(items2)) {
+        items2.forEach((sch, i) => assignDefault(it, i, sch.default));
       }
     }
     exports.assignDefaults = assignDefaults;
@@ -3310,8 +2445,8 @@ var require_validate = __commonJS({
       if (it.opts.jtd)
         return schemaKeywords(it, [], false, errsCount);
       const types = (0, dataType_1.getSchemaTypes)(it.schema);
-      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
-      schemaKeywords(it, types, !checkedTypes, errsCount);
+      const checkedTypes2 = (0, dataType_1.coerceAndCheckDataType)(it, types);
+      schemaKeywords(it, types, !checkedTypes2, errsCount);
     }
     function checkRefsAndKeywords(it) {
       const { schema, errSchemaPath, opts, self } = it;
@@ -3355,11 +2490,11 @@ var require_validate = __commonJS({
         gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
       }
     }
-    function assignEvaluated({ gen, evaluated, props, items }) {
+    function assignEvaluated({ gen, evaluated, props, items: items2 }) {
       if (props instanceof codegen_1.Name)
         gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
+      if (items2 instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items2);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self } = it;
@@ -3822,12 +2957,12 @@ var require_compile = __commonJS({
           validate.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
+          const { props, items: items2 } = schemaCxt;
           validate.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items instanceof codegen_1.Name ? void 0 : items,
+            items: items2 instanceof codegen_1.Name ? void 0 : items2,
             dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items instanceof codegen_1.Name
+            dynamicItems: items2 instanceof codegen_1.Name
           };
           if (validate.source)
             validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
@@ -4129,8 +3264,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path25) {
-      let input = path25;
+    function removeDotSegments(path33) {
+      let input = path33;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4204,11 +3339,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path25) {
-      if (path25 === "" || path25[0] === "/") {
-        return removeDotSegments(path25);
+    function removeDotSegmentsRelative(path33) {
+      if (path33 === "" || path33[0] === "/") {
+        return removeDotSegments(path33);
       }
-      const segments = path25.split("/");
+      const segments = path33.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -4253,9 +3388,9 @@ var require_utils = __commonJS({
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decodeUnreserved && isUnreserved(decoded)) {
-              output += decoded;
+            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decodeUnreserved && isUnreserved(decoded2)) {
+              output += decoded2;
             } else {
               output += "%" + normalizedHex;
             }
@@ -4275,9 +3410,9 @@ var require_utils = __commonJS({
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decoded !== "." && isUnreserved(decoded)) {
-              output += decoded;
+            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decoded2 !== "." && isUnreserved(decoded2)) {
+              output += decoded2;
             } else {
               output += "%" + normalizedHex;
             }
@@ -4402,9 +3537,9 @@ var require_utils = __commonJS({
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (isUnreserved(decoded)) {
-              output += decoded;
+            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (isUnreserved(decoded2)) {
+              output += decoded2;
             } else {
               output += "%" + normalizedHex;
             }
@@ -4571,8 +3706,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path25 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path25 && path25 !== "/" ? path25 : void 0;
+        const path33 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path33 && path33 !== "/" ? path33 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -5264,7 +4399,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv3 = class {
+    var Ajv4 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -5548,7 +4683,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -5634,9 +4769,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv3.ValidationError = validation_error_1.default;
-    Ajv3.MissingRefError = ref_error_1.default;
-    exports.default = Ajv3;
+    Ajv4.ValidationError = validation_error_1.default;
+    Ajv4.MissingRefError = ref_error_1.default;
+    exports.default = Ajv4;
     function checkOptions(checkOpts, options, msg, log2 = "error") {
       for (const key2 in checkOpts) {
         const opt = key2;
@@ -5893,8 +5028,8 @@ var require_ref = __commonJS({
               it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
             }
           } else {
-            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+            const items2 = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
+            it.items = util_1.mergeEvaluated.items(gen, items2, it.items, codegen_1.Name);
           }
         }
       }
@@ -6434,28 +5569,28 @@ var require_additionalItems = __commonJS({
       error,
       code(cxt) {
         const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
+        const { items: items2 } = parentSchema;
+        if (!Array.isArray(items2)) {
           (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
           return;
         }
-        validateAdditionalItems(cxt, items);
+        validateAdditionalItems(cxt, items2);
       }
     };
-    function validateAdditionalItems(cxt, items) {
+    function validateAdditionalItems(cxt, items2) {
       const { gen, schema, data, keyword, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
       if (schema === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
+        cxt.setParams({ len: items2.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items2.length}`);
       } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
+        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items2.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
       }
       function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i) => {
+        gen.forRange("i", items2.length, len, (i) => {
           cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
           if (!it.allErrors)
             gen.if((0, codegen_1.not)(valid), () => gen.break());
@@ -7747,7 +6882,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv3 = class extends core_1.default {
+    var Ajv4 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -7766,11 +6901,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv3;
-    module.exports = exports = Ajv3;
-    module.exports.Ajv = Ajv3;
+    exports.Ajv = Ajv4;
+    module.exports = exports = Ajv4;
+    module.exports.Ajv = Ajv4;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv3;
+    exports.default = Ajv4;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -7882,17 +7017,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path25) {
-      const ctrl = callVisitor(key2, node, visitor, path25);
+    function visit_(key2, node, visitor, path33) {
+      const ctrl = callVisitor(key2, node, visitor, path33);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key2, path25, ctrl);
-        return visit_(key2, ctrl, visitor, path25);
+        replaceNode(key2, path33, ctrl);
+        return visit_(key2, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path25);
+            const ci = visit_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7903,13 +7038,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = visit_("key", node.key, visitor, path25);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = visit_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path25);
+          const cv = visit_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7930,17 +7065,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path25) {
-      const ctrl = await callVisitor(key2, node, visitor, path25);
+    async function visitAsync_(key2, node, visitor, path33) {
+      const ctrl = await callVisitor(key2, node, visitor, path33);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key2, path25, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path25);
+        replaceNode(key2, path33, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path25);
+            const ci = await visitAsync_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7951,13 +7086,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path25);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path25);
+          const cv = await visitAsync_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7984,23 +7119,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path25) {
+    function callVisitor(key2, node, visitor, path33) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path25);
+        return visitor(key2, node, path33);
       if (identity3.isMap(node))
-        return visitor.Map?.(key2, node, path25);
+        return visitor.Map?.(key2, node, path33);
       if (identity3.isSeq(node))
-        return visitor.Seq?.(key2, node, path25);
+        return visitor.Seq?.(key2, node, path33);
       if (identity3.isPair(node))
-        return visitor.Pair?.(key2, node, path25);
+        return visitor.Pair?.(key2, node, path33);
       if (identity3.isScalar(node))
-        return visitor.Scalar?.(key2, node, path25);
+        return visitor.Scalar?.(key2, node, path33);
       if (identity3.isAlias(node))
-        return visitor.Alias?.(key2, node, path25);
+        return visitor.Alias?.(key2, node, path33);
       return void 0;
     }
-    function replaceNode(key2, path25, node) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key2, path33, node) {
+      const parent = path33[path33.length - 1];
       if (identity3.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity3.isPair(parent)) {
@@ -8612,10 +7747,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path33, value) {
       let v = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k = path25[i];
+      for (let i = path33.length - 1; i >= 0; --i) {
+        const k = path33[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -8634,7 +7769,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8664,11 +7799,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path33, value) {
+        if (isEmptyPath(path33))
           this.add(value);
         else {
-          const [key2, ...rest] = path25;
+          const [key2, ...rest] = path33;
           const node = this.get(key2, true);
           if (identity3.isCollection(node))
             node.addIn(rest, value);
@@ -8682,8 +7817,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key2, ...rest] = path25;
+      deleteIn(path33) {
+        const [key2, ...rest] = path33;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -8697,8 +7832,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key2, ...rest] = path25;
+      getIn(path33, keepScalar) {
+        const [key2, ...rest] = path33;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node) ? node.value : node;
@@ -8716,8 +7851,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key2, ...rest] = path25;
+      hasIn(path33) {
+        const [key2, ...rest] = path33;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -8727,8 +7862,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key2, ...rest] = path25;
+      setIn(path33, value) {
+        const [key2, ...rest] = path33;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -8772,14 +7907,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text.length <= endStep)
+        return text;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -8796,14 +7931,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -8820,12 +7955,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -8837,12 +7972,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -8857,39 +7992,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text, i, indent) {
       let end = i;
       let start2 = i + 1;
-      let ch = text2[start2];
+      let ch = text[start2];
       while (ch === " " || ch === "	") {
         if (i < start2 + indent) {
-          ch = text2[++i];
+          ch = text[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text[++i];
           } while (ch && ch !== "\n");
           end = i;
           start2 = i + 1;
-          ch = text2[start2];
+          ch = text[start2];
         }
       }
       return end;
@@ -9639,13 +8774,13 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment2 = null;
         if (identity3.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -9688,7 +8823,7 @@ ${indent}${line}` : "\n";
         onChompKeep();
       return str;
     }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -9699,8 +8834,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment = null;
         if (identity3.isNode(item)) {
           if (item.spaceBefore)
@@ -9731,7 +8866,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
+        if (i < items2.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -9788,9 +8923,9 @@ var require_YAMLMap = __commonJS({
     var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key2) {
+    function findPair(items2, key2) {
       const k = identity3.isScalar(key2) ? key2.value : key2;
-      for (const it of items) {
+      for (const it of items2) {
         if (identity3.isPair(it)) {
           if (it.key === key2 || it.key === k)
             return it;
@@ -11243,9 +10378,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path33, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path33, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -11320,14 +10455,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path33) {
+        if (Collection.isEmptyPath(path33)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -11342,10 +10477,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path33, keepScalar) {
+        if (Collection.isEmptyPath(path33))
           return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -11356,10 +10491,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path33) {
+        if (Collection.isEmptyPath(path33))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11376,13 +10511,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path33, value) {
+        if (Collection.isEmptyPath(path33)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path33), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path33, value);
         }
       }
       /**
@@ -11738,12 +10873,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items2, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity3.isScalar(a) && identity3.isScalar(b) && a.value === b.value;
-      return items.some((pair2) => isEqual(pair2.key, search));
+      return items2.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -12221,7 +11356,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header2)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines = scalar2.source ? splitLines3(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -12379,7 +11514,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp: chomp2, comment, length };
     }
-    function splitLines(source) {
+    function splitLines3(source) {
       const split2 = source.split(/\n( *)/);
       const first = split2[0];
       const m = first.match(/^( *)/);
@@ -13343,9 +12478,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path25) => {
+    visit2.itemAtPath = (cst, path33) => {
       let item = cst;
-      for (const [field, index2] of path25) {
+      for (const [field, index2] of path33) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -13354,23 +12489,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path25) => {
-      const parent = visit2.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit2.parentCollection = (cst, path33) => {
+      const parent = visit2.itemAtPath(cst, path33.slice(0, -1));
+      const field = path33[path33.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path33, item, visitor) {
+      let ctrl = visitor(item, path33);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13381,10 +12516,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path33);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -13497,7 +12632,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -13575,7 +12710,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -13674,7 +12809,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -13682,7 +12817,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -13690,7 +12825,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -13754,7 +12889,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -13796,7 +12931,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -13859,7 +12994,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -13941,10 +13076,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -14011,7 +13146,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -14030,7 +13165,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -14686,14 +13821,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs4, sep: [] });
+                map.items.push({ start: start2, key: fs5, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               } else {
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -14821,13 +13956,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs4, sep: [] });
+                fc.items.push({ start: [], key: fs5, sep: [] });
               else if (it.sep)
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               else
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -15132,6 +14267,871 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit2.visit;
     exports.visitAsync = visit2.visitAsync;
+  }
+});
+
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY3 = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key2, value) => {
+      Object.defineProperty(object, key2, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES2 = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start2) => {
+      const { length } = pattern;
+      let index2 = start2 + 1;
+      let negated = EMPTY3;
+      const lead = pattern[index2];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index2++;
+      }
+      let body = EMPTY3;
+      let prev = EMPTY3;
+      for (; ; ) {
+        const char = pattern[index2];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index2];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index2 + 1 < length && pattern[index2 + 1] !== "]") {
+          index2++;
+          let to = pattern[index2];
+          if (to === ESCAPE) {
+            to = pattern[index2 += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY3;
+        } else if (char === "[" && pattern[index2 + 1] === ":") {
+          const nameStart = index2 + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES2, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES2[name];
+            prev = EMPTY3;
+            index2 = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index2 = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index2++;
+        if (pattern[index2] === "]") {
+          return {
+            end: index2,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY3;
+      let index2 = 0;
+      while (index2 < length) {
+        const char = pattern[index2];
+        if (char === ESCAPE) {
+          const escaped = pattern[index2 + 1];
+          if (escaped === SLASH && index2 + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index2, index2 + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index2 += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index2++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index2);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index2 = length;
+          } else {
+            out += hold(scanned.source);
+            index2 = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index2++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start2) => `${start2}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match2) => `\\${match2}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index2, str) => index2 + 6 < str.length ? str.slice(index2 + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match2, p1, p2) => p2 === EMPTY3 ? p1 + TRAILING_WILDCARD : match2,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match2, range2, close) => `\\[${range2}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix2 = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix2}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run, at) => {
+      let separator = EMPTY3;
+      for (let index2 = at + 1; index2 < run.length && !run[index2].wildcard; index2++) {
+        separator += run[index2].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index2 = 0;
+      while (index2 < length) {
+        const char = source[index2];
+        if (source.startsWith(WILDCARD, index2)) {
+          tokens.push({ wildcard: true });
+          index2 += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index2 + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index2, end) });
+          index2 = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index2, index2 + 2) });
+          index2 += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index2;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index2, end) });
+          index2 = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index2++;
+        } else {
+          tokens.push({ single: char });
+          index2++;
+        }
+      }
+      let out = EMPTY3;
+      let run = [];
+      const flush = () => {
+        let lastWildcard;
+        run.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+        });
+        run = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match2, index2) => sources[index2]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix2) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix2 = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix2.slice(0, -1);
+      const last = prefix2[prefix2.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index2 = body.indexOf(SLASH);
+      return index2 < 0 || index2 === body.length - 1;
+    };
+    var basenameOf = (path33) => {
+      const end = path33.length - 1;
+      const index2 = path33.lastIndexOf(
+        SLASH,
+        path33[end] === SLASH ? end - 1 : end
+      );
+      return index2 < 0 ? path33 : path33.slice(index2 + 1);
+    };
+    var parentOf = (path33) => {
+      if (path33.charCodeAt(0) === SLASH_CODE || path33.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path33.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY3;
+      }
+      const end = path33.length - 1;
+      const cut = path33.lastIndexOf(
+        SLASH,
+        path33.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY3 : path33.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix2) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix2);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key2 = UNDERSCORE + MODE_IGNORE;
+        if (this[key2]) {
+          return this[key2];
+        }
+        return this._make(MODE_IGNORE, key2);
+      }
+      get checkRegex() {
+        const key2 = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key2]) {
+          return this[key2];
+        }
+        return this._make(MODE_CHECK_IGNORE, key2);
+      }
+      _make(mode, key2) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex2 = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key2, regex2);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd2 = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd2 - 1] === "\r") {
+          lineEnd2--;
+        }
+        end = lineEnd2;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd2 = end - 1;
+      }
+      if (end === lineEnd2) {
+        return body.slice(0, lineEnd2);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index2) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index2
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path33) {
+        const rules = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index2 = rules.length - 1; index2 >= 0; index2--) {
+          const rule = rules[index2];
+          if (rule.checkRegex.test(path33)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path33, mode) {
+        const rules = this._rules;
+        const { length } = rules;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename = shortcut ? basenameOf(path33) : path33;
+        for (let index2 = length - 1; index2 >= 0; index2--) {
+          const rule = rules[index2];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename : path33
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath2 = (path33, originalPath, doThrow) => {
+      if (!isString(path33)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path33) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath2.isNotRelative(path33)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path33) => {
+      const first = path33.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path33.length === 1) {
+        return true;
+      }
+      const second = path33.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path33.length === 2 || path33.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath2.isNotRelative = isNotRelative;
+    checkPath2.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath2.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache3, path33) {
+        checkPath2(
+          path33,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path33 ? this._t(path33, cache3) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path33 = convertPath(target);
+        if (!path33 || path33.charCodeAt(path33.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path33);
+        }
+        const dir = this._t(path33, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal4 = this._rules.testLiteral(path33);
+        return literal4.ignored || literal4.unignored ? literal4 : dir;
+      }
+      _t(path33, cache3) {
+        const cached = cache3[path33];
+        if (cached) {
+          return cached;
+        }
+        const parentPath = parentOf(path33);
+        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
+        return cache3[path33] = parent && parent.ignored ? parent : this._rules.test(path33, MODE_IGNORE);
+      }
+      ignores(path33) {
+        return this._test(path33, this._ignoreCache, convertPath(path33)).ignored;
+      }
+      createFilter() {
+        return (path33) => !this.ignores(path33);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path33) {
+        return this._test(path33, this._testCache, convertPath(path33));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path33) => checkPath2(convertPath(path33), path33, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath2.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath2.isNotRelative = (path33) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path33) || isNotRelative(path33);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -15947,11 +15947,11 @@ var require_ipaddr = __commonJS({
 });
 
 // src/action/commands.ts
-function escapeData(text2) {
-  return text2.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+function escapeData(text) {
+  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
 }
-function escapeProperty(text2) {
-  return escapeData(text2).replaceAll(":", "%3A").replaceAll(",", "%2C");
+function escapeProperty(text) {
+  return escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 function workflowCommand(command, properties2, message) {
   const props = Object.entries(properties2).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
@@ -15983,6 +15983,12 @@ function unknownOf(why, range2, parts = []) {
   if (secret) result.secret = true;
   return result;
 }
+function mapEntry(value, key2) {
+  return value?.kind === "map" ? value.entries.get(key2) : void 0;
+}
+function literalText(value) {
+  return value?.kind === "literal" && typeof value.value === "string" ? value.value : void 0;
+}
 
 // src/model/rule.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
@@ -15996,6 +16002,9 @@ function compareFindings(a, b) {
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+// src/model/control.ts
+var SERVICE_MODELS = ["infrastructure", "container", "abstracted"];
 
 // src/action/inputs.ts
 var FORMATS = ["sarif", "json", "text"];
@@ -16029,7 +16038,7 @@ function oneOf(input, value, allowed) {
 // src/action/run.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path24 from "node:path";
+import path32 from "node:path";
 
 // package.json
 var version = "0.1.0";
@@ -16042,8 +16051,12 @@ var HOMEPAGE = homepage;
 // src/report/names.ts
 var TOOL_NAME = "iac-scan";
 var TOOL_URI = HOMEPAGE;
+var RULE_DOCS_DIR = "docs/rules";
+function ruleDocPath(rule) {
+  return `${RULE_DOCS_DIR}/${rule.id}.md`;
+}
 function helpUri(rule) {
-  if (rule.pack === "builtin" && rule.packPath) return `${HOMEPAGE}/blob/main/rules/${rule.packPath}`;
+  if (rule.pack === "builtin") return `${HOMEPAGE}/blob/main/${ruleDocPath(rule)}`;
   return rule.references[0];
 }
 function qualifiedAddress(resource) {
@@ -16194,12 +16207,12 @@ var SECURITY_SEVERITY = {
   low: "3.0"
 };
 var OWNER_MEANING = {
-  customer: "the customer configures this; the cloud provider does not do it for you",
-  shared: "the provider supplies the control and the customer must turn it on and configure it",
-  provider: "the provider operates this control; the template only records the choice"
+  customer: "the protection is off until the customer's code turns it on",
+  shared: "the provider protects by default, and only the customer's code can switch the protection off",
+  provider: "the provider operates this control; the code only records the choice"
 };
-function bySeverityDesc(items) {
-  return [...items].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+function bySeverityDesc(items2) {
+  return [...items2].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
 }
 
 // src/report/sarif-location.ts
@@ -16228,68 +16241,666 @@ function locationWithMessage(id, range2, message) {
   return { id, physicalLocation: physicalLocation(range2), message: { text: message } };
 }
 
+// src/report/control-names.ts
+function describeControl(id, standard, catalog) {
+  const control = catalog.controls[standard].get(id);
+  return control ? `${id} ${control.title} (${origin(control)})` : id;
+}
+function origin(control) {
+  switch (control.group) {
+    case "annex-a":
+      return "ISO/IEC 27001:2022 Annex A";
+    case "cloud":
+      return "ISO/IEC 27017";
+    case "clause":
+      return `ISO/IEC 27002:2013 with ISO/IEC 27017 cloud guidance; ${control.annexA} in ISO/IEC 27001:2022`;
+  }
+}
+
+// src/controls/load.ts
+var import_ajv = __toESM(require_ajv(), 1);
+import fs2 from "node:fs";
+import path2 from "node:path";
+
+// src/config/closest.ts
+function closest(name, allowed) {
+  let best;
+  let bestDistance = 3;
+  for (const candidate of allowed) {
+    const d = editDistance(name.toLowerCase(), candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// src/config/yaml-file.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIASES = 100;
+function parseYamlFile(text, rel, code2, what) {
+  const lines = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  const file = { rel, doc, lines };
+  const notices = doc.errors.map((err) => {
+    const [start2, end] = err.linePos ?? [{ line: 1, col: 1 }];
+    const at = { line: start2.line, column: start2.col };
+    const cut = err.message.indexOf(" at line ");
+    return {
+      level: "error",
+      code: code2,
+      file: rel,
+      range: { file: rel, start: at, end: end ? { line: end.line, column: end.col } : at },
+      message: `${cut === -1 ? err.message : err.message.slice(0, cut)}; ${what} must be valid YAML or JSON. Fix the syntax here.`
+    };
+  });
+  if (notices.length) return { file, data: void 0, notices };
+  try {
+    return { file, data: doc.toJS({ maxAliasCount: MAX_ALIASES }), notices };
+  } catch (err) {
+    return { file, data: void 0, notices: [{ level: "error", code: code2, file: rel, message: `${err.message}; simplify the anchors and aliases in ${what}.` }] };
+  }
+}
+function nodeAt(file, segments) {
+  let node = file.doc.contents ?? void 0;
+  for (const segment of segments) {
+    const next = (0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node) ? node.get(segment, true) : void 0;
+    if (!next) break;
+    node = next;
+  }
+  return node;
+}
+function keyAt(file, segments, key2) {
+  const map = nodeAt(file, segments);
+  if (!(0, import_yaml.isMap)(map)) return void 0;
+  const pair2 = map.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key2);
+  return pair2 && (0, import_yaml.isScalar)(pair2.key) ? pair2.key : void 0;
+}
+function ownKeyAt(file, segments) {
+  const last = segments[segments.length - 1];
+  return typeof last === "string" ? keyAt(file, segments.slice(0, -1), last) : void 0;
+}
+function rangeOf(file, node) {
+  const [start2, end] = node?.range ?? [0, 0];
+  return { file: file.rel, start: position(file, start2), end: position(file, end) };
+}
+function position(file, offset) {
+  const { line, col } = file.lines.linePos(offset);
+  return { line, column: col };
+}
+function dotted(segments) {
+  return segments.map((s, i) => typeof s === "number" ? `[${s}]` : i ? `.${s}` : s).join("");
+}
+
+// src/config/schema-errors.ts
+function schemaNotices(errors, file, data, code2) {
+  const seen = /* @__PURE__ */ new Set();
+  const notices = [];
+  for (const error of errors) {
+    if (error.keyword === "propertyNames") continue;
+    const segments = pointerSegments(error.instancePath, data);
+    const { problem, node } = describe(error, segments, file);
+    const where = dotted(segments);
+    const message = `${where ? `${where}: ` : ""}${problem}.`;
+    const range2 = rangeOf(file, node);
+    const id = `${range2.start.line}:${range2.start.column}:${message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    notices.push({ level: "error", code: code2, file: file.rel, range: range2, message });
+  }
+  return notices.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
+}
+function describe(error, segments, file) {
+  const parent = error.parentSchema ?? {};
+  const expected = parent.description ?? error.message ?? "something else";
+  const params = error.params;
+  if (error.propertyName !== void 0) {
+    return { problem: `the name "${error.propertyName}" is not valid; expected letters and digits only`, node: keyAt(file, segments, error.propertyName) };
+  }
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const name = String(params.additionalProperty);
+      const allowed = Object.keys(parent.properties ?? {});
+      const guess = closest(name, allowed);
+      const hint = guess ? `did you mean "${guess}"? ` : "";
+      return { problem: `unknown key "${name}"; ${hint}expected one of ${allowed.join(", ")}`, node: keyAt(file, segments, name) };
+    }
+    case "required": {
+      const missing2 = String(params.missingProperty);
+      const wanted = parent.properties?.[missing2]?.description;
+      return { problem: `"${missing2}" is missing${wanted ? `; add it: ${wanted}` : ""}`, node: ownKeyAt(file, segments) ?? nodeAt(file, segments) };
+    }
+    case "minItems":
+      return { problem: `the list is empty; expected ${expected}`, node: nodeAt(file, segments) };
+    default:
+      return { problem: `${show(error.data)} is not valid; expected ${expected}`, node: nodeAt(file, segments) };
+  }
+}
+function pointerSegments(pointer, data) {
+  const segments = [];
+  for (const raw of pointer.split("/").slice(1)) {
+    const key2 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    const segment = Array.isArray(data) ? Number(key2) : key2;
+    segments.push(segment);
+    data = data !== null && typeof data === "object" ? data[segment] : void 0;
+  }
+  return segments;
+}
+function show(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  return JSON.stringify(value);
+}
+
+// src/rules/load/files.ts
+import fs from "node:fs";
+import path from "node:path";
+function listRuleFiles(dir) {
+  const out = [];
+  const visit2 = (folder) => {
+    const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(".")) visit2(full);
+      } else if (entry.isFile() && (entry.name.endsWith(".yaml") || entry.name.endsWith(".yml"))) {
+        out.push(full);
+      }
+    }
+  };
+  visit2(dir);
+  return out;
+}
+function displayPath(file) {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
+}
+
+// src/controls/nearest.ts
+var MAX_SUGGESTIONS = 3;
+function nearestIds(id, known) {
+  const scored = [...known].map((candidate, order) => ({ candidate, order, distance: editDistance(id, candidate), shared: commonStart(id, candidate) }));
+  const best = Math.min(...scored.map((s) => s.distance));
+  return scored.filter((s) => s.distance === best).sort((a, b) => b.shared - a.shared || a.order - b.order).slice(0, MAX_SUGGESTIONS).map((s) => s.candidate);
+}
+function commonStart(a, b) {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+// src/controls/build.ts
+var CATALOG_CODE = "controls-invalid";
+function buildCatalog(files) {
+  const errors = [];
+  const report = (file, segments, message) => {
+    errors.push({ level: "error", code: CATALOG_CODE, file: file.yaml.rel, range: rangeOf(file.yaml, nodeAt(file.yaml, segments)), message });
+  };
+  const controls = { iso27001: /* @__PURE__ */ new Map(), iso27017: /* @__PURE__ */ new Map() };
+  const firstLines = /* @__PURE__ */ new Map();
+  const add = (standard, control, file, at) => {
+    const line = rangeOf(file.yaml, nodeAt(file.yaml, at)).start.line;
+    const first = firstLines.get(control.id);
+    if (first !== void 0) {
+      report(file, at, `"${control.id}" is already listed at line ${first}; list each control once.`);
+      return;
+    }
+    firstLines.set(control.id, line);
+    controls[standard].set(control.id, control);
+  };
+  const annexA = (id, file, at) => {
+    const found = controls.iso27001.get(id);
+    if (!found) report(file, at, `"${id}" is not a control of ${files.iso27001.yaml.rel} (nearest: ${nearestIds(id, controls.iso27001.keys()).join(", ")}); add it there or correct the id.`);
+    return found;
+  };
+  const { iso27001, iso27017 } = files;
+  iso27001.data.controls.forEach((raw, i) => add("iso27001", toControl(raw, "annex-a"), iso27001, ["controls", i, "id"]));
+  iso27017.data.cloud.forEach((raw, i) => {
+    raw.related?.forEach((id, j) => annexA(id, iso27017, ["cloud", i, "related", j]));
+    add("iso27017", toControl(raw, "cloud"), iso27017, ["cloud", i, "id"]);
+  });
+  iso27017.data.clauses.forEach((raw, i) => {
+    const target = annexA(raw.annexA, iso27017, ["clauses", i, "annexA"]);
+    if (!target) return;
+    const clause = { id: raw.id, group: "clause", title: raw.title, split: target.split, notes: {}, annexA: raw.annexA };
+    if (target.inherited) clause.inherited = target.inherited;
+    add("iso27017", clause, iso27017, ["clauses", i, "id"]);
+  });
+  const services = serviceTable(files.serviceModels, report);
+  if (errors.length) return { errors };
+  return { catalog: { controls, models: files.serviceModels.data.models, services }, errors };
+}
+function toControl(raw, group) {
+  const control = { id: raw.id, group, title: raw.title, split: raw.split, notes: raw.notes ?? {} };
+  if (raw.note) control.note = raw.note;
+  if (raw.inherited) control.inherited = raw.inherited;
+  if (raw.related) control.related = raw.related;
+  return control;
+}
+function serviceTable(file, report) {
+  const owners = /* @__PURE__ */ new Map();
+  return file.data.services.map((raw, i) => {
+    const entry = { service: raw.service, model: raw.model, cloudformation: raw.cloudformation ?? [], terraform: raw.terraform ?? [] };
+    for (const family of ["cloudformation", "terraform"]) {
+      entry[family].forEach((prefix2, j) => {
+        const first = owners.get(prefix2);
+        if (first !== void 0) report(file, ["services", i, family, j], `"${prefix2}" is already listed for ${first}; list each prefix under one service.`);
+        else owners.set(prefix2, raw.service);
+      });
+    }
+    return entry;
+  });
+}
+
+// src/controls/catalog.schema.json
+var catalog_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/iac-scan/iac-scan/controls/catalog.schema.json",
+  title: "iac-scan controls catalog",
+  description: "The files of controls/: one definition per file. See docs/controls.md.",
+  definitions: {
+    owner: {
+      description: "one of customer, shared, provider",
+      enum: ["customer", "shared", "provider"]
+    },
+    split: {
+      description: "a map of the three service models to their owner, e.g. { infrastructure: customer, container: shared, abstracted: shared }",
+      type: "object",
+      additionalProperties: false,
+      required: ["infrastructure", "container", "abstracted"],
+      properties: {
+        infrastructure: { $ref: "#/definitions/owner" },
+        container: { $ref: "#/definitions/owner" },
+        abstracted: { $ref: "#/definitions/owner" }
+      }
+    },
+    notes: {
+      description: "a map of service models (infrastructure, container, abstracted) to one line on why the split is so there",
+      type: "object",
+      additionalProperties: false,
+      minProperties: 1,
+      properties: {
+        infrastructure: { type: "string", minLength: 1, description: "one line on the infrastructure model" },
+        container: { type: "string", minLength: 1, description: "one line on the container model" },
+        abstracted: { type: "string", minLength: 1, description: "one line on the abstracted model" }
+      }
+    },
+    inherited: {
+      description: "a map with scope (what the provider operates) and evidence (e.g. the provider's certification)",
+      type: "object",
+      additionalProperties: false,
+      required: ["scope", "evidence"],
+      properties: {
+        scope: { type: "string", minLength: 1, description: "what the provider operates that no infrastructure code can show" },
+        evidence: { type: "string", minLength: 1, description: "how the customer evidences it, e.g. the provider's certification" }
+      }
+    },
+    title: { type: "string", minLength: 1, description: "the standard's short title of the control" },
+    note: { type: "string", minLength: 1, description: "one line on the control as a whole" },
+    annexAId: {
+      type: "string",
+      pattern: "^A\\.[5-8]\\.[0-9]+$",
+      description: "an ISO/IEC 27001:2022 Annex A control such as A.8.24"
+    },
+    iso27001File: {
+      description: "a map with controls: the ISO/IEC 27001:2022 Annex A controls",
+      type: "object",
+      additionalProperties: false,
+      required: ["controls"],
+      properties: {
+        controls: {
+          description: "a list of Annex A controls, each with id, title and split",
+          type: "array",
+          minItems: 1,
+          items: {
+            description: "a control: id, title, split, and optionally note, notes and inherited",
+            type: "object",
+            additionalProperties: false,
+            required: ["id", "title", "split"],
+            properties: {
+              id: { $ref: "#/definitions/annexAId" },
+              title: { $ref: "#/definitions/title" },
+              split: { $ref: "#/definitions/split" },
+              note: { $ref: "#/definitions/note" },
+              notes: { $ref: "#/definitions/notes" },
+              inherited: { $ref: "#/definitions/inherited" }
+            }
+          }
+        }
+      }
+    },
+    iso27017File: {
+      description: "a map with cloud (the CLD controls) and clauses (the ISO/IEC 27002:2013 clauses ISO/IEC 27017 extends)",
+      type: "object",
+      additionalProperties: false,
+      required: ["cloud", "clauses"],
+      properties: {
+        cloud: {
+          description: "a list of ISO/IEC 27017 cloud controls, each with id, title, split and related",
+          type: "array",
+          minItems: 1,
+          items: {
+            description: "a cloud control: id, title, split, related, and optionally note, notes and inherited",
+            type: "object",
+            additionalProperties: false,
+            required: ["id", "title", "split", "related"],
+            properties: {
+              id: {
+                type: "string",
+                pattern: "^CLD\\.[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{1,2}$",
+                description: "a cloud control id such as CLD.12.4.5"
+              },
+              title: { $ref: "#/definitions/title" },
+              split: { $ref: "#/definitions/split" },
+              note: { $ref: "#/definitions/note" },
+              notes: { $ref: "#/definitions/notes" },
+              inherited: { $ref: "#/definitions/inherited" },
+              related: {
+                description: "a list of the closest ISO/IEC 27001:2022 Annex A controls, e.g. [A.8.22]",
+                type: "array",
+                minItems: 1,
+                items: { $ref: "#/definitions/annexAId" }
+              }
+            }
+          }
+        },
+        clauses: {
+          description: "a list of ISO/IEC 27002:2013 clauses, each with id, title and annexA",
+          type: "array",
+          minItems: 1,
+          items: {
+            description: "a clause: id, title and annexA",
+            type: "object",
+            additionalProperties: false,
+            required: ["id", "title", "annexA"],
+            properties: {
+              id: {
+                type: "string",
+                pattern: "^[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{1,2}$",
+                description: 'an ISO/IEC 27002:2013 clause number written as text, e.g. "12.4.1"'
+              },
+              title: { $ref: "#/definitions/title" },
+              annexA: { $ref: "#/definitions/annexAId" }
+            }
+          }
+        }
+      }
+    },
+    serviceModelsFile: {
+      description: "a map with models (the three service models) and services (AWS services by resource type)",
+      type: "object",
+      additionalProperties: false,
+      required: ["models", "services"],
+      properties: {
+        models: {
+          description: "a map of infrastructure, container and abstracted to their title and summary",
+          type: "object",
+          additionalProperties: false,
+          required: ["infrastructure", "container", "abstracted"],
+          properties: {
+            infrastructure: { $ref: "#/definitions/model" },
+            container: { $ref: "#/definitions/model" },
+            abstracted: { $ref: "#/definitions/model" }
+          }
+        },
+        services: {
+          description: "a list of AWS services, each with service, model and resource type prefixes",
+          type: "array",
+          minItems: 1,
+          items: {
+            description: "a service: service, model, and cloudformation and/or terraform",
+            type: "object",
+            additionalProperties: false,
+            required: ["service", "model"],
+            anyOf: [{ required: ["cloudformation"] }, { required: ["terraform"] }],
+            properties: {
+              service: { type: "string", minLength: 1, description: "the service's name, e.g. Amazon S3" },
+              model: { description: "one of infrastructure, container, abstracted", enum: ["infrastructure", "container", "abstracted"] },
+              cloudformation: {
+                description: "a list of CloudFormation service namespaces, e.g. [AWS::S3]",
+                type: "array",
+                items: { type: "string", pattern: "^[A-Za-z0-9]+::[A-Za-z0-9]+$", description: "a CloudFormation service namespace such as AWS::S3" }
+              },
+              terraform: {
+                description: "a list of Terraform type prefixes, e.g. [aws_s3]",
+                type: "array",
+                items: { type: "string", pattern: "^[a-z0-9]+(_[a-z0-9]+)+$", description: "a Terraform type prefix such as aws_s3" }
+              }
+            }
+          }
+        }
+      }
+    },
+    model: {
+      description: "a map with title and summary",
+      type: "object",
+      additionalProperties: false,
+      required: ["title", "summary"],
+      properties: {
+        title: { type: "string", minLength: 1, description: "the model's name, e.g. Infrastructure services" },
+        summary: { type: "string", minLength: 1, description: "one sentence on who runs what in this model" }
+      }
+    }
+  }
+};
+
+// src/controls/load.ts
+var FILES = [
+  ["iso27001", "iso27001.yaml", "iso27001File"],
+  ["iso27017", "iso27017.yaml", "iso27017File"],
+  ["serviceModels", "service-models.yaml", "serviceModelsFile"]
+];
+var ajv;
+function loadControlCatalog(dir) {
+  const errors = [];
+  const files = {};
+  for (const [key2, name, definition] of FILES) {
+    const read = readCatalogFile(path2.join(dir, name), definition);
+    errors.push(...read.errors);
+    if (read.file) files[key2] = read.file;
+  }
+  if (errors.length) return { errors };
+  return buildCatalog(files);
+}
+function readCatalogFile(file, definition) {
+  const rel = displayPath(file);
+  let text;
+  try {
+    text = fs2.readFileSync(file, "utf8");
+  } catch (err) {
+    const reason = err.code ?? err.message;
+    const message = `the controls catalog file could not be read (${reason}); it ships with iac-scan in controls/, so reinstall iac-scan or restore the file.`;
+    return { errors: [{ level: "error", code: CATALOG_CODE, file: rel, message }] };
+  }
+  const parsed = parseYamlFile(text, rel, CATALOG_CODE, "a controls catalog file");
+  if (parsed.notices.length) return { errors: parsed.notices };
+  ajv ??= new import_ajv.default({ allErrors: true, verbose: true }).addSchema(catalog_schema_default);
+  const validate = ajv.getSchema(`${catalog_schema_default.$id}#/definitions/${definition}`);
+  if (!validate(parsed.data)) return { errors: schemaNotices(validate.errors ?? [], parsed.file, parsed.data, CATALOG_CODE) };
+  return { file: { yaml: parsed.file, data: parsed.data }, errors: [] };
+}
+
+// src/rules/builtin-dir.ts
+import fs3 from "node:fs";
+import path3 from "node:path";
+import { fileURLToPath } from "node:url";
+function builtinRulesDir() {
+  return path3.join(shippedDataRoot(), "rules");
+}
+function builtinControlsDir() {
+  return path3.join(shippedDataRoot(), "controls");
+}
+function shippedDataRoot() {
+  const start2 = path3.dirname(fileURLToPath(import.meta.url));
+  for (let dir = start2; ; dir = path3.dirname(dir)) {
+    if (fs3.statSync(path3.join(dir, "rules", "aws"), { throwIfNoEntry: false })?.isDirectory()) return dir;
+    if (path3.dirname(dir) === dir) break;
+  }
+  return path3.resolve(start2, "..");
+}
+
+// src/scan/notices.ts
+var LEVEL_ORDER = { error: 0, warning: 1, note: 2 };
+function compareNotices(a, b) {
+  const fa = a.range?.file ?? a.file ?? "";
+  const fb = b.range?.file ?? b.file ?? "";
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  const la = a.range?.start.line ?? 0;
+  const lb = b.range?.start.line ?? 0;
+  if (la !== lb) return la - lb;
+  if (a.level !== b.level) return LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level];
+  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+function formatNotice(n) {
+  const where = n.range ? `${n.range.file}:${n.range.start.line}:${n.range.start.column}: ` : n.file ? `${n.file}: ` : "";
+  return `${where}${n.message}`;
+}
+
+// src/controls/shipped.ts
+var shipped;
+function shippedCatalog() {
+  if (shipped) return shipped;
+  const { catalog, errors } = loadControlCatalog(builtinControlsDir());
+  if (!catalog) throw new Error(`the controls catalog has errors:
+${errors.map(formatNotice).join("\n")}`);
+  shipped = catalog;
+  return catalog;
+}
+
+// src/controls/services.ts
+var SEPARATOR = { cloudformation: "::", terraform: "_" };
+function serviceOf(catalog, family, type) {
+  let best;
+  let bestLength = 0;
+  for (const entry of catalog.services) {
+    for (const prefix2 of entry[family]) {
+      const covers = type === prefix2 || type.startsWith(`${prefix2}${SEPARATOR[family]}`);
+      if (covers && prefix2.length > bestLength) [best, bestLength] = [entry, prefix2.length];
+    }
+  }
+  return best;
+}
+
+// src/report/rule-facts.ts
+var FORMAT_LABEL = { cloudformation: "CloudFormation", terraform: "Terraform", cdk: "CDK" };
+function ruleFormats(rule) {
+  const formats = [];
+  if (rule.checks.cloudformation) formats.push("cloudformation");
+  if (rule.checks.terraform) formats.push("terraform");
+  if (rule.checks.cloudformation) formats.push("cdk");
+  return formats;
+}
+function checkedTypes(rule, family) {
+  return [...new Set((rule.checks[family] ?? []).flatMap((check) => check.resource))];
+}
+function ruleServiceModels(rule, catalog) {
+  const families = ["cloudformation", "terraform"];
+  if (families.some((family) => checkedTypes(rule, family).includes("*"))) {
+    return new Map(SERVICE_MODELS.map((model) => [model, ["all services"]]));
+  }
+  const found = /* @__PURE__ */ new Map();
+  for (const family of families) {
+    for (const type of checkedTypes(rule, family)) {
+      const entry = serviceOf(catalog, family, type);
+      if (entry) found.set(entry.model, (found.get(entry.model) ?? /* @__PURE__ */ new Set()).add(entry.service));
+    }
+  }
+  return new Map(SERVICE_MODELS.filter((m) => found.has(m)).map((m) => [m, [...found.get(m)]]));
+}
+
 // src/report/rule-help.ts
 var REMEDIATION_SECTIONS = [
   ["cloudformation", "CloudFormation"],
   ["terraform", "Terraform"],
   ["cdk", "CDK"]
 ];
-function helpSections(rule) {
+var STANDARDS = ["iso27001", "iso27017"];
+function helpSections(rule, catalog) {
   const sections = [
-    { heading: "Why it matters", lines: [rule.description] },
-    {
-      heading: "Who fixes it",
-      lines: [`Owner: ${rule.owner} (${OWNER_MEANING[rule.owner]}).`]
-    },
-    {
-      heading: "Controls",
-      list: true,
-      lines: [
-        `ISO/IEC 27001:2022 Annex A: ${controlList(rule.controls.iso27001)}`,
-        `ISO/IEC 27017: ${controlList(rule.controls.iso27017)}`
-      ]
-    }
+    { heading: "Why it matters", lines: [rule.description.trim()] },
+    { heading: "Who fixes it", lines: [`Owner: ${rule.owner} (${OWNER_MEANING[rule.owner]}).`] },
+    { heading: "Controls", list: true, lines: STANDARDS.flatMap((s) => rule.controls[s].map((id) => describeControl(id, s, catalog))) }
   ];
+  const split2 = splitLines(rule, catalog);
+  if (split2.length) sections.push({ heading: "Owner by service model", list: true, lines: split2 });
   for (const [key2, label] of REMEDIATION_SECTIONS) {
-    const text2 = rule.remediation[key2];
-    if (text2) sections.push({ heading: `Remediation (${label})`, lines: [text2.trim()] });
+    const text = rule.remediation[key2];
+    if (text) sections.push({ heading: `Remediation (${label})`, lines: [text.trim()] });
   }
+  sections.push({ heading: "Resources checked", list: true, lines: resourceLines(rule) });
+  const equivalents = Object.entries(rule.equivalents ?? {}).filter(([, ids]) => ids.length);
+  if (equivalents.length) sections.push({ heading: "Equivalents", list: true, lines: equivalents.map(([tool, ids]) => `${tool}: ${ids.join(", ")}`) });
   if (rule.references.length) sections.push({ heading: "References", list: true, lines: rule.references });
   return sections;
 }
-function helpText(rule) {
-  return helpSections(rule).map((s) => `${s.heading}:
+function splitLines(rule, catalog) {
+  return [...ruleServiceModels(rule, catalog)].map(([model, services]) => {
+    const owners = STANDARDS.flatMap(
+      (s) => rule.controls[s].flatMap((id) => {
+        const control = catalog.controls[s].get(id);
+        return control ? [`${id} ${control.split[model]}`] : [];
+      })
+    );
+    return `${catalog.models[model].title} (${services.join(", ")}): ${owners.join(", ")}`;
+  });
+}
+function resourceLines(rule) {
+  const types = (list3) => list3.map((t) => t === "*" ? "every resource" : `\`${t}\``).join(", ");
+  const lines = [];
+  const cloudformation2 = checkedTypes(rule, "cloudformation");
+  const terraform2 = checkedTypes(rule, "terraform");
+  if (cloudformation2.length) lines.push(`CloudFormation and CDK: ${types(cloudformation2)}`);
+  if (terraform2.length) lines.push(`Terraform: ${types(terraform2)}`);
+  return lines;
+}
+function helpText(rule, catalog) {
+  return helpSections(rule, catalog).map((s) => `${s.heading}:
 ${s.lines.map((l) => s.list ? `- ${l}` : l).join("\n")}`).join("\n\n");
 }
-function helpMarkdown(rule) {
-  const body = helpSections(rule).map((s) => {
+function helpMarkdown(rule, catalog) {
+  const formats = ruleFormats(rule).map((f) => FORMAT_LABEL[f]).join(", ");
+  const summary = `\`${rule.id}\` \xB7 severity **${rule.severity}** \xB7 owner **${rule.owner}** \xB7 ${formats}`;
+  const body = helpSections(rule, catalog).map((s) => {
     const lines = s.list ? s.lines.map((l) => `- ${l.startsWith("http") ? `<${l}>` : l}`) : s.lines;
-    return `### ${s.heading}
+    return `## ${s.heading}
 
 ${lines.join("\n")}`;
   });
-  return [`**${rule.title}**`, ...body].join("\n\n");
+  return `${[`# ${rule.title}`, summary, ...body].join("\n\n")}
+`;
 }
 
 // src/report/sarif-rules.ts
 var MAX_TAGS = 10;
-function ruleTable(rules, findings) {
+function ruleTable(rules, findings, catalog) {
   const byId = /* @__PURE__ */ new Map();
   for (const r of rules) byId.set(r.id, r);
   for (const f of findings) if (!byId.has(f.rule.id)) byId.set(f.rule.id, f.rule);
   const sorted = [...byId.values()].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
-    descriptors: sorted.map(ruleDescriptor),
+    descriptors: sorted.map((rule) => ruleDescriptor(rule, catalog)),
     index: new Map(sorted.map((r, i) => [r.id, i]))
   };
 }
-function ruleDescriptor(rule) {
+function ruleDescriptor(rule, catalog) {
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
-    help: { text: helpText(rule), markdown: helpMarkdown(rule) },
+    help: { text: helpText(rule, catalog), markdown: helpMarkdown(rule, catalog) },
     helpUri: helpUri(rule),
     defaultConfiguration: { level: SEVERITY_LEVEL[rule.severity] },
     properties: {
@@ -16321,7 +16932,7 @@ function ruleTags(rule) {
 var SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var FINGERPRINT_KEY = "iacScan/v1";
 function renderSarif(result, options) {
-  const rules = ruleTable(result.rules, result.findings);
+  const rules = ruleTable(result.rules, result.findings, result.catalog);
   const run = {
     tool: {
       driver: {
@@ -16366,9 +16977,7 @@ function sarifResult(finding, ruleIndex, scan3) {
     locations: [
       {
         physicalLocation: physical,
-        logicalLocations: [
-          { name: finding.resource.address, fullyQualifiedName: qualifiedAddress(finding.resource), kind: "resource" }
-        ]
+        logicalLocations: logicalLocations(finding.resource)
       }
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
@@ -16377,6 +16986,13 @@ function sarifResult(finding, ruleIndex, scan3) {
   if (related.length) result.relatedLocations = related;
   if (finding.suppression) result.suppressions = [suppression(finding.suppression)];
   return result;
+}
+function logicalLocations(resource) {
+  const locations = [{ name: resource.address, fullyQualifiedName: qualifiedAddress(resource), kind: "resource" }];
+  const { stack, constructPath } = resource.context ?? {};
+  if (stack) locations.push({ name: stack, fullyQualifiedName: stack, kind: "module" });
+  if (constructPath) locations.push({ name: constructPath, fullyQualifiedName: constructPath, kind: "object" });
+  return locations;
 }
 function relatedLocations(finding) {
   return relatedPlaces(finding).map((r, i) => locationWithMessage(i + 1, r.range, r.message));
@@ -16387,12 +17003,12 @@ function messageWithLinks(message, related) {
   const sep2 = /[.!?]$/.test(message) ? " " : ". ";
   return `${message}${sep2}Related: ${links.join("; ")}.`;
 }
-function escapeLinkText(text2) {
+function escapeLinkText(text) {
   let out = "";
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (c === 91 || c === 93 || c === 92) out += "\\";
-    out += text2[i];
+    out += text[i];
   }
   return out;
 }
@@ -16417,7 +17033,7 @@ function notification(n) {
 }
 
 // src/report/text.ts
-import path from "node:path";
+import path4 from "node:path";
 
 // src/report/ansi.ts
 var wrap = (open, close) => (s) => `\x1B[${open}m${s}\x1B[${close}m`;
@@ -16433,23 +17049,23 @@ function styles(color) {
     cyan: wrap(36, 39)
   };
 }
-function printable(text2) {
+function printable(text) {
   let out = "";
   let from = 0;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (c < 32 && c !== 9 && c !== 10 || c >= 127 && c <= 159) {
-      out += `${text2.slice(from, i)}\\x${c.toString(16).padStart(2, "0")}`;
+      out += `${text.slice(from, i)}\\x${c.toString(16).padStart(2, "0")}`;
       from = i + 1;
     }
   }
-  return from === 0 ? text2 : out + text2.slice(from);
+  return from === 0 ? text : out + text.slice(from);
 }
 
 // src/report/text.ts
 function renderText(result, options) {
   const st = styles(options.color);
-  const show4 = (file) => printable(displayPath(result.root, options.cwd, file));
+  const show4 = (file) => printable(displayPath2(result.root, options.cwd, file));
   const where = (range2) => `${show4(range2.file)}:${range2.start.line}:${range2.start.column}`;
   const out = [];
   const open = result.findings.filter((f) => !f.suppression);
@@ -16473,9 +17089,9 @@ function renderText(result, options) {
   return `${out.join("\n")}
 `;
 }
-function displayPath(root, cwd, file) {
-  const rel = path.relative(cwd, path.join(root, file));
-  return rel.split(path.sep).join("/");
+function displayPath2(root, cwd, file) {
+  const rel = path4.relative(cwd, path4.join(root, file));
+  return rel.split(path4.sep).join("/");
 }
 function groupByFile(findings) {
   const groups = /* @__PURE__ */ new Map();
@@ -16515,7 +17131,7 @@ function snippetLines(range2, snippet, st) {
   if (!snippet) return [];
   const lines = snippet.split("\n");
   const width = String(range2.start.line + lines.length - 1).length;
-  const out = lines.map((text2, i) => `      ${st.dim(`${String(range2.start.line + i).padStart(width)} |`)} ${printable(text2)}`);
+  const out = lines.map((text, i) => `      ${st.dim(`${String(range2.start.line + i).padStart(width)} |`)} ${printable(text)}`);
   if (range2.start.line === range2.end.line && range2.end.column > range2.start.column && lines.length === 1) {
     const lead = lines[0].slice(0, range2.start.column - 1).replace(/[^\t]/g, " ");
     const marks2 = "^".repeat(Math.max(1, Math.min(range2.end.column, lines[0].length + 1) - range2.start.column));
@@ -16621,7 +17237,7 @@ ${delimiter}
 }
 
 // src/scan/index.ts
-import path23 from "node:path";
+import path31 from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/discover/utf8.ts
@@ -16737,12 +17353,12 @@ function mebibytes(n) {
   return `${(n / 1048576).toFixed(1)} MiB`;
 }
 
-// src/discover/walk.ts
-import { readdirSync, realpathSync, statSync } from "node:fs";
-import path5 from "node:path";
+// src/discover/owners.ts
+import { realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import path9 from "node:path";
 
 // src/config/paths.ts
-import path3 from "node:path";
+import path6 from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -16812,9 +17428,9 @@ function escapeBraces(str) {
 function unescapeBraces(str) {
   return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
 }
-function pushAll(target, items) {
-  for (let i = 0; i < items.length; i++) {
-    target.push(items[i]);
+function pushAll(target, items2) {
+  for (let i = 0; i < items2.length; i++) {
+    target.push(items2[i]);
   }
 }
 function balancedWithBudget(str, masked, budget) {
@@ -17388,7 +18004,7 @@ var build = (toks, pairs, start2, end, top) => {
   }
   return alts;
 };
-var normalize = (items, form) => {
+var normalize = (items2, form) => {
   const out = [];
   let run = "";
   const flush = () => {
@@ -17396,7 +18012,7 @@ var normalize = (items, form) => {
       out.push(lit(ch));
     run = "";
   };
-  for (const it of items) {
+  for (const it of items2) {
     if (it.t === "lit") {
       run += it.ch;
       continue;
@@ -17407,10 +18023,10 @@ var normalize = (items, form) => {
   flush();
   return out;
 };
-var compile = (items, nocase) => {
+var compile = (items2, nocase) => {
   let id = 1;
   const split2 = (out) => ({ t: "split", id: id++, out });
-  const seq = (items2, next) => items2.reduceRight((next2, it) => item(it, next2), next);
+  const seq = (items3, next) => items3.reduceRight((next2, it) => item(it, next2), next);
   const item = (it, next) => {
     switch (it.t) {
       case "lit":
@@ -17432,14 +18048,14 @@ var compile = (items, nocase) => {
         return { t: "neg", id: id++, sub: split2(alts(MATCH)), next };
     }
     const after = split2([]);
-    const entry2 = split2(alts(after));
-    after.out.push(next, entry2);
-    return it.type === "*" ? after : entry2;
+    const entry = split2(alts(after));
+    after.out.push(next, entry);
+    return it.type === "*" ? after : entry;
   };
-  const start2 = seq(items, MATCH);
+  const start2 = seq(items2, MATCH);
   return [start2, id];
 };
-var show = (start2) => {
+var show2 = (start2) => {
   const lines = [];
   const seen = /* @__PURE__ */ new Set();
   const ref2 = (n) => n.t === "match" ? "match" : String(n.id);
@@ -17739,10 +18355,10 @@ var testLinear = (nodes, chars, start2, end) => {
     ni++;
   return ni === nodes.length;
 };
-var lengths = (items) => {
+var lengths = (items2) => {
   let min = 0;
   let max = 0;
-  for (const it of items) {
+  for (const it of items2) {
     const [lo, hi] = itemLengths(it);
     min += lo;
     max += hi;
@@ -17823,25 +18439,25 @@ var Matcher = class {
     this.#form = n === true ? "NFC" : n || void 0;
     const literal4 = /^[?*+@]\(\)$/.test(pattern);
     const toks = tokenize(pattern, nocase, noext || literal4, this.#form, options.rangeMark);
-    let [items] = build(toks, pair(toks), 0, toks.length, true);
+    let [items2] = build(toks, pair(toks), 0, toks.length, true);
     if (this.#form)
-      items = normalize(items, this.#form);
-    const [start2, size] = compile(items, nocase);
+      items2 = normalize(items2, this.#form);
+    const [start2, size] = compile(items2, nocase);
     this.#start = start2;
     this.#size = size;
-    if (items.every((it) => it.t === "lit")) {
-      this.#literal = items.map((it) => it.ch).join("");
+    if (items2.every((it) => it.t === "lit")) {
+      this.#literal = items2.map((it) => it.ch).join("");
       this.#literalFold = nocase;
     } else {
       const lit2 = (it) => it.t !== "lit" ? void 0 : nocase ? { ch: it.ch, re: foldRe(it.ch) } : { ch: it.ch };
-      for (const it of items) {
+      for (const it of items2) {
         const l = lit2(it);
         if (!l)
           break;
         this.#prefix.push(l);
       }
-      for (let j = items.length - 1; j >= 0; j--) {
-        const l = lit2(items[j]);
+      for (let j = items2.length - 1; j >= 0; j--) {
+        const l = lit2(items2[j]);
         if (!l)
           break;
         this.#suffix.unshift(l);
@@ -17853,7 +18469,7 @@ var Matcher = class {
       }
       this.#linear = linear(this.#start)?.slice(this.#prefix.length, -this.#suffix.length || void 0);
       this.#wild = !!this.#linear?.every((n2) => n2.t === "star" || n2.t === "any");
-      const [min, max] = lengths(items);
+      const [min, max] = lengths(items2);
       this.#min = min;
       this.#max = max;
     }
@@ -17951,7 +18567,7 @@ var Matcher = class {
   }
   /** a readable listing of the state machine */
   toString() {
-    return show(this.#start);
+    return show2(this.#start);
   }
 };
 
@@ -18119,11 +18735,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path2 = {
+var path5 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path2.win32.sep : path2.posix.sep;
+var sep = defaultPlatform === "win32" ? path5.win32.sep : path5.posix.sep;
 minimatch.sep = sep;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -19386,31 +20002,35 @@ function globMatcher(patterns) {
   return (rel) => compiled2.some((m) => m.match(rel));
 }
 function relativePath(root, abs) {
-  return path3.relative(root, abs).split(path3.sep).join("/");
+  return path6.relative(root, abs).split(path6.sep).join("/");
 }
+
+// src/discover/walk.ts
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import path8 from "node:path";
 
 // src/discover/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { readFileSync } from "node:fs";
-import path4 from "node:path";
+import path7 from "node:path";
 function withIgnoreFile(layers, base, file) {
-  let text2;
+  let text;
   try {
-    text2 = readFileSync(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch {
     return layers;
   }
-  return [{ base, rules: (0, import_ignore.default)().add(text2) }, ...layers];
+  return [{ base, rules: (0, import_ignore.default)().add(text) }, ...layers];
 }
 function enterFolder(layers, dir) {
-  return withIgnoreFile(layers, dir, path4.join(dir, ".gitignore"));
+  return withIgnoreFile(layers, dir, path7.join(dir, ".gitignore"));
 }
 function rootLayers(root) {
-  return withIgnoreFile([], root, path4.join(root, ".git", "info", "exclude"));
+  return withIgnoreFile([], root, path7.join(root, ".git", "info", "exclude"));
 }
 function isGitignored(layers, abs, isDir) {
   for (const layer of layers) {
-    const rel = path4.relative(layer.base, abs).split(path4.sep).join("/");
+    const rel = path7.relative(layer.base, abs).split(path7.sep).join("/");
     if (!rel || rel.startsWith("../")) continue;
     const verdict2 = layer.rules.test(isDir ? `${rel}/` : rel);
     if (verdict2.ignored) return true;
@@ -19424,7 +20044,7 @@ var ALWAYS_SKIPPED = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 function findCandidates(paths, options) {
   const walker = new Walker(options);
   walker.addBoundary(options.root);
-  for (const p of paths) walker.named(path5.resolve(options.root, p));
+  for (const p of paths) walker.named(path8.resolve(options.root, p));
   return walker.result();
 }
 var Walker = class {
@@ -19479,14 +20099,14 @@ var Walker = class {
    */
   layersAbove(dir) {
     const { root } = this.options;
-    const fromRoot = path5.relative(root, dir);
+    const fromRoot = path8.relative(root, dir);
     if (!fromRoot) return rootLayers(root);
     if (isOutside(fromRoot)) return [];
     let layers = rootLayers(root);
     let parent = root;
-    for (const part of fromRoot.split(path5.sep)) {
+    for (const part of fromRoot.split(path8.sep)) {
       layers = enterFolder(layers, parent);
-      parent = path5.join(parent, part);
+      parent = path8.join(parent, part);
     }
     return isGitignored(layers, dir, true) ? [] : layers;
   }
@@ -19502,12 +20122,12 @@ var Walker = class {
     }
     const layers = entries.some((e) => e.name === ".gitignore") ? enterFolder(inherited, dir) : inherited;
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry2 of entries) {
-      if (ALWAYS_SKIPPED.has(entry2.name)) continue;
-      const abs = path5.join(dir, entry2.name);
-      if (entry2.isSymbolicLink()) this.link(abs, layers);
-      else if (entry2.isDirectory()) this.folder(abs, path5.join(real, entry2.name), layers);
-      else this.file(abs, path5.join(real, entry2.name), layers);
+    for (const entry of entries) {
+      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      const abs = path8.join(dir, entry.name);
+      if (entry.isSymbolicLink()) this.link(abs, layers);
+      else if (entry.isDirectory()) this.folder(abs, path8.join(real, entry.name), layers);
+      else this.file(abs, path8.join(real, entry.name), layers);
     }
   }
   folder(abs, real, layers) {
@@ -19535,7 +20155,7 @@ var Walker = class {
       this.file(abs, abs, layers);
       return;
     }
-    if (this.boundaries.some((b) => !isOutside(path5.relative(b, real)))) {
+    if (this.boundaries.some((b) => !isOutside(path8.relative(b, real)))) {
       if (isDir) this.folder(abs, real, layers);
       else this.file(abs, real, layers);
       return;
@@ -19545,7 +20165,7 @@ var Walker = class {
     if (wanted && !isGitignored(layers, abs, isDir) && this.globsAllow(rel)) this.notices.push(outsideLink(rel, real));
   }
   parsersFor(abs) {
-    const name = path5.basename(abs).toLowerCase();
+    const name = path8.basename(abs).toLowerCase();
     return this.options.parsers.filter((p) => p.extensions.some((ext2) => name.endsWith(ext2.toLowerCase())));
   }
   globsAllow(rel) {
@@ -19556,7 +20176,7 @@ var Walker = class {
   }
 };
 function isOutside(relative) {
-  return relative === ".." || relative.startsWith(`..${path5.sep}`) || path5.isAbsolute(relative);
+  return relative === ".." || relative.startsWith(`..${path8.sep}`) || path8.isAbsolute(relative);
 }
 function missing(rel, err) {
   const code2 = err.code;
@@ -19577,35 +20197,100 @@ function outsideLink(rel, target) {
   };
 }
 
+// src/discover/owners.ts
+var FolderOwners = class {
+  constructor(root, parsers, load2) {
+    this.root = root;
+    this.load = load2;
+    this.owners = parsers.filter((p) => p.folderOwner);
+    try {
+      this.realRoot = realpathSync2(root);
+    } catch {
+    }
+  }
+  root;
+  load;
+  owners;
+  /** The outermost owner at or above each folder asked about; null for none. */
+  outermost = /* @__PURE__ */ new Map();
+  realRoot;
+  ownerOf(candidate) {
+    if (!this.owners.length) return void 0;
+    const fromRoot = path9.relative(this.root, path9.dirname(candidate.path));
+    if (isOutside(fromRoot)) return void 0;
+    const folders = [this.root];
+    if (fromRoot) for (const part of fromRoot.split(path9.sep)) folders.push(path9.join(folders[folders.length - 1], part));
+    let owner = null;
+    for (const folder of folders) {
+      let known = this.outermost.get(folder);
+      if (known === void 0) {
+        known = owner ?? this.ownerIn(folder) ?? null;
+        this.outermost.set(folder, known);
+      }
+      owner = known;
+    }
+    return owner ?? void 0;
+  }
+  ownerIn(dir) {
+    for (const parser of this.owners) {
+      const abs = path9.join(dir, parser.folderOwner);
+      const real = this.realFileInRoot(abs);
+      if (real === void 0) continue;
+      const file = this.load({ path: abs, rel: relativePath(this.root, abs), real, parsers: [parser], byExtension: true });
+      if (file) return file;
+    }
+    return void 0;
+  }
+  realFileInRoot(abs) {
+    if (this.realRoot === void 0) return void 0;
+    try {
+      if (!statSync2(abs).isFile()) return void 0;
+      const real = realpathSync2(abs);
+      return isOutside(path9.relative(this.realRoot, real)) ? void 0 : real;
+    } catch {
+      return void 0;
+    }
+  }
+};
+
 // src/discover/discover.ts
 async function discover(paths, options) {
   const walked = findCandidates(paths, options);
+  const owners = new FolderOwners(options.root, options.parsers, (candidate) => load(candidate, options.maxFileBytes).file);
   const files = [];
+  const owning = /* @__PURE__ */ new Set();
   const notices = [...walked.notices];
   for (const candidate of walked.candidates) {
+    const owner = owners.ownerOf(candidate);
+    if (owner) {
+      if (!owning.has(owner)) files.push(owner);
+      owning.add(owner);
+      continue;
+    }
     const outcome = load(candidate, options.maxFileBytes);
     if (outcome.file) files.push(outcome.file);
     if (outcome.notice) notices.push(outcome.notice);
   }
+  files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
   return { files, notices };
 }
 function load(candidate, maxFileBytes) {
   const read = readBounded(candidate.path, candidate.rel, maxFileBytes);
   if ("notice" in read) return { notice: read.notice };
-  const decoded = decode(read.bytes);
-  if (decoded.kind === "binary") return candidate.byExtension ? { notice: binaryNote(candidate.rel) } : {};
-  if (decoded.kind === "invalid") return { notice: invalidEncoding(candidate.rel, decoded) };
-  return claim(candidate, decoded.text);
+  const decoded2 = decode(read.bytes);
+  if (decoded2.kind === "binary") return candidate.byExtension ? { notice: binaryNote(candidate.rel) } : {};
+  if (decoded2.kind === "invalid") return { notice: invalidEncoding(candidate.rel, decoded2) };
+  return claim(candidate, decoded2.text);
 }
-function claim(candidate, text2) {
+function claim(candidate, text) {
   for (const parser of candidate.parsers) {
     let syntax;
     try {
-      syntax = parser.claims(candidate.rel, text2);
+      syntax = parser.claims(candidate.rel, text);
     } catch {
       return { notice: claimCrash(candidate.rel, parser.id) };
     }
-    if (syntax) return { file: { path: candidate.path, rel: candidate.rel, text: text2, format: parser.id, syntax } };
+    if (syntax) return { file: { path: candidate.path, rel: candidate.rel, text, format: parser.id, syntax } };
   }
   return {};
 }
@@ -19638,9 +20323,9 @@ function claimCrash(rel, format2) {
 }
 
 // src/config/load.ts
-var import_ajv = __toESM(require_ajv(), 1);
+var import_ajv2 = __toESM(require_ajv(), 1);
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import path6 from "node:path";
+import path10 from "node:path";
 
 // src/config/config.schema.json
 var config_schema_default = {
@@ -19771,147 +20456,6 @@ var config_schema_default = {
   }
 };
 
-// src/config/closest.ts
-function closest(name, allowed) {
-  let best;
-  let bestDistance = 3;
-  for (const candidate of allowed) {
-    const d = editDistance(name.toLowerCase(), candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-// src/config/yaml-file.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_ALIASES = 100;
-function parseYamlFile(text2, rel, code2, what) {
-  const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
-  const file = { rel, doc, lines };
-  const notices = doc.errors.map((err) => {
-    const [start2, end] = err.linePos ?? [{ line: 1, col: 1 }];
-    const at = { line: start2.line, column: start2.col };
-    const cut = err.message.indexOf(" at line ");
-    return {
-      level: "error",
-      code: code2,
-      file: rel,
-      range: { file: rel, start: at, end: end ? { line: end.line, column: end.col } : at },
-      message: `${cut === -1 ? err.message : err.message.slice(0, cut)}; ${what} must be valid YAML or JSON. Fix the syntax here.`
-    };
-  });
-  if (notices.length) return { file, data: void 0, notices };
-  try {
-    return { file, data: doc.toJS({ maxAliasCount: MAX_ALIASES }), notices };
-  } catch (err) {
-    return { file, data: void 0, notices: [{ level: "error", code: code2, file: rel, message: `${err.message}; simplify the anchors and aliases in ${what}.` }] };
-  }
-}
-function nodeAt(file, segments) {
-  let node = file.doc.contents ?? void 0;
-  for (const segment of segments) {
-    const next = (0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node) ? node.get(segment, true) : void 0;
-    if (!next) break;
-    node = next;
-  }
-  return node;
-}
-function keyAt(file, segments, key2) {
-  const map = nodeAt(file, segments);
-  if (!(0, import_yaml.isMap)(map)) return void 0;
-  const pair2 = map.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key2);
-  return pair2 && (0, import_yaml.isScalar)(pair2.key) ? pair2.key : void 0;
-}
-function ownKeyAt(file, segments) {
-  const last = segments[segments.length - 1];
-  return typeof last === "string" ? keyAt(file, segments.slice(0, -1), last) : void 0;
-}
-function rangeOf(file, node) {
-  const [start2, end] = node?.range ?? [0, 0];
-  return { file: file.rel, start: position(file, start2), end: position(file, end) };
-}
-function position(file, offset) {
-  const { line, col } = file.lines.linePos(offset);
-  return { line, column: col };
-}
-function dotted(segments) {
-  return segments.map((s, i) => typeof s === "number" ? `[${s}]` : i ? `.${s}` : s).join("");
-}
-
-// src/config/schema-errors.ts
-function schemaNotices(errors, file, data, code2) {
-  const seen = /* @__PURE__ */ new Set();
-  const notices = [];
-  for (const error of errors) {
-    if (error.keyword === "propertyNames") continue;
-    const segments = pointerSegments(error.instancePath, data);
-    const { problem, node } = describe(error, segments, file);
-    const where = dotted(segments);
-    const message = `${where ? `${where}: ` : ""}${problem}.`;
-    const range2 = rangeOf(file, node);
-    const id = `${range2.start.line}:${range2.start.column}:${message}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    notices.push({ level: "error", code: code2, file: file.rel, range: range2, message });
-  }
-  return notices.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
-}
-function describe(error, segments, file) {
-  const parent = error.parentSchema ?? {};
-  const expected = parent.description ?? error.message ?? "something else";
-  const params = error.params;
-  if (error.propertyName !== void 0) {
-    return { problem: `the name "${error.propertyName}" is not valid; expected letters and digits only`, node: keyAt(file, segments, error.propertyName) };
-  }
-  switch (error.keyword) {
-    case "additionalProperties": {
-      const name = String(params.additionalProperty);
-      const allowed = Object.keys(parent.properties ?? {});
-      const guess = closest(name, allowed);
-      const hint = guess ? `did you mean "${guess}"? ` : "";
-      return { problem: `unknown key "${name}"; ${hint}expected one of ${allowed.join(", ")}`, node: keyAt(file, segments, name) };
-    }
-    case "required": {
-      const missing2 = String(params.missingProperty);
-      const wanted = parent.properties?.[missing2]?.description;
-      return { problem: `"${missing2}" is missing${wanted ? `; add it: ${wanted}` : ""}`, node: ownKeyAt(file, segments) ?? nodeAt(file, segments) };
-    }
-    case "minItems":
-      return { problem: `the list is empty; expected ${expected}`, node: nodeAt(file, segments) };
-    default:
-      return { problem: `${show2(error.data)} is not valid; expected ${expected}`, node: nodeAt(file, segments) };
-  }
-}
-function pointerSegments(pointer, data) {
-  const segments = [];
-  for (const raw of pointer.split("/").slice(1)) {
-    const key2 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-    const segment = Array.isArray(data) ? Number(key2) : key2;
-    segments.push(segment);
-    data = data !== null && typeof data === "object" ? data[segment] : void 0;
-  }
-  return segments;
-}
-function show2(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  return JSON.stringify(value);
-}
-
 // src/config/load.ts
 var CONFIG_FILE_NAMES = [".iac-scan.yml", ".iac-scan.yaml"];
 var CODE = "config-invalid";
@@ -19920,27 +20464,27 @@ function loadConfig(root, explicitPath) {
   const found = findConfigFile(root, explicitPath);
   if (!found.file) return { config: {}, notices: found.notices };
   const rel = relativePath(root, found.file);
-  let text2;
+  let text;
   try {
-    text2 = readFileSync2(found.file, "utf8");
+    text = readFileSync2(found.file, "utf8");
   } catch (err) {
     const reason = err.code ?? err.message;
     return { config: {}, notices: [...found.notices, { level: "error", code: CODE, file: rel, message: `the config file could not be read (${reason}); check that it is a readable file.` }] };
   }
-  const parsed = parseYamlFile(text2, rel, CODE, "the config file");
+  const parsed = parseYamlFile(text, rel, CODE, "the config file");
   const data = parsed.data ?? {};
   if (parsed.notices.length) return { config: {}, notices: [...found.notices, ...parsed.notices] };
-  validator ??= new import_ajv.default({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(config_schema_default);
+  validator ??= new import_ajv2.default({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(config_schema_default);
   if (!validator(data)) return { config: {}, notices: [...found.notices, ...schemaNotices(validator.errors ?? [], parsed.file, data, CODE)] };
-  return { config: resolve(data, path6.dirname(found.file), parsed.file), notices: found.notices };
+  return { config: resolve(data, path10.dirname(found.file), parsed.file), notices: found.notices };
 }
 function findConfigFile(root, explicitPath) {
   if (explicitPath !== void 0) {
-    const file = path6.resolve(root, explicitPath);
+    const file = path10.resolve(root, explicitPath);
     if (existsSync(file)) return { file, notices: [] };
     return { notices: [{ level: "error", code: CODE, file: relativePath(root, file), message: "the config file given with --config does not exist; check the path." }] };
   }
-  const present = CONFIG_FILE_NAMES.map((name) => path6.join(root, name)).filter((f) => existsSync(f));
+  const present = CONFIG_FILE_NAMES.map((name) => path10.join(root, name)).filter((f) => existsSync(f));
   if (present.length < 2) return { file: present[0], notices: [] };
   return {
     file: present[0],
@@ -19948,13 +20492,13 @@ function findConfigFile(root, explicitPath) {
   };
 }
 function resolve(config, dir, file) {
-  const absolute = (list3) => list3?.map((p) => path6.resolve(dir, p));
+  const absolute = (list3) => list3?.map((p) => path10.resolve(dir, p));
   return {
     ...config,
     ...config.packs ? { packs: absolute(config.packs) } : {},
     ...config["parameter-files"] ? { "parameter-files": absolute(config["parameter-files"]) } : {},
     ...config["var-files"] ? { "var-files": absolute(config["var-files"]) } : {},
-    ...config.ignore ? { ignore: config.ignore.map((entry2, i) => ({ ...entry2, location: rangeOf(file, nodeAt(file, ["ignore", i])) })) } : {}
+    ...config.ignore ? { ignore: config.ignore.map((entry, i) => ({ ...entry, location: rangeOf(file, nodeAt(file, ["ignore", i])) })) } : {}
   };
 }
 
@@ -19994,14 +20538,14 @@ var PARAMETER_NAME = /^[A-Za-z0-9]+$/;
 function loadParameterFile(file, root) {
   const rel = relativePath(root, file);
   const parameters = /* @__PURE__ */ new Map();
-  let text2;
+  let text;
   try {
-    text2 = readFileSync3(file, "utf8");
+    text = readFileSync3(file, "utf8");
   } catch (err) {
     const reason = err.code ?? err.message;
     return { parameters, notices: [{ level: "error", code: CODE2, file: rel, message: `the parameter file could not be read (${reason}); check the path.` }] };
   }
-  const parsed = parseYamlFile(text2, rel, CODE2, "a parameter file");
+  const parsed = parseYamlFile(text, rel, CODE2, "a parameter file");
   if (parsed.notices.length) return { parameters, notices: parsed.notices };
   const reader = new EntryReader(parsed.file, parameters);
   reader.read(parsed.data);
@@ -20016,21 +20560,21 @@ var EntryReader = class {
   parameters;
   notices = [];
   read(data) {
-    if (Array.isArray(data)) data.forEach((entry2, i) => this.cliEntry(entry2, [i]));
+    if (Array.isArray(data)) data.forEach((entry, i) => this.cliEntry(entry, [i]));
     else if (isMap2(data) && isMap2(data.Parameters)) this.map(data.Parameters, ["Parameters"]);
     else if (isMap2(data)) this.map(data, []);
     else this.problem([], "expected a list of {ParameterKey, ParameterValue}, a map {Parameters: {Name: value}}, or a map {Name: value}");
   }
-  cliEntry(entry2, at) {
-    if (!isMap2(entry2) || typeof entry2.ParameterKey !== "string") {
+  cliEntry(entry, at) {
+    if (!isMap2(entry) || typeof entry.ParameterKey !== "string") {
       this.problem(at, "expected a map with ParameterKey and ParameterValue");
       return;
     }
-    if (entry2.UsePreviousValue === true && entry2.ParameterValue === void 0) {
-      this.problem(at, `UsePreviousValue cannot be known before deployment; give ${entry2.ParameterKey} a ParameterValue or drop the entry`, "warning");
+    if (entry.UsePreviousValue === true && entry.ParameterValue === void 0) {
+      this.problem(at, `UsePreviousValue cannot be known before deployment; give ${entry.ParameterKey} a ParameterValue or drop the entry`, "warning");
       return;
     }
-    this.set(entry2.ParameterKey, entry2.ParameterValue, [...at, "ParameterValue"]);
+    this.set(entry.ParameterKey, entry.ParameterValue, [...at, "ParameterValue"]);
   }
   map(map, at) {
     for (const [name, value] of Object.entries(map)) this.set(name, value, [...at, name]);
@@ -20040,9 +20584,9 @@ var EntryReader = class {
       this.problem(at, `"${name}" is not a parameter name; expected letters and digits only`);
       return;
     }
-    const text2 = asText(value);
-    if (text2 === void 0) this.problem(at, "expected a text, a number, true or false, or a list of these");
-    else this.parameters.set(name, { value: text2, from: this.file.rel });
+    const text = asText(value);
+    if (text === void 0) this.problem(at, "expected a text, a number, true or false, or a list of these");
+    else this.parameters.set(name, { value: text, from: this.file.rel });
   }
   problem(at, expected, level = "error") {
     const where = dotted(at);
@@ -20117,25 +20661,25 @@ function parseVarFlag(flag) {
 var DEFAULT_LIMITS = { maxAliasCount: 1e3, maxDepth: 200 };
 
 // src/parse/workspace.ts
-import { readdirSync as readdirSync2, realpathSync as realpathSync2 } from "node:fs";
-import path7 from "node:path";
+import { readdirSync as readdirSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import path11 from "node:path";
 var Workspace = class {
   constructor(root, maxFileBytes) {
     this.root = root;
     this.maxFileBytes = maxFileBytes;
-    this.realRoot = safeRealpath(root) ?? path7.resolve(root);
+    this.realRoot = safeRealpath(root) ?? path11.resolve(root);
   }
   root;
   maxFileBytes;
   realRoot;
   /** Path relative to the root with `/` separators, as reports show it. */
   rel(abs) {
-    return path7.relative(this.root, abs).split(path7.sep).join("/");
+    return path11.relative(this.root, abs).split(path11.sep).join("/");
   }
   /** Whether `abs` (after resolving symlinks) lies inside the scan root. */
   contains(abs) {
     const real = safeRealpath(abs);
-    if (real === void 0) return isWithin(this.root, path7.resolve(abs));
+    if (real === void 0) return isWithin(this.root, path11.resolve(abs));
     return isWithin(this.realRoot, real);
   }
   readText(abs) {
@@ -20143,9 +20687,18 @@ var Workspace = class {
     if (!this.contains(abs)) return { error: `${rel} is outside the scan root; iac-scan reads nothing outside it` };
     const read = readBounded(abs, rel, this.maxFileBytes);
     if ("notice" in read) return { error: read.notice.message };
-    const decoded = decode(read.bytes);
-    if (decoded.kind !== "text") return { error: `${rel} is not text (${decoded.kind === "binary" ? "binary" : `invalid ${decoded.encoding}`})` };
-    return { text: decoded.text, rel };
+    const decoded2 = decode(read.bytes);
+    if (decoded2.kind !== "text") return { error: `${rel} is not text (${decoded2.kind === "binary" ? "binary" : `invalid ${decoded2.encoding}`})` };
+    return { text: decoded2.text, rel };
+  }
+  /** Whether `abs` is a regular file (symlinks followed) inside the root: a cheap probe, nothing is read. */
+  isFile(abs) {
+    if (!this.contains(abs)) return false;
+    try {
+      return statSync3(abs).isFile();
+    } catch {
+      return false;
+    }
   }
   /** File names in a folder inside the root, sorted; undefined when it is outside or unreadable. */
   list(absDir) {
@@ -20158,48 +20711,25 @@ var Workspace = class {
   }
 };
 function isWithin(root, abs) {
-  const rel = path7.relative(root, abs);
-  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
+  const rel = path11.relative(root, abs);
+  return rel === "" || !rel.startsWith("..") && !path11.isAbsolute(rel);
 }
 function safeRealpath(p) {
   try {
-    return realpathSync2(p);
+    return realpathSync3(p);
   } catch {
     return void 0;
   }
 }
 
-// src/parse/cloudformation/claims.ts
-var EXTENSIONS = [".yaml", ".yml", ".json", ".template"];
-var YAML_VERSION = /^[ \t]*["']?AWSTemplateFormatVersion["']?\s*:/m;
-var JSON_VERSION = /"AWSTemplateFormatVersion"\s*:/;
-var YAML_RESOURCES = /^["']?Resources["']?\s*:/m;
-var YAML_TYPE = /^[ \t]+["']?Type["']?\s*:\s*["']?(?:AWS|Custom)::/m;
-var JSON_RESOURCES = /"Resources"\s*:\s*\{/;
-var JSON_TYPE = /"Type"\s*:\s*"(?:AWS|Custom)::/;
-function claimsTemplate(rel, text2) {
-  if (!EXTENSIONS.some((ext2) => rel.endsWith(ext2))) return void 0;
-  const json2 = firstNonBlank(text2) === 123;
-  if (json2) {
-    if (JSON_VERSION.test(text2) || JSON_RESOURCES.test(text2) && JSON_TYPE.test(text2)) return "json";
-    return void 0;
-  }
-  if (YAML_VERSION.test(text2) || YAML_RESOURCES.test(text2) && YAML_TYPE.test(text2)) return "yaml";
-  return void 0;
-}
-function firstNonBlank(text2) {
-  for (let i = 0; i < text2.length; i++) {
-    const code2 = text2.charCodeAt(i);
-    if (code2 !== 32 && code2 !== 9 && code2 !== 10 && code2 !== 13 && code2 !== 65279) return code2;
-  }
-  return -1;
-}
+// src/parse/cdk/assembly.ts
+import path15 from "node:path";
 
 // src/parse/document/line-table.ts
 var LineTable = class {
-  constructor(file, text2) {
+  constructor(file, text) {
     this.file = file;
-    for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) this.starts.push(i + 1);
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
   }
   file;
   starts = [0];
@@ -20219,42 +20749,15 @@ var LineTable = class {
   }
 };
 
-// src/parse/document/notices.ts
-function noticeAt(lines, level, code2, message, start2, end = start2) {
-  return { level, code: code2, message, file: lines.file, range: lines.range(start2, end) };
-}
-function syntaxError(lines, syntax, expected, start2, end = start2) {
-  return noticeAt(
-    lines,
-    "error",
-    "parse-error",
-    `Invalid ${syntax}: ${expected}. Fix the ${syntax} at this place; the file was not scanned.`,
-    start2,
-    end
-  );
-}
-function duplicateKeyNotice(lines, key2, start2, end) {
-  return noticeAt(
-    lines,
-    "warning",
-    "duplicate-key",
-    `The key "${key2}" appears twice in the same mapping; the later one is used. Remove one of them.`,
-    start2,
-    end
-  );
-}
-var depthMessage = (maxDepth) => `Collections are nested deeper than ${maxDepth} levels, which no real template needs; the file was not scanned. Flatten the structure, or raise the depth limit if the file is trusted.`;
-var aliasMessage = (maxAliasCount) => `YAML aliases expand more than ${maxAliasCount} times (an alias bomb?); the file was not scanned. Replace the aliases with plain values.`;
-
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text2, ignoreTrivia = false) {
-  const len = text2.length;
+function createScanner(text, ignoreTrivia = false) {
+  const len = text.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count || !exact) {
-      let ch = text2.charCodeAt(pos);
+      let ch = text.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -20281,35 +20784,35 @@ function createScanner(text2, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start2 = pos;
-    if (text2.charCodeAt(pos) === 48) {
+    if (text.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
+    if (pos < text.length && text.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text2.substring(start2, pos);
+        return text.substring(start2, pos);
       }
     }
     let end = pos;
-    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
+    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
+      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -20317,30 +20820,30 @@ function createScanner(text2, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text2.substring(start2, end);
+    return text.substring(start2, end);
   }
   function scanString() {
     let result = "", start2 = pos;
     while (true) {
       if (pos >= len) {
-        result += text2.substring(start2, pos);
+        result += text.substring(start2, pos);
         scanError = 2;
         break;
       }
-      const ch = text2.charCodeAt(pos);
+      const ch = text.charCodeAt(pos);
       if (ch === 34) {
-        result += text2.substring(start2, pos);
+        result += text.substring(start2, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result += text2.substring(start2, pos);
+        result += text.substring(start2, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text2.charCodeAt(pos++);
+        const ch2 = text.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result += '"';
@@ -20382,7 +20885,7 @@ function createScanner(text2, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text2.substring(start2, pos);
+          result += text.substring(start2, pos);
           scanError = 2;
           break;
         } else {
@@ -20403,19 +20906,19 @@ function createScanner(text2, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code2 = text2.charCodeAt(pos);
+    let code2 = text.charCodeAt(pos);
     if (isWhiteSpace(code2)) {
       do {
         pos++;
         value += String.fromCharCode(code2);
-        code2 = text2.charCodeAt(pos);
+        code2 = text.charCodeAt(pos);
       } while (isWhiteSpace(code2));
       return token = 15;
     }
     if (isLineBreak(code2)) {
       pos++;
       value += String.fromCharCode(code2);
-      if (code2 === 13 && text2.charCodeAt(pos) === 10) {
+      if (code2 === 13 && text.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -20451,31 +20954,31 @@ function createScanner(text2, ignoreTrivia = false) {
       // comments
       case 47:
         const start2 = pos - 1;
-        if (text2.charCodeAt(pos + 1) === 47) {
+        if (text.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text2.charCodeAt(pos))) {
+            if (isLineBreak(text.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text2.substring(start2, pos);
+          value = text.substring(start2, pos);
           return token = 12;
         }
-        if (text2.charCodeAt(pos + 1) === 42) {
+        if (text.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text2.charCodeAt(pos);
-            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
+            const ch = text.charCodeAt(pos);
+            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text2.charCodeAt(pos) === 10) {
+              if (ch === 13 && text.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -20486,7 +20989,7 @@ function createScanner(text2, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text2.substring(start2, pos);
+          value = text.substring(start2, pos);
           return token = 13;
         }
         value += String.fromCharCode(code2);
@@ -20496,7 +20999,7 @@ function createScanner(text2, ignoreTrivia = false) {
       case 45:
         value += String.fromCharCode(code2);
         pos++;
-        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -20518,10 +21021,10 @@ function createScanner(text2, ignoreTrivia = false) {
       default:
         while (pos < len && isUnknownContentCharacter(code2)) {
           pos++;
-          code2 = text2.charCodeAt(pos);
+          code2 = text.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text2.substring(tokenOffset, pos);
+          value = text.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -20704,7 +21207,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -20755,15 +21258,15 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text2, visitor, options);
+  visit(text, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
   }
   return result;
 }
-function visit(text2, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text2, false);
+function visit(text, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -21179,11 +21682,11 @@ function printParseErrorCode(code2) {
 }
 
 // src/parse/document/depth.ts
-function tooDeepAt(text2, maxDepth) {
+function tooDeepAt(text, maxDepth) {
   let depth = 0;
   let inString = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     if (inString) {
       if (c === "\\") i++;
       else if (c === '"') inString = false;
@@ -21195,6 +21698,36 @@ function tooDeepAt(text2, maxDepth) {
   return void 0;
 }
 
+// src/parse/document/notices.ts
+function noticeAt(lines, level, code2, message, start2, end = start2) {
+  return { level, code: code2, message, file: lines.file, range: lines.range(start2, end) };
+}
+function noticeAtRange(range2, level, code2, message) {
+  return { level, code: code2, message, file: range2.file, range: range2 };
+}
+function syntaxError(lines, syntax, expected, start2, end = start2) {
+  return noticeAt(
+    lines,
+    "error",
+    "parse-error",
+    `Invalid ${syntax}: ${expected}. Fix the ${syntax} at this place; the file was not scanned.`,
+    start2,
+    end
+  );
+}
+function duplicateKeyNotice(lines, key2, start2, end) {
+  return noticeAt(
+    lines,
+    "warning",
+    "duplicate-key",
+    `The key "${key2}" appears twice in the same mapping; the later one is used. Remove one of them.`,
+    start2,
+    end
+  );
+}
+var depthMessage = (maxDepth) => `Collections are nested deeper than ${maxDepth} levels, which no real template needs; the file was not scanned. Flatten the structure, or raise the depth limit if the file is trusted.`;
+var aliasMessage = (maxAliasCount) => `YAML aliases expand more than ${maxAliasCount} times (an alias bomb?); the file was not scanned. Replace the aliases with plain values.`;
+
 // src/parse/document/syntax.ts
 var LimitExceeded = class extends Error {
   constructor(code2, offset, message) {
@@ -21205,9 +21738,9 @@ var LimitExceeded = class extends Error {
   code;
   offset;
 };
-function setEntry(map, entry2, onDuplicate) {
-  if (map.entries.has(entry2.key)) onDuplicate(entry2);
-  map.entries.set(entry2.key, entry2);
+function setEntry(map, entry, onDuplicate) {
+  if (map.entries.has(entry.key)) onDuplicate(entry);
+  map.entries.set(entry.key, entry);
 }
 function scalarText(node) {
   return node?.kind === "scalar" && node.value !== null ? String(node.value) : void 0;
@@ -21233,9 +21766,9 @@ var EXPECTED = {
   InvalidEscapeCharacter: 'a valid escape after a backslash (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)',
   InvalidCharacter: "no control characters inside a string (escape them)"
 };
-function readJson(text2, lines, limits) {
+function readJson(text, lines, limits) {
   const errors = [];
-  const source = text2.charCodeAt(0) === 65279 ? ` ${text2.slice(1)}` : text2;
+  const source = text.charCodeAt(0) === 65279 ? ` ${text.slice(1)}` : text;
   const deep = tooDeepAt(source, limits.maxDepth);
   if (deep !== void 0) return { notices: [noticeAt(lines, "error", "depth-limit", depthMessage(limits.maxDepth), deep, deep + 1)], comments: [] };
   const tree = parseTree2(source, errors, STRICT);
@@ -21259,17 +21792,194 @@ function toNode(json2, lines, notices) {
     const map = { kind: "map", start: start2, end, entries: /* @__PURE__ */ new Map() };
     for (const property of children) {
       const [key2, value] = property.children;
-      const entry2 = {
+      const entry = {
         key: key2.value,
         keyStart: key2.offset,
         keyEnd: key2.offset + key2.length,
         value: toNode(value, lines, notices)
       };
-      setEntry(map, entry2, (dup) => notices.push(duplicateKeyNotice(lines, dup.key, dup.keyStart, dup.keyEnd)));
+      setEntry(map, entry, (dup) => notices.push(duplicateKeyNotice(lines, dup.key, dup.keyStart, dup.keyEnd)));
     }
     return map;
   }
   return { kind: "scalar", start: start2, end, value: json2.value ?? null };
+}
+
+// src/parse/cdk/assembly-files.ts
+import path12 from "node:path";
+var AssemblyFiles = class {
+  constructor(folder, workspace) {
+    this.folder = folder;
+    this.workspace = workspace;
+  }
+  folder;
+  workspace;
+  read = /* @__PURE__ */ new Set();
+  /** Marks a file discovery already read (the outermost manifest). */
+  markRead(abs) {
+    this.read.add(path12.resolve(abs));
+  }
+  /**
+   * The file `named` names, relative to `dir`, read; undefined with a notice when it is outside the
+   * folder, already read, or cannot be read. `what` says what it is for the messages: "the template
+   * of stack Prod/Storage".
+   */
+  open(dir, named, what, notices) {
+    const abs = path12.resolve(dir, named.name);
+    const problem = (code2, message, level = "error") => {
+      notices.push(noticeAtRange(named.at, level, code2, message));
+      return void 0;
+    };
+    if (isOutside(path12.relative(this.folder, abs))) {
+      return problem("outside-assembly", `${what} is ${named.name}, outside the cloud assembly folder ${this.workspace.rel(this.folder)}; it was not read. cdk synth writes every file of an assembly inside it.`);
+    }
+    if (this.read.has(abs)) {
+      return problem("assembly-cycle", `${what} is ${this.workspace.rel(abs)}, which was already read (a cycle, or two routes to one file); it was not read again.`, "warning");
+    }
+    this.read.add(abs);
+    const read = this.workspace.readText(abs);
+    if ("error" in read) return problem("unreadable", `${what}, ${this.workspace.rel(abs)}: ${read.error}`);
+    return { abs, rel: read.rel, text: read.text };
+  }
+};
+
+// src/parse/document/nodes.ts
+function mapAt(node, key2) {
+  const value = node?.kind === "map" ? node.entries.get(key2)?.value : void 0;
+  return value?.kind === "map" ? value : void 0;
+}
+function listAt(node, key2) {
+  const value = node?.kind === "map" ? node.entries.get(key2)?.value : void 0;
+  return value?.kind === "seq" ? value.items : [];
+}
+function textAt(node, key2) {
+  return scalarText(node?.kind === "map" ? node.entries.get(key2)?.value : void 0);
+}
+
+// src/parse/cdk/schema.ts
+var MANIFEST = "manifest.json";
+var ARTIFACTS = "artifacts";
+var VERSION2 = "version";
+var TYPE = "type";
+var PROPERTIES = "properties";
+var DISPLAY_NAME = "displayName";
+var METADATA = "metadata";
+var METADATA_FILE = "additionalMetadataFile";
+var STACK_ARTIFACT = "aws:cloudformation:stack";
+var TEMPLATE_FILE = "templateFile";
+var NESTED_ASSEMBLY = "cdk:cloud-assembly";
+var DIRECTORY_NAME = "directoryName";
+var ENTRY_TYPE = "type";
+var ENTRY_DATA = "data";
+var ENTRY_TRACE = "trace";
+var LOGICAL_ID = "aws:cdk:logicalId";
+var CREATION_STACK = "aws:cdk:creationStack";
+var PROPERTY_ASSIGNMENT = "aws:cdk:propertyAssignment";
+var PROPERTY_NAME = "propertyName";
+var PROPERTY_TRACE = "stackTrace";
+var TEMPLATE_FILE_ENTRY = "aws:cdk:templateFile";
+var PATH_METADATA = "aws:cdk:path";
+var ASSET_PATH_METADATA = "aws:asset:path";
+
+// src/parse/cdk/manifest.ts
+function readManifest(root, lines) {
+  const artifacts = mapAt(root, ARTIFACTS);
+  if (!artifacts) {
+    const notice = noticeAt(lines, "warning", "not-an-assembly", `Expected a cloud assembly manifest: a JSON object with "${ARTIFACTS}", as cdk synth writes it. The file was not scanned as a CDK app.`, root.start, root.start + 1);
+    return { notices: [notice] };
+  }
+  const manifest = { stacks: [], assemblies: [] };
+  for (const { key: id, keyStart, keyEnd: keyEnd2, value: artifact } of artifacts.entries.values()) {
+    const at = lines.range(keyStart, keyEnd2);
+    const properties2 = mapAt(artifact, PROPERTIES);
+    const type = textAt(artifact, TYPE);
+    if (type === STACK_ARTIFACT) {
+      manifest.stacks.push({
+        id,
+        name: textAt(artifact, DISPLAY_NAME) ?? id,
+        template: namedPath(lines, properties2, TEMPLATE_FILE),
+        metadataFile: namedPath(lines, artifact, METADATA_FILE),
+        metadata: mapAt(artifact, METADATA),
+        at
+      });
+    } else if (type === NESTED_ASSEMBLY) {
+      manifest.assemblies.push({ id, directory: namedPath(lines, properties2, DIRECTORY_NAME), at });
+    }
+  }
+  return { manifest, notices: [] };
+}
+function namedPath(lines, node, key2) {
+  const value = node?.kind === "map" ? node.entries.get(key2)?.value : void 0;
+  const name = textAt(node, key2);
+  return value && name ? { name, at: lines.range(value.start, value.end) } : void 0;
+}
+
+// src/parse/cdk/source-files.ts
+import path13 from "node:path";
+var MAX_SEGMENTS = 32;
+var MAX_PATHS = 2048;
+var SourceFiles = class {
+  constructor(workspace, appFolder) {
+    this.workspace = workspace;
+    this.bases = [.../* @__PURE__ */ new Set([appFolder, workspace.root])].filter((base) => !isOutside(path13.relative(workspace.root, base)));
+  }
+  workspace;
+  known = /* @__PURE__ */ new Map();
+  bases;
+  /** The root-relative path of the file a trace names (`/`-separated, as `parseFrame` gives it), or undefined. */
+  rel(file) {
+    let found = this.known.get(file);
+    if (found === void 0) {
+      if (this.known.size >= MAX_PATHS) return void 0;
+      found = this.find(file) ?? null;
+      this.known.set(file, found);
+    }
+    return found ?? void 0;
+  }
+  find(file) {
+    const parts = file.split("/").filter((part) => part !== "");
+    if (parts.some((part) => part === "." || part === "..")) return void 0;
+    const fromRoot = path13.relative(this.workspace.root, file);
+    if (file.startsWith("/") && !isOutside(fromRoot) && this.workspace.isFile(file)) return this.workspace.rel(file);
+    if (/^[A-Za-z]:$/.test(parts[0] ?? "")) parts.shift();
+    for (let count = Math.min(parts.length, MAX_SEGMENTS); count > 0; count--) {
+      const suffix = parts.slice(parts.length - count);
+      for (const base of this.bases) {
+        const abs = path13.join(base, ...suffix);
+        if (this.workspace.isFile(abs)) return this.workspace.rel(abs);
+      }
+    }
+    return void 0;
+  }
+};
+
+// src/parse/cdk/stack.ts
+import path14 from "node:path";
+
+// src/parse/cloudformation/claims.ts
+var EXTENSIONS = [".yaml", ".yml", ".json", ".template"];
+var YAML_VERSION = /^[ \t]*["']?AWSTemplateFormatVersion["']?\s*:/m;
+var JSON_VERSION = /"AWSTemplateFormatVersion"\s*:/;
+var YAML_RESOURCES = /^["']?Resources["']?\s*:/m;
+var YAML_TYPE = /^[ \t]+["']?Type["']?\s*:\s*["']?(?:AWS|Custom)::/m;
+var JSON_RESOURCES = /"Resources"\s*:\s*\{/;
+var JSON_TYPE = /"Type"\s*:\s*"(?:AWS|Custom)::/;
+function claimsTemplate(rel, text) {
+  if (!EXTENSIONS.some((ext2) => rel.endsWith(ext2))) return void 0;
+  const json2 = firstNonBlank(text) === 123;
+  if (json2) {
+    if (JSON_VERSION.test(text) || JSON_RESOURCES.test(text) && JSON_TYPE.test(text)) return "json";
+    return void 0;
+  }
+  if (YAML_VERSION.test(text) || YAML_RESOURCES.test(text) && YAML_TYPE.test(text)) return "yaml";
+  return void 0;
+}
+function firstNonBlank(text) {
+  for (let i = 0; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 !== 32 && code2 !== 9 && code2 !== 10 && code2 !== 13 && code2 !== 65279) return code2;
+  }
+  return -1;
 }
 
 // src/parse/cloudformation/read-yaml.ts
@@ -21277,10 +21987,10 @@ var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/parse/cloudformation/yaml-comments.ts
 var DIRECTIVE_MARKER = "iac-scan";
-function commentCollector(text2, lines, into) {
+function commentCollector(text, lines, into) {
   return function* tap(tokens) {
     for (const token of tokens) {
-      collect(token, (comment) => into.push(toComment(text2, lines, comment)));
+      collect(token, (comment) => into.push(toComment(text, lines, comment)));
       yield token;
     }
   };
@@ -21304,14 +22014,14 @@ function collect(root, found) {
     }
   }
 }
-function toComment(text2, lines, token) {
+function toComment(text, lines, token) {
   const start2 = token.offset;
   let before2 = start2 - 1;
-  while (before2 >= 0 && (text2.charCodeAt(before2) === 32 || text2.charCodeAt(before2) === 9)) before2--;
+  while (before2 >= 0 && (text.charCodeAt(before2) === 32 || text.charCodeAt(before2) === 9)) before2--;
   return {
     range: lines.range(start2, start2 + token.source.length),
     text: token.source.slice(1).trim(),
-    ownLine: before2 < 0 || text2.charCodeAt(before2) === 10 || text2.charCodeAt(before2) === 13
+    ownLine: before2 < 0 || text.charCodeAt(before2) === 10 || text.charCodeAt(before2) === 13
   };
 }
 
@@ -21356,12 +22066,12 @@ var COMPOSER_OPTIONS = {
   uniqueKeys: false,
   prettyErrors: false
 };
-function readYaml(text2, lines, limits) {
+function readYaml(text, lines, limits) {
   const comments = [];
   const parser = new import_yaml2.Parser();
   const composer = new import_yaml2.Composer(COMPOSER_OPTIONS);
-  const tokens = text2.includes(DIRECTIVE_MARKER) ? commentCollector(text2, lines, comments)(parser.parse(text2)) : parser.parse(text2);
-  const docs = [...composer.compose(tokens, true, text2.length)];
+  const tokens = text.includes(DIRECTIVE_MARKER) ? commentCollector(text, lines, comments)(parser.parse(text)) : parser.parse(text);
+  const docs = [...composer.compose(tokens, true, text.length)];
   const doc = docs[0];
   if (docs.length > 1) {
     const second = docs[1].range[0];
@@ -21380,7 +22090,7 @@ function readYaml(text2, lines, limits) {
     (w) => noticeAt(lines, "warning", "yaml-warning", `${w.message}. Check this YAML; the value is read as written.`, w.pos[0], w.pos[1])
   );
   try {
-    const root = doc.contents ? new YamlWalker(text2, doc, lines, limits, notices).node(doc.contents, 0) : void 0;
+    const root = doc.contents ? new YamlWalker(text, doc, lines, limits, notices).node(doc.contents, 0) : void 0;
     return { root, notices, comments };
   } catch (e) {
     if (e instanceof LimitExceeded) return failed(noticeAt(lines, "error", e.code, e.message, e.offset), comments);
@@ -21394,8 +22104,8 @@ function lowerFirst(message) {
   return message.charAt(0).toLowerCase() + message.slice(1);
 }
 var YamlWalker = class {
-  constructor(text2, doc, lines, limits, notices) {
-    this.text = text2;
+  constructor(text, doc, lines, limits, notices) {
+    this.text = text;
     this.doc = doc;
     this.lines = lines;
     this.limits = limits;
@@ -21418,8 +22128,35 @@ var YamlWalker = class {
     }
     return this.untagged(yaml, start2, end, depth);
   }
+  /**
+   * Where each line of a literal block's text begins: the lines after its `|` header, past the
+   * block's indentation (the least of its non-blank lines). One start per line of `value`.
+   */
+  blockLines(start2, end, value) {
+    const text = this.text;
+    let lineStart = text.indexOf("\n", start2) + 1;
+    if (lineStart === 0 || lineStart >= end) return void 0;
+    const starts = [];
+    let indent = Infinity;
+    for (let at = lineStart; at < end; ) {
+      const next = text.indexOf("\n", at);
+      const lineEnd2 = next === -1 || next > end ? end : next;
+      let spaces = 0;
+      while (at + spaces < lineEnd2 && text.charCodeAt(at + spaces) === 32) spaces++;
+      if (at + spaces < lineEnd2 && text.charCodeAt(at + spaces) !== 13 && spaces < indent) indent = spaces;
+      starts.push(at);
+      at = lineEnd2 + 1;
+    }
+    const count = value.split("\n").length - (value.endsWith("\n") ? 1 : 0);
+    if (indent === Infinity || starts.length < count) return void 0;
+    return starts.slice(0, count).map((s) => s + indent);
+  }
   untagged(yaml, start2, end, depth) {
-    if ((0, import_yaml2.isScalar)(yaml)) return { kind: "scalar", start: start2, end, value: scalarValue(yaml.value) };
+    if ((0, import_yaml2.isScalar)(yaml)) {
+      const value = scalarValue(yaml.value);
+      if (yaml.type === "BLOCK_LITERAL" && typeof value === "string") return { kind: "scalar", start: start2, end, value, lineStarts: this.blockLines(start2, end, value) };
+      return { kind: "scalar", start: start2, end, value };
+    }
     if ((0, import_yaml2.isSeq)(yaml)) {
       return { kind: "seq", start: start2, end, items: yaml.items.map((item) => this.node(item, depth + 1)) };
     }
@@ -21438,13 +22175,13 @@ var YamlWalker = class {
       this.notices.push(noticeAt(this.lines, "warning", "complex-key", "A mapping key must be a plain string here; this entry was ignored.", keyStart, keyEnd2));
       return;
     }
-    const entry2 = {
+    const entry = {
       key: keyNode ? String(keyNode.value ?? "") : "",
       keyStart,
       keyEnd: keyEnd2,
       value: value ? this.node(value, depth + 1) : { kind: "scalar", start: keyEnd2, end: keyEnd2, value: null }
     };
-    setEntry(map, entry2, (dup) => this.notices.push(duplicateKeyNotice(this.lines, dup.key, dup.keyStart, dup.keyEnd)));
+    setEntry(map, entry, (dup) => this.notices.push(duplicateKeyNotice(this.lines, dup.key, dup.keyStart, dup.keyEnd)));
   }
   /** Each expansion counts, nested ones included, so an alias bomb stops after `maxAliasCount` steps. */
   alias(alias, start2, depth) {
@@ -21475,14 +22212,14 @@ function scalarValue(value) {
 
 // src/parse/cloudformation/resolve/values.ts
 var NO_VALUE = /* @__PURE__ */ Symbol("AWS::NoValue");
-function literal2(value, range2, origin) {
-  return origin?.length ? { kind: "literal", value, range: range2, origin } : { kind: "literal", value, range: range2 };
+function literal2(value, range2, origin2) {
+  return origin2?.length ? { kind: "literal", value, range: range2, origin: origin2 } : { kind: "literal", value, range: range2 };
 }
-function stringValue(value, range2, origin) {
+function stringValue(value, range2, origin2) {
   if (value.includes("{{resolve:")) {
     return { kind: "unknown", why: "a dynamic reference ({{resolve:\u2026}}) is read at deploy time", range: range2, secret: true };
   }
-  return literal2(value, range2, origin);
+  return literal2(value, range2, origin2);
 }
 function usedAt(value, range2) {
   return { ...value, range: range2, origin: [...value.origin ?? [value.range]] };
@@ -21501,39 +22238,39 @@ function originsOf(parts) {
 var CONDITION_FUNCTIONS = /* @__PURE__ */ new Set(["Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Condition"]);
 function truth(node, r) {
   if (node.kind === "map" && node.entries.size === 1) {
-    const [entry2] = node.entries.values();
-    if (CONDITION_FUNCTIONS.has(entry2.key)) return truthOf(entry2.key, entry2.value, r);
+    const [entry] = node.entries.values();
+    if (CONDITION_FUNCTIONS.has(entry.key)) return truthOf(entry.key, entry.value, r);
   }
   const value = r.resolve(node);
   if (value !== NO_VALUE && value.kind === "literal" && (value.value === true || value.value === false)) return value.value;
   return void 0;
 }
 function truthOf(key2, args, r) {
-  const items = args.kind === "seq" ? args.items : [args];
+  const items2 = args.kind === "seq" ? args.items : [args];
   switch (key2) {
     case "Fn::Equals":
-      return equals(items, r);
+      return equals(items2, r);
     case "Fn::And": {
-      const parts = items.map((item) => truth(item, r));
+      const parts = items2.map((item) => truth(item, r));
       return parts.includes(false) ? false : parts.includes(void 0) ? void 0 : true;
     }
     case "Fn::Or": {
-      const parts = items.map((item) => truth(item, r));
+      const parts = items2.map((item) => truth(item, r));
       return parts.includes(true) ? true : parts.includes(void 0) ? void 0 : false;
     }
     case "Fn::Not": {
-      const part = items[0] && truth(items[0], r);
+      const part = items2[0] && truth(items2[0], r);
       return part === void 0 ? void 0 : !part;
     }
     default: {
-      const name = items[0] && r.name(items[0]);
-      return name === void 0 ? void 0 : r.condition(name, items[0]);
+      const name = items2[0] && r.name(items2[0]);
+      return name === void 0 ? void 0 : r.condition(name, items2[0]);
     }
   }
 }
-function equals(items, r) {
-  if (items.length !== 2) return void 0;
-  const [a, b] = items.map((item) => r.resolve(item));
+function equals(items2, r) {
+  if (items2.length !== 2) return void 0;
+  const [a, b] = items2.map((item) => r.resolve(item));
   if (a === NO_VALUE || b === NO_VALUE || a.kind !== "literal" || b.kind !== "literal") return void 0;
   return String(a.value) === String(b.value);
 }
@@ -21557,10 +22294,10 @@ function conditionValue(key2) {
 
 // src/parse/cloudformation/resolve/find-in-map.ts
 function findInMap(args, at, r) {
-  const items = args.kind === "seq" ? args.items : [];
-  const keys = items.slice(0, 3).map((item) => r.resolve(item));
-  const names2 = items.slice(0, 3).map((item) => r.name(item));
-  const fallback = items[3]?.kind === "map" ? items[3].entries.get("DefaultValue")?.value : void 0;
+  const items2 = args.kind === "seq" ? args.items : [];
+  const keys = items2.slice(0, 3).map((item) => r.resolve(item));
+  const names2 = items2.slice(0, 3).map((item) => r.name(item));
+  const fallback = items2[3]?.kind === "map" ? items2[3].entries.get("DefaultValue")?.value : void 0;
   if (names2.length < 3 || names2.includes(void 0)) {
     return unknownOf("Fn::FindInMap with keys that cannot be known", at, keys);
   }
@@ -21635,10 +22372,10 @@ function getAtt(args, at, r) {
     id = args.items[0] && r.name(args.items[0]);
     attr = args.items[1] && r.name(args.items[1]);
   } else {
-    const text2 = r.name(args);
-    const dot = text2?.indexOf(".") ?? -1;
-    id = dot > 0 ? text2?.slice(0, dot) : text2;
-    attr = dot > 0 ? text2?.slice(dot + 1) : void 0;
+    const text = r.name(args);
+    const dot = text?.indexOf(".") ?? -1;
+    id = dot > 0 ? text?.slice(0, dot) : text;
+    attr = dot > 0 ? text?.slice(dot + 1) : void 0;
   }
   return attributeOf(id, attr, args, at, r);
 }
@@ -21653,19 +22390,19 @@ function attributeOf(id, attr, where, at, r) {
 function parameterValue(p, at, r) {
   if (isSsmType(p.type)) return unknownOf(`parameter ${p.name} is read from SSM Parameter Store at deploy time`, at);
   if (p.supplied) {
-    const text2 = p.supplied.value;
+    const text = p.supplied.value;
     const supplied = (value) => {
       const v = stringValue(value, at);
       return v.kind === "literal" ? { ...v, supplied: true } : v;
     };
-    return isListType(p.type) ? { kind: "list", items: text2.split(",").map((s) => supplied(s.trim())), range: at } : supplied(text2);
+    return isListType(p.type) ? { kind: "list", items: text.split(",").map((s) => supplied(s.trim())), range: at } : supplied(text);
   }
   if (p.default) {
     const value = r.data(p.default);
     if (isListType(p.type) && value.kind === "literal") {
-      const origin = [value.range];
-      const items = String(value.value ?? "").split(",").map((s) => stringValue(s.trim(), at, origin));
-      return { kind: "list", items, range: at, origin };
+      const origin2 = [value.range];
+      const items2 = String(value.value ?? "").split(",").map((s) => stringValue(s.trim(), at, origin2));
+      return { kind: "list", items: items2, range: at, origin: origin2 };
     }
     return usedAt(value, at);
   }
@@ -21743,13 +22480,13 @@ function split(args, at, r) {
   const sourceNode = arg(args, 1);
   const sep2 = delimiter && r.name(delimiter);
   const source = sourceNode ? r.resolve(sourceNode) : NO_VALUE;
-  const text2 = textOf(source);
-  if (sep2 === void 0 || sep2 === "" || text2 === void 0 || source === NO_VALUE) {
+  const text = textOf(source);
+  if (sep2 === void 0 || sep2 === "" || text === void 0 || source === NO_VALUE) {
     return unknownOf("Fn::Split of a value that cannot be known", at, [source]);
   }
-  if (!r.spend(text2.length, args)) return unknownOf(OVER_BUDGET, at, [source]);
-  const origin = source.origin ?? [source.range];
-  return { kind: "list", items: text2.split(sep2).map((piece) => stringValue(piece, at, origin)), range: at };
+  if (!r.spend(text.length, args)) return unknownOf(OVER_BUDGET, at, [source]);
+  const origin2 = source.origin ?? [source.range];
+  return { kind: "list", items: text.split(sep2).map((piece) => stringValue(piece, at, origin2)), range: at };
 }
 function select(args, at, r) {
   const indexNode = arg(args, 0);
@@ -21768,10 +22505,10 @@ function select(args, at, r) {
 }
 function base64(args, at, r) {
   const value = r.resolve(args);
-  const text2 = textOf(value);
-  if (text2 === void 0 || value === NO_VALUE) return unknownOf("Fn::Base64 of a value that cannot be known", at, [value]);
-  if (!r.spend(text2.length * 2, args)) return unknownOf(OVER_BUDGET, at, [value]);
-  return literal2(Buffer.from(text2, "utf8").toString("base64"), at, value.origin);
+  const text = textOf(value);
+  if (text === void 0 || value === NO_VALUE) return unknownOf("Fn::Base64 of a value that cannot be known", at, [value]);
+  if (!r.spend(text.length * 2, args)) return unknownOf(OVER_BUDGET, at, [value]);
+  return literal2(Buffer.from(text, "utf8").toString("base64"), at, value.origin);
 }
 
 // src/parse/cloudformation/resolve/intrinsics.ts
@@ -21832,12 +22569,12 @@ var Resolver = class {
       case "scalar":
         return this.scalar(node.value, node);
       case "seq": {
-        const items = [];
+        const items2 = [];
         for (const item of node.items) {
           const value = this.resolve(item);
-          if (value !== NO_VALUE) items.push(value);
+          if (value !== NO_VALUE) items2.push(value);
         }
-        return { kind: "list", items, range: this.range(node) };
+        return { kind: "list", items: items2, range: this.range(node) };
       }
       case "map": {
         const intrinsic = this.intrinsicOf(node);
@@ -21870,8 +22607,8 @@ var Resolver = class {
   /** true, false, or undefined when the condition cannot be known before deployment. */
   condition(name, at) {
     if (this.conditionCache.has(name)) return this.conditionCache.get(name);
-    const entry2 = this.sections.conditions.get(name);
-    if (!entry2) {
+    const entry = this.sections.conditions.get(name);
+    if (!entry) {
       this.warn("unknown-condition", `There is no condition named "${name}" in Conditions. Define it or fix the name.`, at);
       return void 0;
     }
@@ -21880,7 +22617,7 @@ var Resolver = class {
       return void 0;
     }
     this.evaluating.add(name);
-    const result = truth(entry2.value, this);
+    const result = truth(entry.value, this);
     this.evaluating.delete(name);
     this.conditionCache.set(name, result);
     return result;
@@ -21894,9 +22631,9 @@ var Resolver = class {
   /** `{ Ref: x }` or `{ "Fn::…": x }`: the one entry of a function call. */
   intrinsicOf(node) {
     if (node.entries.size !== 1) return void 0;
-    const [entry2] = node.entries.values();
-    if (entry2.key === "Ref" || entry2.key.startsWith("Fn::")) {
-      return { key: isIntrinsicKey(entry2.key) ? entry2.key : "Fn::*", value: entry2.value };
+    const [entry] = node.entries.values();
+    if (entry.key === "Ref" || entry.key.startsWith("Fn::")) {
+      return { key: isIntrinsicKey(entry.key) ? entry.key : "Fn::*", value: entry.value };
     }
     return void 0;
   }
@@ -21907,16 +22644,20 @@ var Resolver = class {
   }
   scalar(value, node) {
     const range2 = this.range(node);
-    return typeof value === "string" ? stringValue(value, range2) : literal2(value, range2);
+    if (typeof value !== "string") return literal2(value, range2);
+    const text = stringValue(value, range2);
+    const starts = node.kind === "scalar" ? node.lineStarts : void 0;
+    if (starts && text.kind === "literal") text.layout = { file: this.lines.file, lines: starts.map((offset) => this.lines.position(offset)) };
+    return text;
   }
   map(node, child) {
     const entries = /* @__PURE__ */ new Map();
     const keyRanges = /* @__PURE__ */ new Map();
-    for (const entry2 of node.entries.values()) {
-      const value = child(entry2.value);
+    for (const entry of node.entries.values()) {
+      const value = child(entry.value);
       if (value === NO_VALUE) continue;
-      entries.set(entry2.key, value);
-      keyRanges.set(entry2.key, this.lines.range(entry2.keyStart, entry2.keyEnd));
+      entries.set(entry.key, value);
+      keyRanges.set(entry.key, this.lines.range(entry.keyStart, entry.keyEnd));
     }
     return { kind: "map", entries, keyRanges, range: this.range(node) };
   }
@@ -21925,8 +22666,8 @@ var Resolver = class {
 // src/parse/cloudformation/resources.ts
 function buildResources(r) {
   const resources = [];
-  for (const entry2 of r.sections.resources.values()) {
-    const resource = buildResource(entry2, r);
+  for (const entry of r.sections.resources.values()) {
+    const resource = buildResource(entry, r);
     if (resource) resources.push(resource);
   }
   return resources;
@@ -21962,12 +22703,12 @@ function buildResource({ key: id, keyStart, keyEnd: keyEnd2, value: body }, r) {
   if (metadata !== NO_VALUE) resource.metadata = metadata;
   return resource;
 }
-function properties(id, body, entry2, r) {
-  const value = entry2 ? r.resolve(entry2.value) : NO_VALUE;
-  if (value === NO_VALUE) return { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: r.range(entry2?.value ?? body) };
+function properties(id, body, entry, r) {
+  const value = entry ? r.resolve(entry.value) : NO_VALUE;
+  if (value === NO_VALUE) return { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: r.range(entry?.value ?? body) };
   if (value.kind === "map") return value;
   const why = value.kind === "unknown" ? value.why : "they are not a mapping";
-  r.warn("unknown-properties", `The Properties of ${id} cannot be known before deployment (${why}); the resource was not checked.`, entry2.value);
+  r.warn("unknown-properties", `The Properties of ${id} cannot be known before deployment (${why}); the resource was not checked.`, entry.value);
   return void 0;
 }
 
@@ -21975,9 +22716,9 @@ function properties(id, body, entry2, r) {
 var cloudformation = {
   id: "cloudformation",
   extensions: EXTENSIONS,
-  claims(rel, text2) {
+  claims(rel, text) {
     try {
-      return claimsTemplate(rel, text2);
+      return claimsTemplate(rel, text);
     } catch {
       return void 0;
     }
@@ -22007,8 +22748,324 @@ function parseTemplate(file, options) {
   return { resources, notices: [...syntax.notices, ...resolver.notices], comments };
 }
 
+// src/parse/cdk/frames.ts
+var MAX_FRAME_CHARS = 4096;
+var LINE_AND_COLUMN = /:(\d{1,9})(?::(\d{1,9}))?$/;
+var LIBRARY_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "aws-cdk-lib", "@aws-cdk", "site-packages", "dist-packages"]);
+function parseFrame(text) {
+  if (text.length > MAX_FRAME_CHARS) return void 0;
+  let frame = text.trim();
+  if (frame.startsWith("at ")) frame = frame.slice(3).trimStart();
+  if (frame.startsWith("...")) return void 0;
+  const location = frame.endsWith(")") ? insideLastParentheses(frame) : frame;
+  const place2 = location === void 0 ? null : LINE_AND_COLUMN.exec(location);
+  if (!location || !place2) return void 0;
+  const file = pathOf(location.slice(0, place2.index));
+  const line = Number(place2[1]);
+  if (!isAbsolute(file) || line < 1) return void 0;
+  return { file, line, column: Math.max(1, Number(place2[2] ?? 1)) };
+}
+function isUserFrame(frame) {
+  return !frame.file.split("/").some((part) => LIBRARY_FOLDERS.has(part));
+}
+function insideLastParentheses(text) {
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (text[i] === ")") depth++;
+    else if (text[i] === "(" && --depth === 0) return text.slice(i + 1, -1);
+  }
+  return void 0;
+}
+function pathOf(location) {
+  let file = location;
+  if (file.startsWith("file://")) {
+    file = file.slice("file://".length);
+    try {
+      file = decodeURIComponent(file);
+    } catch {
+    }
+    if (/^\/[A-Za-z]:\//.test(file)) file = file.slice(1);
+  }
+  return file.replaceAll("\\", "/");
+}
+function isAbsolute(file) {
+  return file.startsWith("/") || /^[A-Za-z]:\//.test(file);
+}
+
+// src/parse/cdk/metadata.ts
+var MAX_FRAMES = 64;
+var ConstructMetadata = class {
+  byPath = /* @__PURE__ */ new Map();
+  /** Built when first asked for, from everything added so far. */
+  byLogicalId;
+  stackPaths;
+  add(metadata) {
+    if (metadata.kind !== "map") return;
+    for (const { key: path33, value: entries } of metadata.entries.values()) {
+      if (entries.kind !== "seq") continue;
+      for (const entry of entries.items) this.addEntry(path33, entry);
+    }
+    this.byLogicalId = void 0;
+    this.stackPaths = void 0;
+  }
+  get(path33) {
+    return this.byPath.get(path33);
+  }
+  /** The construct path of the stack or nested stack whose template is `templateFile`. */
+  pathOfTemplate(templateFile) {
+    for (const [path33, facts] of this.byPath) if (facts.templateFile === templateFile) return path33;
+    return void 0;
+  }
+  /** Every template named in the metadata, with the construct path of its stack. */
+  templates() {
+    return [...this.byPath].flatMap(([path33, facts]) => facts.templateFile ? [{ path: path33, templateFile: facts.templateFile }] : []);
+  }
+  /**
+   * The construct path that has `logicalId` in the stack at `stackPath`, for templates synthesized
+   * without `aws:cdk:path` resource metadata. Logical IDs are unique within a template only, so a
+   * path inside a nested stack of that stack does not count.
+   */
+  pathOfLogicalId(logicalId, stackPath) {
+    this.stackPaths ??= this.templates().map((t) => t.path);
+    const nested = this.stackPaths.filter((path33) => isBelow(path33, stackPath));
+    return this.withLogicalId(logicalId).find((path33) => isBelow(path33, stackPath) && !nested.some((n) => isBelow(path33, n)));
+  }
+  withLogicalId(logicalId) {
+    if (!this.byLogicalId) {
+      this.byLogicalId = /* @__PURE__ */ new Map();
+      for (const [path33, facts] of this.byPath) {
+        if (facts.logicalId === void 0) continue;
+        const paths = this.byLogicalId.get(facts.logicalId);
+        if (paths) paths.push(path33);
+        else this.byLogicalId.set(facts.logicalId, [path33]);
+      }
+    }
+    return this.byLogicalId.get(logicalId) ?? [];
+  }
+  addEntry(path33, entry) {
+    const type = textAt(entry, ENTRY_TYPE);
+    const field = (key2) => entry.kind === "map" ? entry.entries.get(key2)?.value : void 0;
+    const data = field(ENTRY_DATA);
+    if (data === void 0) return;
+    switch (type) {
+      case LOGICAL_ID: {
+        const facts = this.factsOf(path33);
+        facts.logicalId = scalarText(data);
+        const trace = field(ENTRY_TRACE);
+        if (trace && !facts.creationStack) facts.creationStack = frames(trace);
+        break;
+      }
+      case CREATION_STACK:
+        this.factsOf(path33).creationStack = frames(data);
+        break;
+      case PROPERTY_ASSIGNMENT: {
+        const property = textAt(data, PROPERTY_NAME);
+        const trace = data.kind === "map" ? data.entries.get(PROPERTY_TRACE)?.value : void 0;
+        if (property !== void 0 && trace) this.factsOf(path33).assignments.push({ property, trace: frames(trace) });
+        break;
+      }
+      case TEMPLATE_FILE_ENTRY:
+        this.factsOf(path33).templateFile = scalarText(data);
+        break;
+    }
+  }
+  factsOf(path33) {
+    let facts = this.byPath.get(path33);
+    if (!facts) {
+      facts = { assignments: [] };
+      this.byPath.set(path33, facts);
+    }
+    return facts;
+  }
+};
+function isBelow(path33, stack) {
+  return path33.length > stack.length && path33.startsWith(stack) && path33[stack.length] === "/";
+}
+function frames(node) {
+  if (node.kind !== "seq") return [];
+  const out = [];
+  for (const item of node.items.slice(0, MAX_FRAMES)) {
+    if (item.kind === "scalar" && typeof item.value === "string") out.push(item.value);
+  }
+  return out;
+}
+
+// src/parse/cdk/user-code.ts
+var MAX_ANCESTORS = 32;
+function userCodeOf(path33, stackPath, metadata, files) {
+  let created;
+  let at = path33;
+  for (let asked = 0; at && !created && asked <= MAX_ANCESTORS; asked++, at = parentWithin(at, stackPath)) {
+    const trace = metadata.get(at)?.creationStack;
+    if (trace) created = userLine(trace, files);
+  }
+  const properties2 = /* @__PURE__ */ new Map();
+  for (const { property, trace } of metadata.get(path33)?.assignments ?? []) {
+    const line = userLine(trace, files);
+    if (line) properties2.set(property, line);
+  }
+  return created || properties2.size ? { ...created ? { created } : {}, properties: properties2 } : void 0;
+}
+function userLine(trace, files) {
+  for (const text of trace) {
+    const frame = parseFrame(text);
+    if (!frame || !isUserFrame(frame)) continue;
+    const file = files.rel(frame.file);
+    if (file === void 0) continue;
+    const at = { line: frame.line, column: frame.column };
+    return { file, start: at, end: at };
+  }
+  return void 0;
+}
+function parentWithin(path33, stackPath) {
+  const parent = path33.slice(0, path33.lastIndexOf("/"));
+  return stackPath !== void 0 && isBelow(parent, stackPath) ? parent : void 0;
+}
+
+// src/parse/cdk/app-resource.ts
+function appResource(resource, stack, metadata, sources) {
+  const written = literalText(mapEntry(resource.metadata, PATH_METADATA));
+  const path33 = written !== void 0 ? `/${written.replace(/^\/+/, "")}` : stack.path && metadata.pathOfLogicalId(resource.address, stack.path);
+  const app = { ...resource, format: "cdk", context: { stack: stack.name } };
+  if (!path33) return app;
+  app.context = { stack: stack.name, constructPath: path33.slice(1) };
+  const userCode = userCodeOf(path33, stack.path, metadata, sources);
+  if (userCode) app.userCode = userCode;
+  return app;
+}
+function nestedTemplateOf(resource) {
+  if (resource.type !== "AWS::CloudFormation::Stack") return void 0;
+  const value = mapEntry(resource.metadata, ASSET_PATH_METADATA);
+  const name = literalText(value);
+  return value && name ? { name, at: value.range } : void 0;
+}
+
+// src/parse/cdk/stack.ts
+var MAX_NESTING = 16;
+function readStack(stack, dir, context) {
+  if (!stack.template) {
+    context.out.notices.push(noticeAtRange(stack.at, "error", "stack-without-template", `stack artifact ${stack.id} names no properties.templateFile, so its template cannot be found; it was not scanned. Run cdk synth again to rewrite the assembly.`));
+    return;
+  }
+  const metadata = readMetadata(stack, dir, context);
+  const queue = [];
+  const queued = /* @__PURE__ */ new Set();
+  const enqueue = (template) => {
+    const abs = path14.resolve(dir, template.file.name);
+    if (queued.has(abs)) return;
+    queued.add(abs);
+    queue.push(template);
+  };
+  enqueue({ file: stack.template, name: stack.name, path: metadata.pathOfTemplate(stack.template.name) ?? `/${stack.name}`, depth: 0 });
+  for (const named of metadata.templates()) enqueue({ file: { name: named.templateFile, at: stack.at }, name: named.path.slice(1), path: named.path, depth: 1 });
+  for (let template = queue.shift(); template; template = queue.shift()) {
+    for (const nested of readTemplate(template, dir, metadata, context)) enqueue(nested);
+  }
+}
+function readTemplate(template, dir, metadata, { files, sources, options, out }) {
+  const file = files.open(dir, template.file, `the template of ${template.depth ? "nested stack" : "stack"} ${template.name}`, out.notices);
+  if (!file) return [];
+  const parsed = parseTemplate({ path: file.abs, rel: file.rel, text: file.text, format: "cdk", syntax: "json" }, options);
+  out.notices.push(...parsed.notices);
+  const nested = [];
+  for (const resource of parsed.resources) {
+    out.resources.push(appResource(resource, template, metadata, sources));
+    const link = nestedTemplateOf(resource);
+    if (!link) continue;
+    if (template.depth >= MAX_NESTING) {
+      out.notices.push(noticeAtRange(link.at, "warning", "nesting-limit", `nested stacks go deeper than ${MAX_NESTING} levels here; ${link.name} and those below it were not scanned.`));
+      continue;
+    }
+    const constructPath = metadata.pathOfTemplate(link.name);
+    nested.push({ file: link, name: constructPath?.slice(1) ?? `${template.name}/${resource.address}`, path: constructPath, depth: template.depth + 1 });
+  }
+  return nested;
+}
+function readMetadata(stack, dir, { files, options, out }) {
+  const metadata = new ConstructMetadata();
+  if (stack.metadata) metadata.add(stack.metadata);
+  if (!stack.metadataFile) return metadata;
+  const file = files.open(dir, stack.metadataFile, `the metadata file of stack ${stack.name}`, out.notices);
+  if (!file) return metadata;
+  const syntax = readJson(file.text, new LineTable(file.rel, file.text), options.limits);
+  out.notices.push(...syntax.notices);
+  if (syntax.root) metadata.add(syntax.root);
+  return metadata;
+}
+
+// src/parse/cdk/assembly.ts
+var MAX_STAGE_DEPTH = 16;
+function parseAssembly(manifest, options) {
+  const folder = path15.dirname(manifest.path);
+  const files = new AssemblyFiles(folder, options.workspace);
+  files.markRead(manifest.path);
+  const context = {
+    files,
+    // Stack traces are matched against the app's folder first: the one holding cdk.out.
+    sources: new SourceFiles(options.workspace, path15.dirname(folder)),
+    options,
+    out: { resources: [], notices: [], comments: [] }
+  };
+  readAssembly({ abs: manifest.path, rel: manifest.rel, text: manifest.text }, 0, context);
+  return context.out;
+}
+function readAssembly(file, depth, context) {
+  const { out } = context;
+  const lines = new LineTable(file.rel, file.text);
+  const syntax = readJson(file.text, lines, context.options.limits);
+  out.notices.push(...syntax.notices);
+  if (!syntax.root) return;
+  const { manifest, notices } = readManifest(syntax.root, lines);
+  out.notices.push(...notices);
+  if (!manifest) return;
+  const dir = path15.dirname(file.abs);
+  for (const stack of manifest.stacks) readStack(stack, dir, context);
+  for (const nested of manifest.assemblies) {
+    if (!nested.directory) {
+      out.notices.push(noticeAtRange(nested.at, "error", "assembly-without-directory", `nested assembly ${nested.id} names no properties.directoryName, so its stacks cannot be found; they were not scanned.`));
+    } else if (depth >= MAX_STAGE_DEPTH) {
+      out.notices.push(noticeAtRange(nested.at, "warning", "nesting-limit", `nested assemblies go deeper than ${MAX_STAGE_DEPTH} levels here; ${nested.id} and those below it were not scanned.`));
+    } else {
+      const named = { name: path15.join(nested.directory.name, MANIFEST), at: nested.directory.at };
+      const inner = context.files.open(dir, named, `the manifest of nested assembly ${nested.id}`, out.notices);
+      if (inner) readAssembly(inner, depth + 1, context);
+    }
+  }
+}
+
+// src/parse/cdk/claims.ts
+function claimsManifest(rel, text) {
+  const name = rel.slice(rel.lastIndexOf("/") + 1);
+  if (name !== MANIFEST) return void 0;
+  if (/\S/.exec(text)?.[0] !== "{") return void 0;
+  return text.includes(`"${ARTIFACTS}"`) && text.includes(`"${VERSION2}"`) ? "json" : void 0;
+}
+
+// src/parse/cdk/index.ts
+var cdk = {
+  id: "cdk",
+  extensions: [".json"],
+  folderOwner: MANIFEST,
+  claims(rel, text) {
+    try {
+      return claimsManifest(rel, text);
+    } catch {
+      return void 0;
+    }
+  },
+  parse(files, options) {
+    const result = { resources: [], notices: [], comments: [] };
+    for (const file of files) {
+      const one2 = parseAssembly(file, options);
+      result.resources.push(...one2.resources);
+      result.notices.push(...one2.notices);
+    }
+    return result;
+  }
+};
+
 // src/parse/terraform/index.ts
-import path16 from "node:path";
+import path24 from "node:path";
 
 // src/parse/terraform/claims.ts
 var EXTENSIONS2 = [".tf", ".tf.json"];
@@ -22019,7 +23076,7 @@ function claimsConfig(rel) {
 }
 
 // src/parse/terraform/config-files.ts
-import path8 from "node:path";
+import path16 from "node:path";
 
 // src/parse/terraform/hcl/chars.ts
 var IDENT_START = 1;
@@ -22038,35 +23095,35 @@ var ID_CONTINUE = new RegExp("^\\p{ID_Continue}$", "u");
 function isIdentStartCode(cp) {
   return ID_START.test(String.fromCodePoint(cp));
 }
-function identEnd(text2, i) {
-  const n = text2.length;
+function identEnd(text, i) {
+  const n = text.length;
   while (i < n) {
-    const c = text2.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c < 128) {
       if ((CHAR_CLASS[c] & IDENT_PART) === 0) break;
       i++;
     } else {
-      const cp = text2.codePointAt(i);
+      const cp = text.codePointAt(i);
       if (!ID_CONTINUE.test(String.fromCodePoint(cp))) break;
       i += cp > 65535 ? 2 : 1;
     }
   }
   return i;
 }
-function numberEnd(text2, i) {
-  const n = text2.length;
+function numberEnd(text, i) {
+  const n = text.length;
   let end = ++i;
   while (i < n) {
-    const c = text2.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       end = ++i;
     } else if (c === 46) {
       i++;
     } else if (c === 101 || c === 69) {
       let j = i + 1;
-      const sign = text2.charCodeAt(j);
+      const sign = text.charCodeAt(j);
       if (sign === 43 || sign === 45) j++;
-      const d = text2.charCodeAt(j);
+      const d = text.charCodeAt(j);
       if (!(d >= 48 && d <= 57)) break;
       end = i = j + 1;
     } else {
@@ -22126,9 +23183,9 @@ var Parser2 = class {
   comments = [];
   /** Comments before this offset are recorded already (recovery rescans text). */
   commentHorizon = 0;
-  constructor(text2) {
-    this.text = text2;
-    this.length = text2.length;
+  constructor(text) {
+    this.text = text;
+    this.length = text.length;
   }
   /** A leading byte-order mark is not part of the syntax. */
   skipBom() {
@@ -22136,7 +23193,7 @@ var Parser2 = class {
   }
   /** Makes the next token current, skipping spaces and comments (and newlines where they are whitespace). */
   next() {
-    const text2 = this.text;
+    const text = this.text;
     const n = this.length;
     let i = this.pos;
     let c = 0;
@@ -22146,32 +23203,32 @@ var Parser2 = class {
         this.start = this.end = this.pos = n;
         return;
       }
-      c = text2.charCodeAt(i);
+      c = text.charCodeAt(i);
       if (c === 32 || c === 9) {
         i++;
-      } else if (c === 10 || c === 13 && text2.charCodeAt(i + 1) === 10) {
+      } else if (c === 10 || c === 13 && text.charCodeAt(i + 1) === 10) {
         const end = c === 10 ? i + 1 : i + 2;
         if (this.newlines) return this.token(1 /* Newline */, i, end);
         i = end;
       } else if (c === 35) {
         i = this.lineComment(i, i + 1);
-      } else if (c === 47 && text2.charCodeAt(i + 1) === 47) {
+      } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
         i = this.lineComment(i, i + 2);
-      } else if (c === 47 && text2.charCodeAt(i + 1) === 42) {
+      } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
         i = this.blockComment(i);
       } else {
         break;
       }
     }
     if (c >= 128) {
-      const cp = text2.codePointAt(i);
-      if (isIdentStartCode(cp)) return this.token(2 /* Ident */, i, identEnd(text2, i + (cp > 65535 ? 2 : 1)));
+      const cp = text.codePointAt(i);
+      if (isIdentStartCode(cp)) return this.token(2 /* Ident */, i, identEnd(text, i + (cp > 65535 ? 2 : 1)));
       return this.token(23 /* Invalid */, i, i + (cp > 65535 ? 2 : 1));
     }
     const cls = CHAR_CLASS[c];
-    if (cls & IDENT_START) return this.token(2 /* Ident */, i, identEnd(text2, i + 1));
-    if (cls & DIGIT) return this.token(3 /* Number */, i, numberEnd(text2, i));
-    const d = text2.charCodeAt(i + 1);
+    if (cls & IDENT_START) return this.token(2 /* Ident */, i, identEnd(text, i + 1));
+    if (cls & DIGIT) return this.token(3 /* Number */, i, numberEnd(text, i));
+    const d = text.charCodeAt(i + 1);
     switch (c) {
       case 34:
         return this.token(4 /* Quote */, i, i + 1);
@@ -22192,7 +23249,7 @@ var Parser2 = class {
       case 63:
         return this.token(18 /* Question */, i, i + 1);
       case 46:
-        return d === 46 && text2.charCodeAt(i + 2) === 46 ? this.token(15 /* Ellipsis */, i, i + 3) : this.token(14 /* Dot */, i, i + 1);
+        return d === 46 && text.charCodeAt(i + 2) === 46 ? this.token(15 /* Ellipsis */, i, i + 3) : this.token(14 /* Dot */, i, i + 1);
       case 58:
         return d === 58 ? this.token(17 /* DoubleColon */, i, i + 2) : this.token(16 /* Colon */, i, i + 1);
       case 61:
@@ -22248,10 +23305,10 @@ var Parser2 = class {
   }
   /** A `#` or `//` comment; returns the offset of the newline that ends it, which stays a token. */
   lineComment(start2, textStart) {
-    const text2 = this.text;
-    let end = text2.indexOf("\n", textStart);
+    const text = this.text;
+    let end = text.indexOf("\n", textStart);
     if (end < 0) end = this.length;
-    const contentEnd = end > textStart && text2.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const contentEnd = end > textStart && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     this.addComment(start2, contentEnd, textStart, contentEnd);
     return end;
   }
@@ -22339,15 +23396,15 @@ var Parser2 = class {
     return this.fail(this.start, this.end, `expected at most ${MAX_DEPTH} levels of nesting, found more`);
   }
 };
-function heredocMarkerEnd(text2, i) {
+function heredocMarkerEnd(text, i) {
   let j = i + 2;
-  if (text2.charCodeAt(j) === 45) j++;
-  if (j >= text2.length) return -1;
-  const c = text2.charCodeAt(j);
-  if (c < 128 ? (CHAR_CLASS[c] & IDENT_START) === 0 : !isIdentStartCode(text2.codePointAt(j))) return -1;
-  const end = identEnd(text2, j);
-  const after = text2.charCodeAt(end);
-  return after === 10 || after === 13 && text2.charCodeAt(end + 1) === 10 ? end : -1;
+  if (text.charCodeAt(j) === 45) j++;
+  if (j >= text.length) return -1;
+  const c = text.charCodeAt(j);
+  if (c < 128 ? (CHAR_CLASS[c] & IDENT_START) === 0 : !isIdentStartCode(text.codePointAt(j))) return -1;
+  const end = identEnd(text, j);
+  const after = text.charCodeAt(end);
+  return after === 10 || after === 13 && text.charCodeAt(end + 1) === 10 ? end : -1;
 }
 
 // src/parse/terraform/hcl/pieces.ts
@@ -22384,13 +23441,13 @@ function applyStripMarkers(pieces) {
 }
 
 // src/parse/terraform/hcl/heredoc.ts
-function closingMarkerEnd(text2, i, marker) {
-  while (i < text2.length && text2.charCodeAt(i) !== 10 && isSpace(text2.charCodeAt(i))) i++;
-  if (!text2.startsWith(marker, i)) return -1;
+function closingMarkerEnd(text, i, marker) {
+  while (i < text.length && text.charCodeAt(i) !== 10 && isSpace(text.charCodeAt(i))) i++;
+  if (!text.startsWith(marker, i)) return -1;
   let end = i + marker.length;
-  while (end < text2.length && text2.charCodeAt(end) !== 10 && isSpace(text2.charCodeAt(end))) end++;
-  if (text2.charCodeAt(end) !== 10) return -1;
-  return text2.charCodeAt(end - 1) === 13 ? end - 1 : end;
+  while (end < text.length && text.charCodeAt(end) !== 10 && isSpace(text.charCodeAt(end))) end++;
+  if (text.charCodeAt(end) !== 10) return -1;
+  return text.charCodeAt(end - 1) === 13 ? end - 1 : end;
 }
 function flushIndentation(pieces) {
   let least = Infinity;
@@ -22423,24 +23480,24 @@ function flushIndentation(pieces) {
 // src/parse/terraform/hcl/text.ts
 var BACKSLASH = 92;
 function scanText(p, from, kind) {
-  const text2 = p.text;
+  const text = p.text;
   const n = p.length;
   let i = from;
   let copied = from;
   let value = "";
   let bits = 0;
   while (i < n) {
-    const c = text2.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c === 36 || c === 37) {
-      const d = text2.charCodeAt(i + 1);
+      const d = text.charCodeAt(i + 1);
       if (d === 123) break;
-      if (d === c && text2.charCodeAt(i + 2) === 123) {
-        value += text2.slice(copied, i + 1);
+      if (d === c && text.charCodeAt(i + 2) === 123) {
+        value += text.slice(copied, i + 1);
         copied = i + 2;
         i += 3;
         continue;
       }
-      if (kind === 1 /* Line */ && d < 128 && d !== 10 && isLineBreak2(text2, i + 2)) {
+      if (kind === 1 /* Line */ && d < 128 && d !== 10 && isLineBreak2(text, i + 2)) {
         bits |= c | d;
         i += 2;
         break;
@@ -22453,41 +23510,41 @@ function scanText(p, from, kind) {
     } else if (c === 34 || c === 10 || c === 13) {
       break;
     } else if (c === BACKSLASH) {
-      const decoded = decodeEscape(p, i);
-      value += text2.slice(copied, i) + decoded;
-      bits |= decoded.charCodeAt(0);
-      i = copied = escapeEnd(text2, i);
+      const decoded2 = decodeEscape(p, i);
+      value += text.slice(copied, i) + decoded2;
+      bits |= decoded2.charCodeAt(0);
+      i = copied = escapeEnd(text, i);
       continue;
     }
     bits |= c;
     i++;
   }
-  p.litValue = copied === from ? text2.slice(from, i) : value + text2.slice(copied, i);
+  p.litValue = copied === from ? text.slice(from, i) : value + text.slice(copied, i);
   p.litBits = bits;
   return i;
 }
-function isLineBreak2(text2, i) {
-  const c = text2.charCodeAt(i);
-  return c === 10 || c === 13 && text2.charCodeAt(i + 1) === 10;
+function isLineBreak2(text, i) {
+  const c = text.charCodeAt(i);
+  return c === 10 || c === 13 && text.charCodeAt(i + 1) === 10;
 }
-function escapeEnd(text2, i) {
-  const selector = text2.charCodeAt(i + 1);
-  if (selector === 117 || selector === 85) return hexEnd(text2, i + 2, selector === 117 ? 4 : 8);
+function escapeEnd(text, i) {
+  const selector = text.charCodeAt(i + 1);
+  if (selector === 117 || selector === 85) return hexEnd(text, i + 2, selector === 117 ? 4 : 8);
   if (selector === 10 || selector === 13 || Number.isNaN(selector)) return i + 1;
-  const low = text2.charCodeAt(i + 2);
+  const low = text.charCodeAt(i + 2);
   return selector >= 55296 && selector <= 56319 && low >= 56320 && low <= 57343 ? i + 3 : i + 2;
 }
-function hexEnd(text2, i, most) {
-  const end = Math.min(text2.length, i + most);
-  while (i < end && isHex(text2.charCodeAt(i))) i++;
+function hexEnd(text, i, most) {
+  const end = Math.min(text.length, i + most);
+  while (i < end && isHex(text.charCodeAt(i))) i++;
   return i;
 }
 function isHex(c) {
   return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
 }
 function decodeEscape(p, i) {
-  const text2 = p.text;
-  const selector = text2.charCodeAt(i + 1);
+  const text = p.text;
+  const selector = text.charCodeAt(i + 1);
   switch (selector) {
     case 110:
       return "\n";
@@ -22502,8 +23559,8 @@ function decodeEscape(p, i) {
     case 117:
     case 85: {
       const digits = selector === 117 ? 4 : 8;
-      const end = escapeEnd(text2, i);
-      const written = text2.slice(i, end);
+      const end = escapeEnd(text, i);
+      const written = text.slice(i, end);
       if (end - i - 2 !== digits) {
         p.error(i, end, `expected ${digits} hexadecimal digits after "\\${String.fromCharCode(selector)}", found ${JSON.stringify(written)}`);
         return written;
@@ -22516,9 +23573,9 @@ function decodeEscape(p, i) {
       return String.fromCodePoint(code2);
     }
     default: {
-      const end = escapeEnd(text2, i);
-      p.error(i, end, `expected one of \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN, found ${JSON.stringify(text2.slice(i, end))}`);
-      return text2.slice(i + 1, end) || "\\";
+      const end = escapeEnd(text, i);
+      p.error(i, end, `expected one of \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN, found ${JSON.stringify(text.slice(i, end))}`);
+      return text.slice(i + 1, end) || "\\";
     }
   }
 }
@@ -22603,9 +23660,9 @@ function parseBareTemplate(p) {
   applyStripMarkers(pieces);
   return { type: "Template", parts: assembleParts(p, pieces), start: start2, end: p.length };
 }
-function isSequenceStart(text2, i) {
-  const c = text2.charCodeAt(i);
-  return (c === DOLLAR || c === PERCENT) && text2.charCodeAt(i + 1) === LBRACE;
+function isSequenceStart(text, i) {
+  const c = text.charCodeAt(i);
+  return (c === DOLLAR || c === PERCENT) && text.charCodeAt(i + 1) === LBRACE;
 }
 function literalPiece(p, start2, end) {
   const piece = new Piece(0 /* Literal */, start2, end);
@@ -22692,6 +23749,7 @@ function assembleParts(p, pieces) {
   for (const piece of pieces) {
     if (piece.kind === 0 /* Literal */) {
       if (literal4) {
+        if (literal4.value.endsWith("\n")) (literal4.lineStarts ??= []).push(piece.start);
         literal4.value += piece.value;
         literal4.end = piece.end;
         bits |= piece.bits;
@@ -22879,23 +23937,23 @@ function parseTuple(p) {
   const start2 = p.start;
   const newlines = openBracket(p);
   if (p.isWord("for")) return parseFor(p, start2, newlines, false);
-  const items = [];
+  const items2 = [];
   while (!p.is(10 /* RBrack */)) {
-    items.push(parseExpression(p));
+    items2.push(parseExpression(p));
     if (p.is(13 /* Comma */)) p.next();
     else if (!p.is(10 /* RBrack */)) p.unexpected('"," or "]" after a tuple element');
   }
   p.newlines = newlines;
   const end = p.end;
   p.next();
-  return { type: "Tuple", items, start: start2, end };
+  return { type: "Tuple", items: items2, start: start2, end };
 }
 function parseObject(p) {
   const start2 = p.start;
   const newlines = openBracket(p);
   if (p.isWord("for")) return parseFor(p, start2, newlines, true);
   p.newlines = true;
-  const items = [];
+  const items2 = [];
   for (; ; ) {
     if (p.is(1 /* Newline */)) {
       p.next();
@@ -22906,14 +23964,14 @@ function parseObject(p) {
     if (!p.is(19 /* Equal */) && !p.is(16 /* Colon */)) p.unexpected('"=" or ":" after an object key');
     p.next();
     const value = parseExpression(p);
-    items.push({ key: key2, value, start: key2.start, end: value.end });
+    items2.push({ key: key2, value, start: key2.start, end: value.end });
     if (p.is(13 /* Comma */) || p.is(1 /* Newline */)) p.next();
     else if (!p.is(7 /* RBrace */)) p.unexpected('"," or a newline after an object item');
   }
   p.newlines = newlines;
   const end = p.end;
   p.next();
-  return { type: "Object", items, start: start2, end };
+  return { type: "Object", items: items2, start: start2, end };
 }
 function parseFor(p, start2, outerNewlines, object) {
   p.next();
@@ -23045,17 +24103,17 @@ function skipBrokenItem(p, from, inBlock) {
   p.next();
 }
 function skipEnd(p, from, inBlock) {
-  const text2 = p.text;
+  const text = p.text;
   const n = p.length;
   const open = [];
   let i = from;
   while (i < n) {
-    const c = text2.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (open.length > 0 && open[open.length - 1] === STRING) {
       if (c === 92) i += 2;
       else if (c === 34) open.pop(), i++;
       else if (c === 10) open.pop();
-      else if ((c === 36 || c === 37) && text2.charCodeAt(i + 1) === 123) open.push(INTERPOLATION), i += 2;
+      else if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === 123) open.push(INTERPOLATION), i += 2;
       else i++;
       continue;
     }
@@ -23085,10 +24143,10 @@ function skipEnd(p, from, inBlock) {
         i = lineEnd(p, i, i + 1);
         break;
       case 47:
-        i = text2.charCodeAt(i + 1) === 47 ? lineEnd(p, i, i + 2) : text2.charCodeAt(i + 1) === 42 ? blockCommentEnd(p, i) : i + 1;
+        i = text.charCodeAt(i + 1) === 47 ? lineEnd(p, i, i + 2) : text.charCodeAt(i + 1) === 42 ? blockCommentEnd(p, i) : i + 1;
         break;
       case 60:
-        i = text2.charCodeAt(i + 1) === 60 ? heredocEnd(text2, i) : i + 1;
+        i = text.charCodeAt(i + 1) === 60 ? heredocEnd(text, i) : i + 1;
         break;
       default:
         i++;
@@ -23109,26 +24167,26 @@ function blockCommentEnd(p, start2) {
   p.addComment(start2, end, start2 + 2, close < 0 ? p.length : close);
   return end;
 }
-function heredocEnd(text2, i) {
-  const markerEnd = heredocMarkerEnd(text2, i);
+function heredocEnd(text, i) {
+  const markerEnd = heredocMarkerEnd(text, i);
   if (markerEnd < 0) return i + 2;
-  const marker = text2.slice(text2.charCodeAt(i + 2) === 45 ? i + 3 : i + 2, markerEnd);
-  let line = text2.indexOf("\n", markerEnd);
+  const marker = text.slice(text.charCodeAt(i + 2) === 45 ? i + 3 : i + 2, markerEnd);
+  let line = text.indexOf("\n", markerEnd);
   while (line >= 0) {
-    const close = closingMarkerEnd(text2, line + 1, marker);
+    const close = closingMarkerEnd(text, line + 1, marker);
     if (close >= 0) return close;
-    line = text2.indexOf("\n", line + 1);
+    line = text.indexOf("\n", line + 1);
   }
-  return text2.length;
+  return text.length;
 }
 
 // src/parse/terraform/hcl/body.ts
 function parseFile(p) {
-  const items = parseItems(p, void 0);
-  return { type: "Body", items, start: 0, end: p.length };
+  const items2 = parseItems(p, void 0);
+  return { type: "Body", items: items2, start: 0, end: p.length };
 }
 function parseItems(p, block) {
-  const items = [];
+  const items2 = [];
   const attributes = /* @__PURE__ */ new Map();
   for (; ; ) {
     const type = p.type;
@@ -23138,9 +24196,9 @@ function parseItems(p, block) {
     }
     if (type === 0 /* EOF */) {
       if (block) p.error(block.open, block.open + 1, `expected "}" to close the block "${block.type}", found end of file`);
-      return items;
+      return items2;
     }
-    if (type === 7 /* RBrace */ && block) return items;
+    if (type === 7 /* RBrace */ && block) return items2;
     if (p.errors.length >= MAX_ERRORS) {
       p.pos = p.length;
       p.next();
@@ -23160,7 +24218,7 @@ function parseItems(p, block) {
           attributes.set(item.name, item);
         }
       }
-      items.push(item);
+      items2.push(item);
       if (!p.is(1 /* Newline */) && !p.is(0 /* EOF */)) {
         const what = item.type === "Attribute" ? `the attribute "${item.name}"` : `the block "${item.blockType}"`;
         p.error(p.start, p.end, `expected a newline after ${what}, found ${p.describe()}`);
@@ -23200,8 +24258,8 @@ function parseItem(p) {
   p.next();
   let body;
   if (p.is(1 /* Newline */) || p.is(0 /* EOF */) || p.is(7 /* RBrace */)) {
-    const items = parseItems(p, { type: name, open });
-    body = { type: "Body", items, start: open, end: p.end };
+    const items2 = parseItems(p, { type: name, open });
+    body = { type: "Body", items: items2, start: open, end: p.end };
   } else {
     body = parseOneLineBody(p, name, open);
   }
@@ -23238,29 +24296,29 @@ function parseLabel(p) {
 }
 
 // src/parse/terraform/hcl/index.ts
-function parseHcl(text2) {
-  const p = new Parser2(text2);
+function parseHcl(text) {
+  const p = new Parser2(text);
   try {
     p.skipBom();
     p.next();
     return { body: parseFile(p), comments: p.comments, errors: p.errors };
   } catch (thrown) {
     internalError(p, thrown);
-    return { body: { type: "Body", items: [], start: 0, end: text2.length }, comments: p.comments, errors: p.errors };
+    return { body: { type: "Body", items: [], start: 0, end: text.length }, comments: p.comments, errors: p.errors };
   }
 }
-function parseTemplate2(text2) {
-  const p = new Parser2(text2);
+function parseTemplate2(text) {
+  const p = new Parser2(text);
   try {
     p.skipBom();
     return { template: parseBareTemplate(p), errors: p.errors };
   } catch (thrown) {
     if (thrown !== RECOVER) internalError(p, thrown);
-    return { template: { type: "Template", parts: [], start: 0, end: text2.length }, errors: p.errors };
+    return { template: { type: "Template", parts: [], start: 0, end: text.length }, errors: p.errors };
   }
 }
-function parseExpression2(text2) {
-  const p = new Parser2(text2);
+function parseExpression2(text) {
+  const p = new Parser2(text);
   try {
     p.newlines = false;
     p.next();
@@ -23297,8 +24355,8 @@ var MAP_ARGUMENTS = /* @__PURE__ */ new Set([
   "response_templates"
 ]);
 var ARGUMENT_NAME = /^[a-z_][a-z0-9_]*$/;
-function readTerraformJson(text2, lines, limits) {
-  const read = readJson(text2, lines, limits);
+function readTerraformJson(text, lines, limits) {
+  const read = readJson(text, lines, limits);
   const reader = new JsonConfig(lines, [...read.notices]);
   const root = read.root;
   if (!root) return { body: emptyBody(0), notices: reader.notices };
@@ -23316,22 +24374,22 @@ var JsonConfig = class {
   lines;
   notices;
   file(root) {
-    const items = [];
-    for (const entry2 of root.entries.values()) {
-      const labels = LABELS[entry2.key];
+    const items2 = [];
+    for (const entry of root.entries.values()) {
+      const labels = LABELS[entry.key];
       if (labels === void 0) continue;
-      const typeSpan = { start: entry2.keyStart, end: entry2.keyEnd };
-      this.labelled(entry2.value, labels, [], (found, map, start2) => ({
+      const typeSpan = { start: entry.keyStart, end: entry.keyEnd };
+      this.labelled(entry.value, labels, [], (found, map, start2) => ({
         type: "Block",
-        blockType: entry2.key,
+        blockType: entry.key,
         typeSpan,
         labels: found,
-        body: this.blockBody(entry2.key, map),
+        body: this.blockBody(entry.key, map),
         start: start2,
         end: map.end
-      }), items);
+      }), items2);
     }
-    return { type: "Body", items, start: root.start, end: root.end };
+    return { type: "Body", items: items2, start: root.start, end: root.end };
   }
   /** Each label is one level of nested objects; any level may be an array of objects (several blocks). */
   labelled(node, remaining, labels, make, out) {
@@ -23341,9 +24399,9 @@ var JsonConfig = class {
         out.push(make(labels, level, labels.length ? labels[labels.length - 1].start : level.start));
         continue;
       }
-      for (const entry2 of level.entries.values()) {
-        if (entry2.key === "//") continue;
-        this.labelled(entry2.value, remaining - 1, [...labels, { value: entry2.key, start: entry2.keyStart, end: entry2.keyEnd }], make, out);
+      for (const entry of level.entries.values()) {
+        if (entry.key === "//") continue;
+        this.labelled(entry.value, remaining - 1, [...labels, { value: entry.key, start: entry.keyStart, end: entry.keyEnd }], make, out);
       }
     }
   }
@@ -23362,51 +24420,51 @@ var JsonConfig = class {
     }
   }
   attributes(map, modeOf) {
-    const items = [...map.entries.values()].filter((e) => !SKIPPED.has(e.key)).map((e) => this.attribute(e, modeOf(e.key)));
-    return { type: "Body", items, start: map.start, end: map.end };
+    const items2 = [...map.entries.values()].filter((e) => !SKIPPED.has(e.key)).map((e) => this.attribute(e, modeOf(e.key)));
+    return { type: "Body", items: items2, start: map.start, end: map.end };
   }
   resourceBody(map) {
-    const items = [];
-    for (const entry2 of map.entries.values()) {
-      if (SKIPPED.has(entry2.key)) continue;
-      if (entry2.key === "dynamic") this.dynamicBlocks(entry2, items);
-      else if (looksLikeBlocks(entry2.key, entry2.value)) {
-        const bodies = entry2.value.kind === "seq" ? entry2.value.items : [entry2.value];
-        for (const body of bodies) items.push(this.nested(entry2, [], body, this.resourceBody(body)));
-      } else items.push(this.attribute(entry2, "expression"));
+    const items2 = [];
+    for (const entry of map.entries.values()) {
+      if (SKIPPED.has(entry.key)) continue;
+      if (entry.key === "dynamic") this.dynamicBlocks(entry, items2);
+      else if (looksLikeBlocks(entry.key, entry.value)) {
+        const bodies = entry.value.kind === "seq" ? entry.value.items : [entry.value];
+        for (const body of bodies) items2.push(this.nested(entry, [], body, this.resourceBody(body)));
+      } else items2.push(this.attribute(entry, "expression"));
     }
-    return { type: "Body", items, start: map.start, end: map.end };
+    return { type: "Body", items: items2, start: map.start, end: map.end };
   }
   /** `"dynamic": { "ingress": { "for_each": "...", "iterator": "rule", "content": {...} } }` */
-  dynamicBlocks(entry2, out) {
-    if (entry2.value.kind !== "map") return;
-    for (const labelEntry of entry2.value.entries.values()) {
+  dynamicBlocks(entry, out) {
+    if (entry.value.kind !== "map") return;
+    for (const labelEntry of entry.value.entries.values()) {
       const label = { value: labelEntry.key, start: labelEntry.keyStart, end: labelEntry.keyEnd };
       for (const body of labelEntry.value.kind === "seq" ? labelEntry.value.items : [labelEntry.value]) {
         if (body.kind !== "map") continue;
-        const items = [];
+        const items2 = [];
         for (const part of body.entries.values()) {
-          if (part.key === "content" && part.value.kind === "map") items.push(this.nested(part, [], part.value, this.resourceBody(part.value)));
+          if (part.key === "content" && part.value.kind === "map") items2.push(this.nested(part, [], part.value, this.resourceBody(part.value)));
           else if (part.key === "iterator" && part.value.kind === "scalar" && typeof part.value.value === "string") {
-            items.push({ ...this.attribute(part, "literal"), value: { type: "Variable", name: part.value.value, start: part.value.start, end: part.value.end } });
-          } else if (part.key !== "//") items.push(this.attribute(part, "expression"));
+            items2.push({ ...this.attribute(part, "literal"), value: { type: "Variable", name: part.value.value, start: part.value.start, end: part.value.end } });
+          } else if (part.key !== "//") items2.push(this.attribute(part, "expression"));
         }
-        out.push(this.nested(entry2, [label], body, { type: "Body", items, start: body.start, end: body.end }));
+        out.push(this.nested(entry, [label], body, { type: "Body", items: items2, start: body.start, end: body.end }));
       }
     }
   }
-  nested(entry2, labels, map, body) {
-    const typeSpan = { start: entry2.keyStart, end: entry2.keyEnd };
-    return { type: "Block", blockType: entry2.key, typeSpan, labels, body, start: labels[0]?.start ?? entry2.keyStart, end: map.end };
+  nested(entry, labels, map, body) {
+    const typeSpan = { start: entry.keyStart, end: entry.keyEnd };
+    return { type: "Block", blockType: entry.key, typeSpan, labels, body, start: labels[0]?.start ?? entry.keyStart, end: map.end };
   }
-  attribute(entry2, mode) {
+  attribute(entry, mode) {
     return {
       type: "Attribute",
-      name: entry2.key,
-      nameSpan: { start: entry2.keyStart, end: entry2.keyEnd },
-      value: this.expression(entry2.value, mode),
-      start: entry2.keyStart,
-      end: entry2.value.end
+      name: entry.key,
+      nameSpan: { start: entry.keyStart, end: entry.keyEnd },
+      value: this.expression(entry.value, mode),
+      start: entry.keyStart,
+      end: entry.value.end
     };
   }
   expression(node, mode) {
@@ -23426,20 +24484,20 @@ var JsonConfig = class {
     return parsed.template;
   }
 };
-function jsonExpression(node, text2) {
+function jsonExpression(node, text) {
   const { start: start2, end } = node;
   switch (node.kind) {
     case "scalar":
-      if (typeof node.value === "string") return text2(node.value, node);
+      if (typeof node.value === "string") return text(node.value, node);
       return { type: "Literal", value: node.value, start: start2, end };
     case "seq":
-      return { type: "Tuple", items: node.items.map((item) => jsonExpression(item, text2)), start: start2, end };
+      return { type: "Tuple", items: node.items.map((item) => jsonExpression(item, text)), start: start2, end };
     case "map":
       return {
         type: "Object",
         items: [...node.entries.values()].map((e) => ({
-          key: text2(e.key, { start: e.keyStart, end: e.keyEnd }),
-          value: jsonExpression(e.value, text2),
+          key: text(e.key, { start: e.keyStart, end: e.keyEnd }),
+          value: jsonExpression(e.value, text),
           start: e.keyStart,
           end: e.value.end
         })),
@@ -23511,7 +24569,7 @@ var ConfigFiles = class {
     if (!names2) return void 0;
     const files = [];
     for (const name of names2.filter(isConfigFileName)) {
-      const abs = path8.join(dir, name);
+      const abs = path16.join(dir, name);
       const rel = this.workspace.rel(abs);
       const known = this.parsed.get(rel) ?? this.discovered.get(rel);
       if (known) {
@@ -23524,16 +24582,16 @@ var ConfigFiles = class {
     }
     return files;
   }
-  parse(rel, text2) {
+  parse(rel, text) {
     const cached = this.parsed.get(rel);
     if (cached) return cached;
-    const lines = new LineTable(rel, text2);
-    const file = { rel, lines, body: rel.endsWith(".json") ? this.json(text2, lines) : this.hcl(text2, lines) };
+    const lines = new LineTable(rel, text);
+    const file = { rel, lines, body: rel.endsWith(".json") ? this.json(text, lines) : this.hcl(text, lines) };
     this.parsed.set(rel, file);
     return file;
   }
-  hcl(text2, lines) {
-    const parsed = parseHcl(text2);
+  hcl(text, lines) {
+    const parsed = parseHcl(text);
     for (const error of parsed.errors) {
       this.notices.add(
         "error",
@@ -23545,21 +24603,21 @@ var ConfigFiles = class {
     for (const c of parsed.comments) this.comments.push({ range: lines.range(c.start, c.end), text: c.text, ownLine: c.ownLine });
     return parsed.body;
   }
-  json(text2, lines) {
-    const read = readTerraformJson(text2, lines, this.limits);
+  json(text, lines) {
+    const read = readTerraformJson(text, lines, this.limits);
     for (const notice of read.notices) this.notices.add(notice.level, notice.code, notice.message, notice.range);
     return read.body;
   }
 };
 
 // src/parse/terraform/module-config.ts
-import path10 from "node:path";
+import path18 from "node:path";
 
 // src/parse/terraform/functions/limits.ts
 var MAX_ITEMS = 1e4;
 var MAX_STRING_LENGTH = 1 << 20;
 var MAX_RANGE_ITEMS = 1024;
-var MAX_NESTING = 64;
+var MAX_NESTING2 = 64;
 var MAX_DECODED_NODES = 1e5;
 var MAX_REGEX_STEPS = 5e6;
 var MAX_PATTERN_INSTRUCTIONS = 2e4;
@@ -23578,11 +24636,11 @@ function decimalText(n) {
   const dot = mantissa.indexOf(".");
   const digits = mantissa.replace(".", "");
   const point = (dot === -1 ? mantissa.length : dot) + Number(plain.slice(e + 1));
-  let text2;
-  if (point <= 0) text2 = `0.${"0".repeat(-point)}${digits}`;
-  else if (point >= digits.length) text2 = digits + "0".repeat(point - digits.length);
-  else text2 = `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return negative ? `-${text2}` : text2;
+  let text;
+  if (point <= 0) text = `0.${"0".repeat(-point)}${digits}`;
+  else if (point >= digits.length) text = digits + "0".repeat(point - digits.length);
+  else text = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${text}` : text;
 }
 function compareCodePoints(a, b) {
   const length = Math.min(a.length, b.length);
@@ -23594,8 +24652,8 @@ function compareCodePoints(a, b) {
   }
   return a.length - b.length;
 }
-function graphemes(text2) {
-  return Array.from(graphemeSegmenter.segment(text2), (s) => s.segment);
+function graphemes(text) {
+  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
 }
 function isSpace2(codePoint) {
   if (codePoint <= 255) {
@@ -23603,9 +24661,9 @@ function isSpace2(codePoint) {
   }
   return codePoint === 5760 || codePoint >= 8192 && codePoint <= 8202 || codePoint === 8232 || codePoint === 8233 || codePoint === 8239 || codePoint === 8287 || codePoint === 12288;
 }
-function codePointWidth(text2, index2) {
-  if (index2 >= text2.length) return 0;
-  return text2.codePointAt(index2) > 65535 ? 2 : 1;
+function codePointWidth(text, index2) {
+  if (index2 >= text.length) return 0;
+  return text.codePointAt(index2) > 65535 ? 2 : 1;
 }
 
 // src/parse/terraform/functions/encoded.ts
@@ -23641,10 +24699,10 @@ var UnknownInside = class {
 function writeSafely(write) {
   const parts = [];
   let length = 0;
-  const put = (text2) => {
-    length += text2.length;
+  const put = (text) => {
+    length += text.length;
     if (length > MAX_STRING_LENGTH) throw new TooLong();
-    parts.push(text2);
+    parts.push(text);
   };
   try {
     write(put);
@@ -23687,17 +24745,17 @@ function writeJson(value, put, asStructure) {
   });
   put("}");
 }
-function quoteJson(text2) {
+function quoteJson(text) {
   let out = '"';
   let from = 0;
-  for (let i = 0; i < text2.length; i++) {
-    const code2 = text2.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
     const escape3 = jsonEscape(code2);
     if (escape3 === void 0) continue;
-    out += text2.slice(from, i) + escape3;
+    out += text.slice(from, i) + escape3;
     from = i + 1;
   }
-  return `${out}${text2.slice(from)}"`;
+  return `${out}${text.slice(from)}"`;
 }
 function jsonEscape(code2) {
   switch (code2) {
@@ -23782,15 +24840,15 @@ function sourcesOf(parts, at) {
   return sources;
 }
 function rehomed(value, at) {
-  const origin = sourcesOf([value], at);
+  const origin2 = sourcesOf([value], at);
   const moved = { ...value, range: at };
-  if (origin.length) moved.origin = origin;
+  if (origin2.length) moved.origin = origin2;
   else delete moved.origin;
   return moved;
 }
 function literalAt(value, at, parts) {
-  const origin = sourcesOf(parts, at);
-  return origin.length ? { kind: "literal", value, range: at, origin } : { kind: "literal", value, range: at };
+  const origin2 = sourcesOf(parts, at);
+  return origin2.length ? { kind: "literal", value, range: at, origin: origin2 } : { kind: "literal", value, range: at };
 }
 function equalValues(a, b) {
   const kind = kindOf(a);
@@ -23827,8 +24885,8 @@ function equalTexts(a, b) {
 function stringIfKnown(value) {
   if (value.kind === "literal") return String(value.value);
   if (value.kind === "unknown") return void 0;
-  const text2 = encodedText(value);
-  return "text" in text2 ? text2.text : void 0;
+  const text = encodedText(value);
+  return "text" in text ? text.text : void 0;
 }
 
 // src/parse/terraform/functions/call.ts
@@ -23921,10 +24979,10 @@ var Call = class {
       if (typeof v.value === "number") return decimalText(v.value);
       if (typeof v.value === "boolean") return String(v.value);
     } else if (encodedAs(v)) {
-      const text2 = encodedText(v);
-      if ("unknown" in text2) this.unknownBecause(text2.unknown);
-      if ("tooLong" in text2) this.tooLarge("a string longer than 1 MiB");
-      return text2.text;
+      const text = encodedText(v);
+      if ("unknown" in text) this.unknownBecause(text.unknown);
+      if ("tooLong" in text) this.tooLarge("a string longer than 1 MiB");
+      return text.text;
     }
     this.wrongKind(v, "a string");
   }
@@ -23977,9 +25035,9 @@ var Call = class {
   checkCount(count) {
     if (count > MAX_ITEMS) this.tooLarge(`a collection of more than ${MAX_ITEMS} items`);
   }
-  string(text2) {
-    this.checkLength(text2.length);
-    return literalAt(text2, this.range, this.args);
+  string(text) {
+    this.checkLength(text.length);
+    return literalAt(text, this.range, this.args);
   }
   number(n) {
     if (!Number.isFinite(n)) this.tooLarge("a number beyond the range of 64-bit floating point");
@@ -23991,9 +25049,9 @@ var Call = class {
   nil() {
     return literalAt(null, this.range, this.args);
   }
-  list(items) {
-    this.checkCount(items.length);
-    return withOrigin({ kind: "list", items, range: this.range }, sourcesOf(this.args, this.range));
+  list(items2) {
+    this.checkCount(items2.length);
+    return withOrigin({ kind: "list", items: items2, range: this.range }, sourcesOf(this.args, this.range));
   }
   /** A map; `keyRanges` defaults to the call's range for every key. */
   map(entries, keyRanges) {
@@ -24002,25 +25060,25 @@ var Call = class {
     return withOrigin({ kind: "map", entries, keyRanges: ranges, range: this.range }, sourcesOf(this.args, this.range));
   }
 };
-function withOrigin(value, origin) {
-  if (origin.length) value.origin = origin;
+function withOrigin(value, origin2) {
+  if (origin2.length) value.origin = origin2;
   return value;
 }
 var DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
-function parseDecimal(text2) {
-  return DECIMAL.test(text2) ? Number(text2) : void 0;
+function parseDecimal(text) {
+  return DECIMAL.test(text) ? Number(text) : void 0;
 }
 
 // src/parse/terraform/functions/unify.ts
-function unifyItems(call, items) {
-  const kinds = new Set(items.map(kindOf).filter((k) => k !== "unknown" && k !== "null"));
-  if (kinds.size <= 1) return [...items];
+function unifyItems(call, items2) {
+  const kinds = new Set(items2.map(kindOf).filter((k) => k !== "unknown" && k !== "null"));
+  if (kinds.size <= 1) return [...items2];
   if (!kinds.has("string") || kinds.has("list") || kinds.has("map")) call.fail("all elements must have the same type");
-  return items.map((item) => item.kind === "literal" && item.value !== null ? asStringItem(call, item) : item);
+  return items2.map((item) => item.kind === "literal" && item.value !== null ? asStringItem(call, item) : item);
 }
 function asStringItem(call, item) {
-  const text2 = call.asString(item);
-  return item.kind === "literal" && typeof item.value !== "string" ? { ...item, value: text2 } : item;
+  const text = call.asString(item);
+  return item.kind === "literal" && typeof item.value !== "string" ? { ...item, value: text } : item;
 }
 
 // src/parse/terraform/functions/sets.ts
@@ -24049,8 +25107,8 @@ function setsOf(call) {
   const sets = lists.map((list3) => setOf(call, unified.slice(at, at += list3.length)));
   return [sets[0], ...sets.slice(1).map((set) => new Set(set.map((item) => identity2(call, item))))];
 }
-function setOf(call, items) {
-  const unique = distinctItems(call, items);
+function setOf(call, items2) {
+  const unique = distinctItems(call, items2);
   const kinds = new Set(unique.map(kindOf));
   if (kinds.size !== 1) return unique;
   if (kinds.has("string")) {
@@ -24060,13 +25118,13 @@ function setOf(call, items) {
   if (kinds.has("number") || kinds.has("bool")) return unique.sort((a, b) => Number(scalar(a)) - Number(scalar(b)));
   return unique;
 }
-function distinctItems(call, items) {
-  for (const item of items) {
+function distinctItems(call, items2) {
+  for (const item of items2) {
     const unknown3 = firstUnknown(item);
     if (unknown3) call.unknownBecause(unknown3);
   }
   const seen = /* @__PURE__ */ new Set();
-  return items.filter((item) => {
+  return items2.filter((item) => {
     const id = identity2(call, item);
     if (seen.has(id)) return false;
     seen.add(id);
@@ -24104,16 +25162,16 @@ var collectionFunctions = {
     return c.fail(`${kind === "null" ? "null" : `a ${kind}`} has no length; length takes a string, list or map`);
   }),
   element: spec(2, 2, (c) => {
-    const items = c.asList(c.args[0]);
+    const items2 = c.asList(c.args[0]);
     const index2 = c.asInteger(c.args[1]);
     if (index2 < 0) c.fail("cannot use element with a negative index");
-    if (items.length === 0) c.fail("cannot use element with an empty list");
-    return items[index2 % items.length];
+    if (items2.length === 0) c.fail("cannot use element with an empty list");
+    return items2[index2 % items2.length];
   }),
   index: spec(2, 2, (c) => {
-    const items = c.asList(c.args[0]);
-    for (let i = 0; i < items.length; i++) {
-      const same = equalValues(items[i], c.args[1]);
+    const items2 = c.asList(c.args[0]);
+    for (let i = 0; i < items2.length; i++) {
+      const same = equalValues(items2[i], c.args[1]);
       if (same === void 0) c.unknown("index() cannot tell where the value is: an item or the value is not known");
       if (same) return c.number(i);
     }
@@ -24141,8 +25199,8 @@ var collectionFunctions = {
     return c.fail("no argument is a non-empty list");
   }),
   compact: spec(1, 1, (c) => {
-    const items = c.asList(c.args[0]).filter((item) => !isNull(c.known(item)) && c.asString(item) !== "");
-    return c.list(items.map((item) => asStringItem(c, item)));
+    const items2 = c.asList(c.args[0]).filter((item) => !isNull(c.known(item)) && c.asString(item) !== "");
+    return c.list(items2.map((item) => asStringItem(c, item)));
   }),
   distinct: spec(1, 1, (c) => {
     return c.list(distinctItems(c, unifyItems(c, c.asList(c.args[0]))));
@@ -24154,19 +25212,19 @@ var collectionFunctions = {
   }),
   reverse: spec(1, 1, (c) => c.list([...c.asList(c.args[0])].reverse())),
   slice: spec(3, 3, (c) => {
-    const items = c.asList(c.args[0]);
+    const items2 = c.asList(c.args[0]);
     const [start2, end] = [c.asInteger(c.args[1]), c.asInteger(c.args[2])];
     if (start2 < 0) c.fail("the start index must not be negative");
-    if (end > items.length) c.fail("the end index must not be greater than the length of the list");
+    if (end > items2.length) c.fail("the end index must not be greater than the length of the list");
     if (start2 > end) c.fail("the start index must not be greater than the end index");
-    return c.list(items.slice(start2, end));
+    return c.list(items2.slice(start2, end));
   }),
   sort: spec(1, 1, (c) => {
-    const items = c.asList(c.args[0]);
-    for (const item of items) if (isNull(c.known(item))) c.fail("the list must not contain null");
-    const texts = items.map((item) => c.asString(item));
+    const items2 = c.asList(c.args[0]);
+    for (const item of items2) if (isNull(c.known(item))) c.fail("the list must not contain null");
+    const texts = items2.map((item) => c.asString(item));
     const order = texts.map((_, i) => i).sort((a, b) => compareCodePoints(texts[a], texts[b]));
-    return c.list(order.map((i) => asStringItem(c, items[i])));
+    return c.list(order.map((i) => asStringItem(c, items2[i])));
   }),
   range: spec(1, 3, (c) => {
     const numbers = c.args.map((a) => c.asNumber(a));
@@ -24181,20 +25239,20 @@ var collectionFunctions = {
     return c.list(values);
   }),
   one: spec(1, 1, (c) => {
-    const items = c.asList(c.args[0]);
-    if (items.length > 1) c.fail("the list must have no more than one element");
-    return items[0] ?? c.nil();
+    const items2 = c.asList(c.args[0]);
+    if (items2.length > 1) c.fail("the list must have no more than one element");
+    return items2[0] ?? c.nil();
   }),
   alltrue: spec(1, 1, (c) => c.bool(!anyIs(c, false))),
   anytrue: spec(1, 1, (c) => c.bool(anyIs(c, true))),
   chunklist: spec(2, 2, (c) => {
-    const items = c.asList(c.args[0]);
+    const items2 = c.asList(c.args[0]);
     const size = c.asInteger(c.args[1]);
     if (size < 0) c.fail("the chunk size must not be negative");
-    if (size === 0) return c.list([c.list([...items])]);
-    c.checkCount(Math.ceil(items.length / size));
+    if (size === 0) return c.list([c.list([...items2])]);
+    c.checkCount(Math.ceil(items2.length / size));
     const chunks = [];
-    for (let i = 0; i < items.length; i += size) chunks.push(c.list(items.slice(i, i + size)));
+    for (let i = 0; i < items2.length; i += size) chunks.push(c.list(items2.slice(i, i + size)));
     return c.list(chunks);
   }),
   matchkeys: spec(3, 3, (c) => {
@@ -24215,9 +25273,9 @@ function anyIs(call, target) {
   if (unsure) call.known(unsure);
   return false;
 }
-function flattenInto(call, items, out, depth) {
-  if (depth > MAX_NESTING) call.unknown(`flatten() follows lists nested at most ${MAX_NESTING} levels deep`);
-  for (const item of items) {
+function flattenInto(call, items2, out, depth) {
+  if (depth > MAX_NESTING2) call.unknown(`flatten() follows lists nested at most ${MAX_NESTING2} levels deep`);
+  for (const item of items2) {
     const known = call.known(item);
     if (kindOf(known) === "list") flattenInto(call, known.items, out, depth + 1);
     else {
@@ -24269,31 +25327,31 @@ function withoutSecret(value) {
 }
 
 // src/parse/terraform/functions/positions.ts
-function spanOf2(file, start2, text2) {
+function spanOf2(file, start2, text) {
   let breaks = 0;
-  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) breaks++;
-  const lastBreak = text2.lastIndexOf("\n");
-  const end = breaks === 0 ? { line: start2.line, column: start2.column + text2.length } : { line: start2.line + breaks, column: text2.length - lastBreak };
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) breaks++;
+  const lastBreak = text.lastIndexOf("\n");
+  const end = breaks === 0 ? { line: start2.line, column: start2.column + text.length } : { line: start2.line + breaks, column: text.length - lastBreak };
   return { file, start: start2, end };
 }
-function verbatimRange(value, text2) {
+function verbatimRange(value, text) {
   return [value.range, ...value.origin ?? []].find((range2) => {
-    const end = spanOf2(range2.file, range2.start, text2).end;
+    const end = spanOf2(range2.file, range2.start, text).end;
     return end.line === range2.end.line && end.column === range2.end.column;
   });
 }
-function placerFor(text2, verbatim, fallback) {
+function placerFor(text, verbatim, fallback) {
   if (!verbatim) return () => fallback;
-  const lines = new LineTable(verbatim.file, text2);
-  const origin = verbatim.start;
-  const shift = (p) => p.line === 1 ? { line: origin.line, column: origin.column + p.column - 1 } : { line: origin.line + p.line - 1, column: p.column };
+  const lines = new LineTable(verbatim.file, text);
+  const origin2 = verbatim.start;
+  const shift = (p) => p.line === 1 ? { line: origin2.line, column: origin2.column + p.column - 1 } : { line: origin2.line + p.line - 1, column: p.column };
   return (start2, end) => ({ file: verbatim.file, start: shift(lines.position(start2)), end: shift(lines.position(end)) });
 }
 
 // src/parse/terraform/functions/decoding.ts
 var DecodeStop = class {
-  constructor(decoded) {
-    this.decoded = decoded;
+  constructor(decoded2) {
+    this.decoded = decoded2;
   }
   decoded;
 };
@@ -24305,21 +25363,21 @@ function decodeWith(build4) {
     throw e;
   }
 }
-function decodingOf(text2, source) {
-  const verbatim = verbatimRange(source, text2);
-  return { place: placerFor(text2, verbatim, source.range), origin: verbatim ? void 0 : source.origin, verbatim: verbatim !== void 0 };
+function decodingOf(text, source) {
+  const verbatim = verbatimRange(source, text);
+  return { place: placerFor(text, verbatim, source.range), origin: verbatim ? void 0 : source.origin, verbatim: verbatim !== void 0 };
 }
 function placed(node, decoding) {
   if (decoding.origin?.length) node.origin = decoding.origin;
   return node;
 }
-function decodedResult(call, decoded, decoding, source) {
-  if ("error" in decoded) call.fail(decoded.error);
-  if ("limit" in decoded) call.unknown(`${call.name}() ${decoded.limit}`);
-  if (decoding.verbatim) return decoded.value;
-  const origin = sourcesOf([source], call.range);
-  const top = { ...decoded.value, range: call.range };
-  if (origin.length) top.origin = origin;
+function decodedResult(call, decoded2, decoding, source) {
+  if ("error" in decoded2) call.fail(decoded2.error);
+  if ("limit" in decoded2) call.unknown(`${call.name}() ${decoded2.limit}`);
+  if (decoding.verbatim) return decoded2.value;
+  const origin2 = sourcesOf([source], call.range);
+  const top = { ...decoded2.value, range: call.range };
+  if (origin2.length) top.origin = origin2;
   else delete top.origin;
   return top;
 }
@@ -24333,9 +25391,9 @@ var encodingFunctions = {
   urlencode: spec(1, 1, (c) => c.string(urlEncode(c, c.asString(c.args[0])))),
   csvdecode: spec(1, 1, (c) => {
     const source = c.known(c.args[0]);
-    const text2 = c.asString(source);
-    const decoding = decodingOf(text2, source);
-    return decodedResult(c, decodeCsv(text2, decoding), decoding, source);
+    const text = c.asString(source);
+    const decoding = decodingOf(text, source);
+    return decodedResult(c, decodeCsv(text, decoding), decoding, source);
   })
 };
 function encodeBase64(call, bytes) {
@@ -24343,8 +25401,8 @@ function encodeBase64(call, bytes) {
   return bytes.toString("base64");
 }
 var BASE64_CHAR = /^[A-Za-z0-9+/]$/;
-function decodeBase64(call, text2) {
-  const data = text2.replace(/[\r\n]/g, "");
+function decodeBase64(call, text) {
+  const data = text.replace(/[\r\n]/g, "");
   const padding = data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0;
   let valid = data.length % 4 === 0;
   for (let i = 0; valid && i < data.length - padding; i++) valid = BASE64_CHAR.test(data[i]);
@@ -24364,21 +25422,21 @@ function decodeText(call, bytes, encoding) {
     return call.fail(`the decoded bytes are not valid ${encoding}`);
   }
 }
-function encodeText(call, text2, encoding) {
+function encodeText(call, text, encoding) {
   switch (encoding.toLowerCase().replace(/[-_]/g, "")) {
     case "utf8":
-      return Buffer.from(text2, "utf8");
+      return Buffer.from(text, "utf8");
     case "utf16le":
-      return Buffer.from(text2, "utf16le");
+      return Buffer.from(text, "utf16le");
     case "utf16be":
-      return Buffer.from(text2, "utf16le").swap16();
+      return Buffer.from(text, "utf16le").swap16();
     default:
       return call.unknown(`iac-scan encodes text as UTF-8 and UTF-16 only, not as ${encoding}`);
   }
 }
-function urlEncode(call, text2) {
+function urlEncode(call, text) {
   let out = "";
-  for (const byte of Buffer.from(text2, "utf8")) {
+  for (const byte of Buffer.from(text, "utf8")) {
     const ch = String.fromCharCode(byte);
     if (/[A-Za-z0-9\-_.~]/.test(ch)) out += ch;
     else if (byte === 32) out += "+";
@@ -24387,14 +25445,14 @@ function urlEncode(call, text2) {
   call.checkLength(out.length);
   return out;
 }
-function decodeCsv(text2, decoding) {
-  const records = csvRecords(text2);
+function decodeCsv(text, decoding) {
+  const records = csvRecords(text);
   if ("error" in records) return records;
   const [header2, ...rows] = records;
   if (!header2) return { error: "the CSV text has no header line" };
   if (new Set(header2.map((column) => column.text)).size !== header2.length) return { error: "the CSV header names a column twice" };
   if (rows.length > MAX_ITEMS) return { limit: `reads a CSV text of more than ${MAX_ITEMS} rows` };
-  const items = [];
+  const items2 = [];
   for (const row of rows) {
     if (row.length !== header2.length) return { error: `a CSV line has ${row.length} fields; the header has ${header2.length}` };
     const map = { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: decoding.place(row[0].start, row[row.length - 1].end) };
@@ -24403,47 +25461,47 @@ function decodeCsv(text2, decoding) {
       map.entries.set(column.text, placed({ kind: "literal", value: field.text, range: decoding.place(field.start, field.end) }, decoding));
       map.keyRanges.set(column.text, decoding.place(column.start, column.end));
     });
-    items.push(placed(map, decoding));
+    items2.push(placed(map, decoding));
   }
-  const whole = decoding.place(0, text2.length);
-  return { value: placed({ kind: "list", items, range: whole }, decoding) };
+  const whole = decoding.place(0, text.length);
+  return { value: placed({ kind: "list", items: items2, range: whole }, decoding) };
 }
-function csvRecords(text2) {
+function csvRecords(text) {
   const records = [];
   let record = [];
   let i = 0;
-  while (i < text2.length) {
+  while (i < text.length) {
     const start2 = i;
     let value = "";
-    if (text2[i] === '"') {
+    if (text[i] === '"') {
       i++;
       for (; ; ) {
-        if (i >= text2.length) return { error: "a quoted CSV field is not closed" };
-        if (text2[i] === '"' && text2[i + 1] === '"') {
+        if (i >= text.length) return { error: "a quoted CSV field is not closed" };
+        if (text[i] === '"' && text[i + 1] === '"') {
           value += '"';
           i += 2;
-        } else if (text2[i] === '"') {
+        } else if (text[i] === '"') {
           i++;
           break;
-        } else if (text2[i] === "\r" && text2[i + 1] === "\n") {
+        } else if (text[i] === "\r" && text[i + 1] === "\n") {
           value += "\n";
           i += 2;
-        } else value += text2[i++];
+        } else value += text[i++];
       }
-      if (i < text2.length && !",\r\n".includes(text2[i])) return { error: "a CSV field has text after its closing quote" };
+      if (i < text.length && !",\r\n".includes(text[i])) return { error: "a CSV field has text after its closing quote" };
     } else {
-      while (i < text2.length && !",\r\n".includes(text2[i])) {
-        if (text2[i] === '"') return { error: "a quote appears inside an unquoted CSV field" };
-        value += text2[i++];
+      while (i < text.length && !",\r\n".includes(text[i])) {
+        if (text[i] === '"') return { error: "a quote appears inside an unquoted CSV field" };
+        value += text[i++];
       }
     }
     record.push({ text: value, start: start2, end: i });
-    if (text2[i] === ",") {
+    if (text[i] === ",") {
       i++;
-      if (i === text2.length) record.push({ text: "", start: i, end: i });
+      if (i === text.length) record.push({ text: "", start: i, end: i });
       else continue;
     }
-    if (text2[i] === "\r" && text2[i + 1] === "\n") i++;
+    if (text[i] === "\r" && text[i + 1] === "\n") i++;
     i++;
     const blank = record.length === 1 && record[0].text === "" && record[0].start === record[0].end;
     if (!blank) records.push(record);
@@ -24453,7 +25511,7 @@ function csvRecords(text2) {
 }
 
 // src/parse/terraform/functions/filesystem.ts
-import path9 from "node:path";
+import path17 from "node:path";
 
 // src/parse/terraform/functions/regexp/charclass.ts
 var MAX_CODE_POINT = 1114111;
@@ -24585,12 +25643,12 @@ var PatternParser = class {
     return branches.length === 1 ? branches[0] : { type: "alt", items: branches };
   }
   concatenation(flags) {
-    const items = [];
+    const items2 = [];
     while (this.pos < this.src.length && this.peek() !== "|" && this.peek() !== ")") {
       const atom = this.atom(flags);
-      if (atom !== void 0) items.push(this.repeated(atom, flags));
+      if (atom !== void 0) items2.push(this.repeated(atom, flags));
     }
-    return items.length === 1 ? items[0] : { type: "concat", items };
+    return items2.length === 1 ? items2[0] : { type: "concat", items: items2 };
   }
   /** One atom; undefined for a flag group such as `(?i)`, which matches nothing. */
   atom(flags) {
@@ -24729,9 +25787,9 @@ var PatternParser = class {
       case "Q": {
         this.pos++;
         const end = this.src.indexOf("\\E", this.pos);
-        const text2 = this.src.slice(this.pos, end === -1 ? void 0 : end);
+        const text = this.src.slice(this.pos, end === -1 ? void 0 : end);
         this.pos = end === -1 ? this.src.length : end + 2;
-        return { type: "concat", items: Array.from(text2, (ch) => literalNode(ch.codePointAt(0), flags)) };
+        return { type: "concat", items: Array.from(text, (ch) => literalNode(ch.codePointAt(0), flags)) };
       }
     }
     const item = this.classEscape();
@@ -24882,7 +25940,7 @@ var Regex = class _Regex {
    * The leftmost-first match that starts at or after `from`: its slots (`[start, end, group1
    * start, group1 end, ...]`, UTF-16 offsets, -1 for groups that did not take part).
    */
-  search(text2, from, budget) {
+  search(text, from, budget) {
     const marks2 = new Int32Array(this.program.length).fill(-1);
     const empty = new Array(2 * (this.groupCount + 1)).fill(-1);
     let current = [];
@@ -24890,9 +25948,9 @@ var Regex = class _Regex {
     let generation = 0;
     let matched;
     for (let pos = from; ; ) {
-      if (!matched) this.addThread(current, 0, empty, text2, pos, marks2, generation, budget);
+      if (!matched) this.addThread(current, 0, empty, text, pos, marks2, generation, budget);
       else if (current.length === 0) break;
-      const codePoint = pos < text2.length ? text2.codePointAt(pos) : -1;
+      const codePoint = pos < text.length ? text.codePointAt(pos) : -1;
       const width = codePoint > 65535 ? 2 : 1;
       generation++;
       for (const thread of current) {
@@ -24903,10 +25961,10 @@ var Regex = class _Regex {
           break;
         }
         if (instruction.op === "char" && codePoint >= 0 && classMatches(instruction.cls, codePoint)) {
-          this.addThread(next, thread.pc + 1, thread.slots, text2, pos + width, marks2, generation, budget);
+          this.addThread(next, thread.pc + 1, thread.slots, text, pos + width, marks2, generation, budget);
         }
       }
-      if (pos >= text2.length) break;
+      if (pos >= text.length) break;
       [current, next] = [next, current];
       next.length = 0;
       pos += width;
@@ -24914,7 +25972,7 @@ var Regex = class _Regex {
     return matched;
   }
   /** Follows jumps, splits, saves and assertions from `pc`, adding threads in priority order. */
-  addThread(list3, pc, slots, text2, pos, marks2, generation, budget) {
+  addThread(list3, pc, slots, text, pos, marks2, generation, budget) {
     const stack = [{ pc, slots }];
     while (stack.length > 0) {
       const thread = stack.pop();
@@ -24936,7 +25994,7 @@ var Regex = class _Regex {
           break;
         }
         case "assert":
-          if (holds(instruction.kind, text2, pos)) stack.push({ pc: thread.pc + 1, slots: thread.slots });
+          if (holds(instruction.kind, text, pos)) stack.push({ pc: thread.pc + 1, slots: thread.slots });
           break;
         default:
           list3.push(thread);
@@ -25009,25 +26067,25 @@ var Compiler = class {
     this.program[at] = { op: "split", first: greedy ? enter : exit, second: greedy ? exit : enter };
   }
 };
-function holds(kind, text2, pos) {
+function holds(kind, text, pos) {
   switch (kind) {
     case "textStart":
       return pos === 0;
     case "textEnd":
-      return pos === text2.length;
+      return pos === text.length;
     case "lineStart":
-      return pos === 0 || text2.charCodeAt(pos - 1) === 10;
+      return pos === 0 || text.charCodeAt(pos - 1) === 10;
     case "lineEnd":
-      return pos === text2.length || text2.charCodeAt(pos) === 10;
+      return pos === text.length || text.charCodeAt(pos) === 10;
     case "wordBoundary":
-      return isWordAt(text2, pos - 1) !== isWordAt(text2, pos);
+      return isWordAt(text, pos - 1) !== isWordAt(text, pos);
     case "notWordBoundary":
-      return isWordAt(text2, pos - 1) === isWordAt(text2, pos);
+      return isWordAt(text, pos - 1) === isWordAt(text, pos);
   }
 }
-function isWordAt(text2, index2) {
-  if (index2 < 0 || index2 >= text2.length) return false;
-  const c = text2.charCodeAt(index2);
+function isWordAt(text, index2) {
+  if (index2 < 0 || index2 >= text.length) return false;
+  const c = text.charCodeAt(index2);
   return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
 }
 
@@ -25037,29 +26095,29 @@ var regexFunctions = {
     2,
     2,
     (c) => withPattern(c, c.asString(c.args[0]), (re, budget) => {
-      const text2 = c.asString(c.args[1]);
+      const text = c.asString(c.args[1]);
       checkGroups(c, re);
-      const slots = re.search(text2, 0, budget);
+      const slots = re.search(text, 0, budget);
       if (!slots) return c.fail("the pattern did not match any part of the given string");
-      return captures(c, re, text2, slots);
+      return captures(c, re, text, slots);
     })
   ),
   regexall: spec(
     2,
     2,
     (c) => withPattern(c, c.asString(c.args[0]), (re, budget) => {
-      const text2 = c.asString(c.args[1]);
+      const text = c.asString(c.args[1]);
       checkGroups(c, re);
       const results = [];
-      eachMatch(re, text2, budget, (slots) => {
+      eachMatch(re, text, budget, (slots) => {
         if (results.length === MAX_ITEMS) c.checkCount(MAX_ITEMS + 1);
-        results.push(captures(c, re, text2, slots));
+        results.push(captures(c, re, text, slots));
       });
       return c.list(results);
     })
   )
 };
-function replacePattern(call, text2, pattern, replacement) {
+function replacePattern(call, text, pattern, replacement) {
   return withPattern(call, pattern, (re, budget) => {
     const parts = [];
     let length = 0;
@@ -25069,17 +26127,17 @@ function replacePattern(call, text2, pattern, replacement) {
       parts.push(part);
     };
     let copiedTo = 0;
-    for (let searchFrom = 0; searchFrom <= text2.length; ) {
-      const slots = re.search(text2, searchFrom, budget);
+    for (let searchFrom = 0; searchFrom <= text.length; ) {
+      const slots = re.search(text, searchFrom, budget);
       if (!slots) break;
       const [start2, end] = slots;
-      put(text2.slice(copiedTo, start2));
-      if (end > copiedTo || start2 === 0) put(expand2(re, replacement, text2, slots));
+      put(text.slice(copiedTo, start2));
+      if (end > copiedTo || start2 === 0) put(expand2(re, replacement, text, slots));
       copiedTo = end;
-      const width = codePointWidth(text2, searchFrom) || 1;
+      const width = codePointWidth(text, searchFrom) || 1;
       searchFrom = searchFrom + width > end ? searchFrom + width : end;
     }
-    put(text2.slice(copiedTo));
+    put(text.slice(copiedTo));
     return parts.join("");
   });
 }
@@ -25105,30 +26163,30 @@ function checkGroups(call, re) {
     call.fail("a pattern must not mix named and unnamed capture groups");
   }
 }
-function captures(call, re, text2, slots) {
-  if (re.groupCount === 0) return call.string(text2.slice(slots[0], slots[1]));
+function captures(call, re, text, slots) {
+  if (re.groupCount === 0) return call.string(text.slice(slots[0], slots[1]));
   const groups = [];
   for (let i = 1; i <= re.groupCount; i++) {
-    groups.push(slots[2 * i] < 0 ? call.nil() : call.string(text2.slice(slots[2 * i], slots[2 * i + 1])));
+    groups.push(slots[2 * i] < 0 ? call.nil() : call.string(text.slice(slots[2 * i], slots[2 * i + 1])));
   }
   const names2 = re.groupNames.slice(1);
   if (names2[0] === void 0) return call.list(groups);
   return call.map(new Map(names2.map((name, i) => [name, groups[i]])));
 }
-function eachMatch(re, text2, budget, visit2) {
+function eachMatch(re, text, budget, visit2) {
   let previousEnd = -1;
-  for (let pos = 0; pos <= text2.length; ) {
-    const slots = re.search(text2, pos, budget);
+  for (let pos = 0; pos <= text.length; ) {
+    const slots = re.search(text, pos, budget);
     if (!slots) return;
     const [start2, end] = slots;
     const empty = end === pos;
     const accept = !(empty && start2 === previousEnd);
-    pos = empty ? pos + (codePointWidth(text2, pos) || 1) : end;
+    pos = empty ? pos + (codePointWidth(text, pos) || 1) : end;
     previousEnd = end;
     if (accept) visit2(slots);
   }
 }
-function expand2(re, template, text2, slots) {
+function expand2(re, template, text, slots) {
   let out = "";
   let i = 0;
   for (let dollar = template.indexOf("$"); dollar !== -1; dollar = template.indexOf("$", i)) {
@@ -25145,30 +26203,30 @@ function expand2(re, template, text2, slots) {
       i = dollar + 1;
       continue;
     }
-    out += groupText(re, reference[1] ?? reference[2], text2, slots);
+    out += groupText(re, reference[1] ?? reference[2], text, slots);
     i = dollar + 1 + reference[0].length;
   }
   return out + template.slice(i);
 }
 var GROUP_REFERENCE = /\{(\w+)\}|(\w+)/y;
-function groupText(re, name, text2, slots) {
+function groupText(re, name, text, slots) {
   const number = /^(?:0|[1-9]\d{0,7})$/.test(name) ? Number(name) : -1;
   const index2 = number >= 0 ? number : re.groupNames.indexOf(name);
   if (index2 < 0 || index2 > re.groupCount || slots[2 * index2] < 0) return "";
-  return text2.slice(slots[2 * index2], slots[2 * index2 + 1]);
+  return text.slice(slots[2 * index2], slots[2 * index2 + 1]);
 }
 
 // src/parse/terraform/functions/filesystem.ts
 var filesystemFunctions = {
   file: spec(1, 1, (c) => {
-    const { text: text2, rel } = readFile(c, c.asString(c.args[0]));
-    return { ...c.string(text2), origin: [wholeFile(rel, text2)] };
+    const { text, rel } = readFile(c, c.asString(c.args[0]));
+    return { ...c.string(text), origin: [wholeFile(rel, text)] };
   }),
   fileexists: spec(1, 1, (c) => {
     const abs = resolvePath(c, c.asString(c.args[0]));
-    const names2 = c.ctx.workspace.list(path9.dirname(abs));
+    const names2 = c.ctx.workspace.list(path17.dirname(abs));
     if (names2 === void 0 && !c.ctx.workspace.contains(abs)) c.unknown(`fileexists() looks outside the scan root, where iac-scan reads nothing`);
-    return c.bool(names2?.includes(path9.basename(abs)) ?? false);
+    return c.bool(names2?.includes(path17.basename(abs)) ?? false);
   }),
   fileset: spec(2, 2, (c) => fileSet(c, c.asString(c.args[0]), c.asString(c.args[1]))),
   templatefile: spec(2, 2, (c) => {
@@ -25177,11 +26235,11 @@ var filesystemFunctions = {
     for (const name of vars.entries.keys()) {
       if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) c.fail(`"${name}" is not a valid template variable name`);
     }
-    const { text: text2, rel } = readFile(c, written);
-    return render(c, text2, vars, wholeFile(rel, text2));
+    const { text, rel } = readFile(c, written);
+    return render(c, text, vars, wholeFile(rel, text));
   }),
   templatestring: spec(2, 2, (c) => render(c, c.asString(c.args[0]), c.asMap(c.args[1]), c.args[0].range)),
-  abspath: spec(1, 1, (c) => c.string(resolvePath(c, c.asString(c.args[0])).split(path9.sep).join("/"))),
+  abspath: spec(1, 1, (c) => c.string(resolvePath(c, c.asString(c.args[0])).split(path17.sep).join("/"))),
   dirname: spec(1, 1, (c) => c.string(directoryOf(c.asString(c.args[0])))),
   basename: spec(1, 1, (c) => c.string(baseName(c.asString(c.args[0])))),
   pathexpand: spec(1, 1, (c) => {
@@ -25202,7 +26260,7 @@ function fileBytes() {
 }
 function resolvePath(call, written) {
   if (written === "~" || written.startsWith("~/")) call.unknown(`${call.name}() reads from the home folder, which iac-scan does not read`);
-  return path9.resolve(call.ctx.moduleDir, written);
+  return path17.resolve(call.ctx.moduleDir, written);
 }
 function readFile(call, written) {
   const abs = resolvePath(call, written);
@@ -25210,18 +26268,18 @@ function readFile(call, written) {
   const read = workspace.readText(abs);
   if ("text" in read) return read;
   if (!workspace.contains(abs)) call.unknown(`${call.name}() reads ${written}: ${read.error}`);
-  if (!workspace.list(path9.dirname(abs))?.includes(path9.basename(abs))) call.fail(`no file exists at ${written}`);
+  if (!workspace.list(path17.dirname(abs))?.includes(path17.basename(abs))) call.fail(`no file exists at ${written}`);
   return call.unknown(`${call.name}() cannot read ${written}: ${read.error}`);
 }
-function wholeFile(rel, text2) {
-  return spanOf2(rel, { line: 1, column: 1 }, text2);
+function wholeFile(rel, text) {
+  return spanOf2(rel, { line: 1, column: 1 }, text);
 }
 var templatesRendering = 0;
-function render(call, text2, vars, at) {
+function render(call, text, vars, at) {
   if (templatesRendering > 0) call.fail(`${call.name}() cannot be called from inside a template`);
   templatesRendering++;
   try {
-    return call.ctx.renderTemplate(text2, vars, at);
+    return call.ctx.renderTemplate(text, vars, at);
   } finally {
     templatesRendering--;
   }
@@ -25230,13 +26288,13 @@ function fileSet(call, base, pattern) {
   const slash = pattern.lastIndexOf("/");
   const folder = pattern.slice(0, slash + 1);
   if (/[*?[{\\]/.test(folder)) call.unknown("fileset() with wildcards in folder names is not evaluated by iac-scan");
-  const abs = resolvePath(call, path9.join(base, folder));
+  const abs = resolvePath(call, path17.join(base, folder));
   const names2 = call.ctx.workspace.list(abs);
   if (names2 === void 0 && !call.ctx.workspace.contains(abs)) call.unknown("fileset() looks outside the scan root, where iac-scan reads nothing");
   const matches2 = withPattern(
     call,
     globPattern(pattern.slice(slash + 1)),
-    (re, budget) => (names2 ?? []).filter((name) => re.search(name, 0, budget) !== void 0).map((name) => path9.posix.join(folder, name))
+    (re, budget) => (names2 ?? []).filter((name) => re.search(name, 0, budget) !== void 0).map((name) => path17.posix.join(folder, name))
   );
   call.checkCount(matches2.length);
   return call.list(matches2.sort().map((match2) => call.string(match2)));
@@ -25277,7 +26335,7 @@ function baseName(written) {
 function directoryOf(written) {
   const folder = written.slice(0, written.lastIndexOf("/") + 1);
   if (folder === "") return ".";
-  const clean = path9.posix.normalize(folder);
+  const clean = path17.posix.normalize(folder);
   return clean.length > 1 && clean.endsWith("/") ? clean.slice(0, -1) : clean;
 }
 
@@ -25431,14 +26489,14 @@ function formatList(call) {
   const iterations = length ?? 1;
   call.checkCount(iterations);
   const formatRow = spec(0, Infinity, (c) => c.string(formatted(c, pieces, c.args)));
-  const items = [];
+  const items2 = [];
   for (let i = 0; i < iterations; i++) {
     const row = values.map((v) => v.kind === "list" && kindOf(v) === "list" ? v.items[i] : v);
     const item = new Call(call.name, row, call.ctx).run(formatRow);
     if (isCallError(item)) call.unknownBecause(item);
-    items.push(item);
+    items2.push(item);
   }
-  return call.list(items);
+  return call.list(items2);
 }
 function render2(call, verb, value) {
   const kind = kindOf(call.known(value));
@@ -25468,13 +26526,13 @@ function render2(call, verb, value) {
   }
 }
 function json(call, value) {
-  const text2 = jsonText(value);
-  if ("unknown" in text2) call.unknownBecause(text2.unknown);
-  if ("tooLong" in text2) call.tooLarge("a string longer than 1 MiB");
-  return text2.text;
+  const text = jsonText(value);
+  if ("unknown" in text) call.unknownBecause(text.unknown);
+  if ("tooLong" in text) call.tooLarge("a string longer than 1 MiB");
+  return text.text;
 }
-function truncate(text2, precision) {
-  return precision === void 0 ? text2 : graphemes(text2).slice(0, precision).join("");
+function truncate(text, precision) {
+  return precision === void 0 ? text : graphemes(text).slice(0, precision).join("");
 }
 var RADIX = { b: 2, d: 10, o: 8, x: 16, X: 16 };
 var PREFIX = { b: "0b", o: "0", x: "0x", X: "0X" };
@@ -25501,13 +26559,13 @@ function signed(verb, negative, body, zeroPads) {
   }
   return pad(verb, sign + body);
 }
-function pad(verb, text2) {
+function pad(verb, text) {
   const width = verb.width ?? 0;
-  if (width === 0) return text2;
-  const length = graphemes(text2).length;
-  if (length >= width) return text2;
+  if (width === 0) return text;
+  const length = graphemes(text).length;
+  if (length >= width) return text;
   const fill = (verb.zero && !verb.minus ? "0" : " ").repeat(width - length);
-  return verb.minus ? text2 + fill : fill + text2;
+  return verb.minus ? text + fill : fill + text;
 }
 
 // src/parse/terraform/functions/hashes.ts
@@ -25529,8 +26587,8 @@ var NAMESPACES = {
   x500: "6ba7b814-9dad-11d1-80b4-00c04fd430c8"
 };
 function namespaceBytes(call, namespace) {
-  const text2 = NAMESPACES[namespace] ?? namespace.replace(/^urn:uuid:/i, "").replace(/^\{(.*)\}$/, "$1");
-  const hex = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text2) ? text2.replaceAll("-", "") : text2;
+  const text = NAMESPACES[namespace] ?? namespace.replace(/^urn:uuid:/i, "").replace(/^\{(.*)\}$/, "$1");
+  const hex = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text) ? text.replaceAll("-", "") : text;
   if (!/^[0-9a-f]{32}$/i.test(hex)) call.fail(`"${namespace}" is neither a UUID nor dns, url, oid or x500`);
   return Buffer.from(hex, "hex");
 }
@@ -25547,30 +26605,30 @@ var jsonFunctions = {
   jsonencode: spec(1, 1, (c) => {
     const value = c.known(c.args[0]);
     if ((value.kind === "list" || value.kind === "map") && !encodedAs(value)) return markEncoded(rehomed(value, c.range), "json");
-    const text2 = jsonText(value);
-    if ("unknown" in text2) return c.unknownBecause(text2.unknown);
-    if ("tooLong" in text2) return c.tooLarge("a string longer than 1 MiB");
-    return c.string(text2.text);
+    const text = jsonText(value);
+    if ("unknown" in text) return c.unknownBecause(text.unknown);
+    if ("tooLong" in text) return c.tooLarge("a string longer than 1 MiB");
+    return c.string(text.text);
   }),
   jsondecode: spec(1, 1, (c) => {
     const source = c.known(c.args[0]);
     if (encodedAs(source) === "json") return withoutEncoding(rehomed(source, c.range));
-    const text2 = c.asString(source);
-    const decoding = decodingOf(text2, source);
-    return decodedResult(c, decodeJson(text2, decoding), decoding, source);
+    const text = c.asString(source);
+    const decoding = decodingOf(text, source);
+    return decodedResult(c, decodeJson(text, decoding), decoding, source);
   })
 };
 function encodedJson(value) {
   if (encodedAs(value) === "json") return value;
   if (value.kind !== "literal" || typeof value.value !== "string" || !/^\s*[[{]/.test(value.value)) return void 0;
-  const decoded = decodeJson(value.value, decodingOf(value.value, value));
-  return "value" in decoded && (decoded.value.kind === "map" || decoded.value.kind === "list") ? decoded.value : void 0;
+  const decoded2 = decodeJson(value.value, decodingOf(value.value, value));
+  return "value" in decoded2 && (decoded2.value.kind === "map" || decoded2.value.kind === "list") ? decoded2.value : void 0;
 }
 var STRICT2 = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
-function decodeJson(text2, decoding) {
-  if (nestingExceeds(text2, MAX_NESTING)) return { limit: `reads JSON nested deeper than ${MAX_NESTING} levels` };
+function decodeJson(text, decoding) {
+  if (nestingExceeds(text, MAX_NESTING2)) return { limit: `reads JSON nested deeper than ${MAX_NESTING2} levels` };
   const errors = [];
-  const tree = parseTree2(text2, errors, STRICT2);
+  const tree = parseTree2(text, errors, STRICT2);
   if (errors.length > 0 || !tree) {
     const error = errors[0];
     return { error: `the string is not valid JSON (${error ? `${printParseErrorCode(error.error)} at character ${error.offset + 1}` : "empty"})` };
@@ -25605,11 +26663,11 @@ var JsonTree = class {
     return placed(map, this.decoding);
   }
 };
-function nestingExceeds(text2, limit) {
+function nestingExceeds(text, limit) {
   let depth = 0;
   let inString = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92) i++;
       else if (c === 34) inString = false;
@@ -25729,23 +26787,23 @@ var networkFunctions = {
     return c.list(subnets);
   })
 };
-function parsePrefix(call, text2) {
-  const slash = text2.lastIndexOf("/");
-  const lengthText = text2.slice(slash + 1);
-  const address = slash === -1 || !/^\d{1,3}$/.test(lengthText) ? void 0 : parseAddress(text2.slice(0, slash));
+function parsePrefix(call, text) {
+  const slash = text.lastIndexOf("/");
+  const lengthText = text.slice(slash + 1);
+  const address = slash === -1 || !/^\d{1,3}$/.test(lengthText) ? void 0 : parseAddress(text.slice(0, slash));
   const length = Number(lengthText);
-  if (!address || length > address.bits) call.fail(`invalid CIDR address: "${text2}"`);
+  if (!address || length > address.bits) call.fail(`invalid CIDR address: "${text}"`);
   return { bits: address.bits, network: address.value & maskOf(length, address.bits), length };
 }
-function parseAddress(text2) {
-  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text2);
+function parseAddress(text) {
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
   if (octets) {
     const parts = octets.slice(1).map(Number);
     if (parts.some((part) => part > 255)) return void 0;
     return { bits: 32, value: parts.reduce((value, part) => value << 8n | BigInt(part), 0n) };
   }
-  if (!text2.includes(":") || text2.includes("%") || !import_ipaddr.default.IPv6.isValid(text2)) return void 0;
-  return { bits: 128, value: import_ipaddr.default.IPv6.parse(text2).toByteArray().reduce((value, byte) => value << 8n | BigInt(byte), 0n) };
+  if (!text.includes(":") || text.includes("%") || !import_ipaddr.default.IPv6.isValid(text)) return void 0;
+  return { bits: 128, value: import_ipaddr.default.IPv6.parse(text).toByteArray().reduce((value, byte) => value << 8n | BigInt(byte), 0n) };
 }
 function extendedLength(call, prefix2, newBits) {
   if (newBits < 0) call.fail("the number of new bits must not be negative");
@@ -25781,22 +26839,22 @@ var numberFunctions = {
   min: spec(1, Infinity, (c) => c.number(c.args.reduce((least, a) => Math.min(least, c.asNumber(a)), Infinity))),
   max: spec(1, Infinity, (c) => c.number(c.args.reduce((most, a) => Math.max(most, c.asNumber(a)), -Infinity))),
   sum: spec(1, 1, (c) => {
-    const items = c.asList(c.args[0]);
-    if (items.length === 0) c.fail("cannot sum an empty list");
-    return c.number(items.reduce((total, item) => total + c.asNumber(item), 0));
+    const items2 = c.asList(c.args[0]);
+    if (items2.length === 0) c.fail("cannot sum an empty list");
+    return c.number(items2.reduce((total, item) => total + c.asNumber(item), 0));
   }),
   parseint: spec(2, 2, (c) => c.number(parseInteger(c, c.asString(c.args[0]), c.asInteger(c.args[1]))))
 };
-function parseInteger(call, text2, base) {
+function parseInteger(call, text, base) {
   if (base < 2 || base > 62) call.fail("the base must be between 2 and 62");
-  const negative = text2.startsWith("-");
-  const digits = text2.replace(/^[-+]/, "");
-  if (digits === "") call.fail(`cannot parse "${text2}" as a base ${base} integer`);
+  const negative = text.startsWith("-");
+  const digits = text.replace(/^[-+]/, "");
+  if (digits === "") call.fail(`cannot parse "${text}" as a base ${base} integer`);
   if (digits.length > MAX_PARSEINT_DIGITS) call.tooLarge("a number beyond the range of 64-bit floating point");
   let value = 0n;
   for (const ch of digits) {
     const digit2 = digitValue(ch, base);
-    if (digit2 === void 0 || digit2 >= base) call.fail(`cannot parse "${text2}" as a base ${base} integer`);
+    if (digit2 === void 0 || digit2 >= base) call.fail(`cannot parse "${text}" as a base ${base} integer`);
     value = value * BigInt(base) + BigInt(digit2);
   }
   return Number(negative ? -value : value);
@@ -25826,24 +26884,24 @@ var stringFunctions = {
     return c.string(trimWhere(c.asString(c.args[0]), (cp) => cutset.has(cp)));
   }),
   trimprefix: spec(2, 2, (c) => {
-    const [text2, prefix2] = [c.asString(c.args[0]), c.asString(c.args[1])];
-    return c.string(text2.startsWith(prefix2) ? text2.slice(prefix2.length) : text2);
+    const [text, prefix2] = [c.asString(c.args[0]), c.asString(c.args[1])];
+    return c.string(text.startsWith(prefix2) ? text.slice(prefix2.length) : text);
   }),
   trimsuffix: spec(2, 2, (c) => {
-    const [text2, suffix] = [c.asString(c.args[0]), c.asString(c.args[1])];
-    return c.string(text2.endsWith(suffix) ? text2.slice(0, text2.length - suffix.length) : text2);
+    const [text, suffix] = [c.asString(c.args[0]), c.asString(c.args[1])];
+    return c.string(text.endsWith(suffix) ? text.slice(0, text.length - suffix.length) : text);
   }),
-  startswith: testStrings((text2, prefix2) => text2.startsWith(prefix2)),
-  endswith: testStrings((text2, suffix) => text2.endsWith(suffix)),
-  strcontains: testStrings((text2, part) => text2.includes(part)),
+  startswith: testStrings((text, prefix2) => text.startsWith(prefix2)),
+  endswith: testStrings((text, suffix) => text.endsWith(suffix)),
+  strcontains: testStrings((text, part) => text.includes(part)),
   substr: spec(3, 3, (c) => c.string(substring(c.asString(c.args[0]), c.asInteger(c.args[1]), c.asInteger(c.args[2])))),
   indent: spec(2, 2, (c) => {
     const spaces = c.asInteger(c.args[0]);
     if (spaces < 0) c.fail("the number of spaces must not be negative");
     c.checkLength(spaces);
-    const text2 = c.asString(c.args[1]);
-    c.checkLength(text2.length + spaces * occurrences(text2, "\n"));
-    return c.string(text2.replaceAll("\n", `
+    const text = c.asString(c.args[1]);
+    c.checkLength(text.length + spaces * occurrences(text, "\n"));
+    return c.string(text.replaceAll("\n", `
 ${" ".repeat(spaces)}`));
   }),
   join: spec(2, Infinity, (c) => {
@@ -25862,32 +26920,32 @@ ${" ".repeat(spaces)}`));
     return c.string(parts.join(separator));
   }),
   split: spec(2, 2, (c) => {
-    const [separator, text2] = [c.asString(c.args[0]), c.asString(c.args[1])];
-    c.checkCount(separator === "" ? text2.length : occurrences(text2, separator) + 1);
-    const parts = separator === "" ? Array.from(text2) : text2.split(separator);
+    const [separator, text] = [c.asString(c.args[0]), c.asString(c.args[1])];
+    c.checkCount(separator === "" ? text.length : occurrences(text, separator) + 1);
+    const parts = separator === "" ? Array.from(text) : text.split(separator);
     return c.list(parts.map((part) => c.string(part)));
   }),
   replace: spec(3, 3, (c) => {
-    const [text2, search, replacement] = [c.asString(c.args[0]), c.asString(c.args[1]), c.asString(c.args[2])];
+    const [text, search, replacement] = [c.asString(c.args[0]), c.asString(c.args[1]), c.asString(c.args[2])];
     if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
-      return c.string(replacePattern(c, text2, search.slice(1, -1), replacement));
+      return c.string(replacePattern(c, text, search.slice(1, -1), replacement));
     }
-    return c.string(replaceAll(c, text2, search, replacement));
+    return c.string(replaceAll(c, text, search, replacement));
   })
 };
-function mapCodePoints(text2, map) {
-  if (/^[\x00-\x7f]*$/.test(text2)) return map(text2);
+function mapCodePoints(text, map) {
+  if (/^[\x00-\x7f]*$/.test(text)) return map(text);
   let out = "";
-  for (const ch of text2) {
+  for (const ch of text) {
     const mapped = map(ch);
     out += Array.from(mapped).length === 1 ? mapped : ch;
   }
   return out;
 }
-function title(text2) {
+function title(text) {
   let out = "";
   let afterSeparator = true;
-  for (const ch of text2) {
+  for (const ch of text) {
     out += afterSeparator ? mapCodePoints(ch, (c) => c.toUpperCase()) : ch;
     afterSeparator = isWordSeparator(ch);
   }
@@ -25899,35 +26957,35 @@ function isWordSeparator(ch) {
   if (/[\p{L}\p{Nd}]/u.test(ch)) return false;
   return isSpace2(codePoint);
 }
-function chomp(text2) {
-  let end = text2.length;
-  while (end > 0 && (text2.charCodeAt(end - 1) === 10 || text2.charCodeAt(end - 1) === 13)) end--;
-  return text2.slice(0, end);
+function chomp(text) {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return text.slice(0, end);
 }
-function trimWhere(text2, strip) {
-  const chars = Array.from(text2);
+function trimWhere(text, strip) {
+  const chars = Array.from(text);
   let start2 = 0;
   let end = chars.length;
   while (start2 < end && strip(chars[start2].codePointAt(0))) start2++;
   while (end > start2 && strip(chars[end - 1].codePointAt(0))) end--;
   return chars.slice(start2, end).join("");
 }
-function substring(text2, offset, length) {
-  const chars = graphemes(text2);
+function substring(text, offset, length) {
+  const chars = graphemes(text);
   const start2 = offset < 0 ? offset + chars.length : offset;
   const end = length < 0 ? chars.length : start2 + length;
   return chars.slice(Math.max(start2, 0), Math.max(end, 0)).join("");
 }
-function occurrences(text2, part) {
+function occurrences(text, part) {
   let count = 0;
-  for (let i = text2.indexOf(part); i !== -1; i = text2.indexOf(part, i + part.length)) count++;
+  for (let i = text.indexOf(part); i !== -1; i = text.indexOf(part, i + part.length)) count++;
   return count;
 }
-function replaceAll(call, text2, search, replacement) {
-  const count = search === "" ? Array.from(text2).length + 1 : occurrences(text2, search);
-  call.checkLength(text2.length + count * (replacement.length - search.length));
-  if (search !== "") return text2.replaceAll(search, () => replacement);
-  return replacement + Array.from(text2, (ch) => ch + replacement).join("");
+function replaceAll(call, text, search, replacement) {
+  const count = search === "" ? Array.from(text).length + 1 : occurrences(text, search);
+  call.checkLength(text.length + count * (replacement.length - search.length));
+  if (search !== "") return text.replaceAll(search, () => replacement);
+  return replacement + Array.from(text, (ch) => ch + replacement).join("");
 }
 
 // src/parse/terraform/functions/unknowns.ts
@@ -25955,17 +27013,17 @@ var yamlFunctions = {
   yamldecode: spec(1, 1, (c) => {
     const source = c.known(c.args[0]);
     if (encodedAs(source)) return withoutEncoding(rehomed(source, c.range));
-    const text2 = c.asString(source);
-    const decoding = decodingOf(text2, source);
-    return decodedResult(c, decodeYaml(text2, decoding), decoding, source);
+    const text = c.asString(source);
+    const decoding = decodingOf(text, source);
+    return decodedResult(c, decodeYaml(text, decoding), decoding, source);
   })
 };
 var OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false };
-function decodeYaml(text2, decoding) {
-  const documents = (0, import_yaml3.parseAllDocuments)(text2, OPTIONS);
+function decodeYaml(text, decoding) {
+  const documents = (0, import_yaml3.parseAllDocuments)(text, OPTIONS);
   if (documents.length > 1) return { error: "the string holds more than one YAML document" };
   const document = documents[0];
-  if (!document?.contents) return { value: placed({ kind: "literal", value: null, range: decoding.place(0, text2.length) }, decoding) };
+  if (!document?.contents) return { value: placed({ kind: "literal", value: null, range: decoding.place(0, text.length) }, decoding) };
   const error = document.errors[0];
   if (error) return { error: `the string is not valid YAML: ${error.message.split("\n")[0]}` };
   const contents = document.contents;
@@ -25981,7 +27039,7 @@ var YamlTree = class {
   built = 0;
   value(node, depth) {
     if (++this.built > MAX_DECODED_NODES) throw new DecodeStop({ limit: `reads YAML that expands to more than ${MAX_DECODED_NODES} values` });
-    if (depth > MAX_NESTING) throw new DecodeStop({ limit: `reads YAML nested deeper than ${MAX_NESTING} levels` });
+    if (depth > MAX_NESTING2) throw new DecodeStop({ limit: `reads YAML nested deeper than ${MAX_NESTING2} levels` });
     if ((0, import_yaml3.isAlias)(node)) {
       const target = node.resolve(this.document);
       if (!target) throw new DecodeStop({ error: `the YAML alias *${node.source} has no anchor` });
@@ -26096,8 +27154,8 @@ function revealDeep(value, depth = 0) {
   const top = reveal(value);
   if (depth > 64) return top;
   if (top.kind === "list") {
-    const items = top.items.map((item) => revealDeep(item, depth + 1));
-    return items.some((item, i) => item !== top.items[i]) ? derive(top, { ...top, items }) : top;
+    const items2 = top.items.map((item) => revealDeep(item, depth + 1));
+    return items2.some((item, i) => item !== top.items[i]) ? derive(top, { ...top, items: items2 }) : top;
   }
   if (top.kind === "map") {
     let changed = false;
@@ -26127,8 +27185,8 @@ var MAX_ORIGINS2 = 4;
 function literal3(value, range2) {
   return { kind: "literal", value, range: range2 };
 }
-function list(items, range2) {
-  return { kind: "list", items, range: range2 };
+function list(items2, range2) {
+  return { kind: "list", items: items2, range: range2 };
 }
 function emptyMap(range2) {
   return { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: range2 };
@@ -26164,12 +27222,12 @@ function failure(why, range2) {
   return markFailed({ kind: "unknown", why, range: range2 });
 }
 function usedAt2(value, at) {
-  const origin = [];
+  const origin2 = [];
   for (const place2 of [value.range, ...value.origin ?? []]) {
-    if (origin.length < MAX_ORIGINS2 && !sameRange(place2, at) && !origin.some((r) => sameRange(r, place2))) origin.push(place2);
+    if (origin2.length < MAX_ORIGINS2 && !sameRange(place2, at) && !origin2.some((r) => sameRange(r, place2))) origin2.push(place2);
   }
   const moved = { ...value, range: at };
-  if (origin.length) moved.origin = origin;
+  if (origin2.length) moved.origin = origin2;
   else delete moved.origin;
   return derive(value, moved);
 }
@@ -26183,8 +27241,8 @@ function originsOf2(parts) {
 }
 function computed(value, range2, parts) {
   const result = literal3(value, range2);
-  const origin = originsOf2(parts);
-  if (origin.length) result.origin = origin;
+  const origin2 = originsOf2(parts);
+  if (origin2.length) result.origin = origin2;
   return result;
 }
 function textOf2(value) {
@@ -26287,8 +27345,8 @@ function convertToType(value, type, defaultOf, depth = 0) {
     case "any":
       return value;
     case "string": {
-      const text2 = value.kind === "literal" && typeof value.value !== "string" ? textOf2(value) : void 0;
-      return text2 === void 0 ? value : derive(value, { ...value, value: text2 });
+      const text = value.kind === "literal" && typeof value.value !== "string" ? textOf2(value) : void 0;
+      return text === void 0 ? value : derive(value, { ...value, value: text });
     }
     case "number": {
       const n = value.kind === "literal" && typeof value.value === "string" ? numberOf(value) : void 0;
@@ -26327,7 +27385,7 @@ function withOptionals(value, attributes, defaultOf, depth) {
 
 // src/parse/terraform/module-config.ts
 function isOverrideFile(rel) {
-  const base = path10.posix.basename(rel).replace(/\.json$/, "");
+  const base = path18.posix.basename(rel).replace(/\.json$/, "");
   return base === "override.tf" || base.endsWith("_override.tf");
 }
 function readModuleConfig(dir, files, notices) {
@@ -26403,9 +27461,9 @@ function variableDecl(name, file, block) {
   };
 }
 function typeExpression(expr) {
-  const text2 = staticText(expr);
-  if (text2 === void 0 || !expr) return expr;
-  const parsed = parseExpression2(text2);
+  const text = staticText(expr);
+  if (text === void 0 || !expr) return expr;
+  const parsed = parseExpression2(text);
   if (parsed.expr) pinSpans(parsed.expr, expr);
   return parsed.expr;
 }
@@ -26415,17 +27473,17 @@ function attribute(body, name) {
 }
 function staticText(expr) {
   if (expr?.type !== "Template") return void 0;
-  let text2 = "";
+  let text = "";
   for (const part of expr.parts) {
     if (part.type !== "TemplateLiteral") return void 0;
-    text2 += part.value;
+    text += part.value;
   }
-  return text2;
+  return text;
 }
 function staticBool(expr) {
   if (expr?.type === "Literal" && typeof expr.value === "boolean") return expr.value;
-  const text2 = staticText(expr);
-  return text2 === "true" ? true : text2 === "false" ? false : void 0;
+  const text = staticText(expr);
+  return text === "true" ? true : text === "false" ? false : void 0;
 }
 
 // src/parse/terraform/module-folders.ts
@@ -26471,8 +27529,8 @@ var NoticeSink = class {
 };
 
 // src/parse/terraform/template-file.ts
-function renderTemplateText(ev, text2, vars, at) {
-  const parsed = parseTemplate2(text2);
+function renderTemplateText(ev, text, vars, at) {
+  const parsed = parseTemplate2(text);
   if (parsed.errors.length) return failure(`the template does not parse: ${parsed.errors[0].message}`, at);
   const scope = { names: vars.entries, rangeOf: () => at };
   return ev.evaluate(parsed.template, scope);
@@ -26501,7 +27559,7 @@ function applyFunction(ev, name, args, at) {
     // path.module is relative to the root module's folder, as in Terraform, so relative paths are read from there.
     moduleDir: ev.env.rootDir,
     workspace: ev.env.workspace,
-    renderTemplate: (text2, vars, file) => renderTemplateText(ev, text2, vars, file)
+    renderTemplate: (text, vars, file) => renderTemplateText(ev, text, vars, file)
   };
   const result = callFunction(name, args, context) ?? failure(`${name}() could not be evaluated with these arguments`, at);
   const inner = result.kind === "unknown" ? firstUnknown2(args) : void 0;
@@ -26562,7 +27620,7 @@ function evaluateFor(ev, expr, scope, at) {
   const found = elementsOf(ev.evaluate(expr.collection, scope), at);
   if (found.kind === "unknown") return unknownFrom("a for expression over a collection that cannot be known before deployment", at, [found.value]);
   if (found.kind === "invalid") return failure(`a for expression ${found.why}`, scope.rangeOf(expr.collection));
-  const items = [];
+  const items2 = [];
   const object = new MapBuilder();
   const groups = /* @__PURE__ */ new Map();
   const keyRange = expr.key && scope.rangeOf(expr.key);
@@ -26577,7 +27635,7 @@ function evaluateFor(ev, expr, scope, at) {
       if (keep2 === void 0) return undecided(condition, "a for expression condition", at);
     }
     if (!expr.key || !keyRange) {
-      items.push(ev.evaluate(expr.value, inner));
+      items2.push(ev.evaluate(expr.value, inner));
       continue;
     }
     const keyValue = reveal(ev.evaluate(expr.key, inner));
@@ -26592,7 +27650,7 @@ function evaluateFor(ev, expr, scope, at) {
       return failure(`a for expression makes the key ${JSON.stringify(name)} twice; add "..." after the value to group them`, keyRange);
     } else object.set(name, item, keyRange);
   }
-  if (!expr.key || !keyRange) return list(items, at);
+  if (!expr.key || !keyRange) return list(items2, at);
   for (const [name, group] of groups) object.set(name, list(group, keyRange), keyRange);
   return object.build(at);
 }
@@ -26707,14 +27765,24 @@ function evaluateSplat(ev, expr, scope, at) {
 function evaluateTemplate(ev, expr, scope, at) {
   const { parts } = expr;
   if (parts.length === 1 && parts[0].type === "TemplateInterpolation" && !expr.heredoc) return ev.evaluate(parts[0].expr, scope);
-  const text2 = new TemplateText();
-  text2.render(ev, parts, scope);
-  if (text2.failed) return text2.failed;
-  if (text2.unknown.length) return unknownFrom("a string built from values that cannot be known before deployment", at, text2.unknown);
-  if (!ev.env.budget.text(text2.pieces.reduce((n, piece) => n + piece.length, 0), at)) {
+  const text = new TemplateText();
+  text.render(ev, parts, scope);
+  if (text.failed) return text.failed;
+  if (text.unknown.length) return unknownFrom("a string built from values that cannot be known before deployment", at, text.unknown);
+  if (!ev.env.budget.text(text.pieces.reduce((n, piece) => n + piece.length, 0), at)) {
     return unknownFrom("the scanner stopped building strings in this root module (text limit)", at);
   }
-  return computed(text2.pieces.join(""), at, text2.used);
+  const value = computed(text.pieces.join(""), at, text.used);
+  const layout = expr.heredoc && verbatimLayout(expr, scope);
+  if (layout) value.layout = layout;
+  return value;
+}
+function verbatimLayout(expr, scope) {
+  const [part] = expr.parts;
+  if (expr.parts.length !== 1 || part.type !== "TemplateLiteral") return void 0;
+  const first = scope.rangeOf(part);
+  const lines = [first.start, ...(part.lineStarts ?? []).map((offset) => scope.rangeOf({ start: offset, end: offset }).start)];
+  return { file: first.file, lines };
 }
 var TemplateText = class {
   pieces = [];
@@ -26759,10 +27827,10 @@ var TemplateText = class {
     if (isFailure(value)) this.failed = value;
     else if (value.kind === "unknown") this.unknown.push(value);
     else {
-      const text2 = textOf2(value);
-      if (text2 === void 0) this.failed = failure(`a ${kindName(value)} cannot be part of a string`, value.range);
+      const text = textOf2(value);
+      if (text === void 0) this.failed = failure(`a ${kindName(value)} cannot be part of a string`, value.range);
       else {
-        this.pieces.push(text2);
+        this.pieces.push(text);
         this.used.push(value);
       }
     }
@@ -26819,8 +27887,8 @@ function index(value, key2, at) {
       return failure(`cannot index a ${kindName(value)}`, at);
   }
 }
-function itemAt(items, n, at) {
-  return items[n] ?? failure(`index ${n} is outside the list of ${items.length}`, at);
+function itemAt(items2, n, at) {
+  return items2[n] ?? failure(`index ${n} is outside the list of ${items2.length}`, at);
 }
 function referenceView(why, value, at, refs) {
   const view = unknownFrom(why, at, [value]);
@@ -26908,7 +27976,7 @@ function resolveRoot(ev, root, steps, scope, upTo) {
 }
 
 // src/parse/terraform/evaluator.ts
-var MAX_NESTING2 = 300;
+var MAX_NESTING3 = 300;
 var Evaluator = class {
   constructor(env) {
     this.env = env;
@@ -26918,7 +27986,7 @@ var Evaluator = class {
   evaluate(expr, scope) {
     const at = scope.rangeOf(expr);
     if (!this.env.budget.step(at)) return unknownFrom("the scanner stopped evaluating this root module (evaluation limit)", at);
-    if (this.nesting >= MAX_NESTING2) return failure("expressions nested too deeply for the scanner", at);
+    if (this.nesting >= MAX_NESTING3) return failure("expressions nested too deeply for the scanner", at);
     this.nesting++;
     try {
       return this.dispatch(expr, scope, at);
@@ -27052,7 +28120,7 @@ var EvaluationGuard = class {
 };
 
 // src/parse/terraform/module-instance.ts
-import path12 from "node:path";
+import path20 from "node:path";
 
 // src/parse/terraform/instances.ts
 var SINGLE = { kind: "single", instances: [{ suffix: "", names: [] }] };
@@ -27135,7 +28203,7 @@ function unknownExpansion(by, why, label, at, warned = false) {
 }
 
 // src/parse/terraform/module-sources.ts
-import path11 from "node:path";
+import path19 from "node:path";
 function isLocalSource(source) {
   return /^\.\.?([/\\]|$)/.test(source);
 }
@@ -27146,7 +28214,7 @@ function resolveModuleSource(root, decl, parentDir, callPath, at) {
     return void 0;
   }
   if (isLocalSource(source)) {
-    const dir = path11.resolve(parentDir, source);
+    const dir = path19.resolve(parentDir, source);
     if (root.workspace.contains(dir)) return dir;
     root.notices.warn("module-outside-root", `module "${name}" (source "${source}") lies outside the scan root, so it was not scanned; scan a folder that holds both the call and the module.`, at);
     return void 0;
@@ -27353,9 +28421,9 @@ function renderStatement(block) {
   return out.build(block.range);
 }
 function principals(blocks) {
-  const items = blocks.kind === "list" ? blocks.items : [blocks];
+  const items2 = blocks.kind === "list" ? blocks.items : [blocks];
   const byType = new MapBuilder();
-  for (const item of items) {
+  for (const item of items2) {
     const type = item.kind === "map" ? item.entries.get("type") : void 0;
     const identifiers = item.kind === "map" ? item.entries.get("identifiers") : void 0;
     const typeText = type && textOf2(reveal(type));
@@ -27370,10 +28438,10 @@ function principals(blocks) {
   return byType.build(blocks.range);
 }
 function conditionMap(blocks) {
-  const items = blocks.kind === "list" ? blocks.items : [blocks];
+  const items2 = blocks.kind === "list" ? blocks.items : [blocks];
   const byTest = /* @__PURE__ */ new Map();
   const testRanges = /* @__PURE__ */ new Map();
-  for (const item of items) {
+  for (const item of items2) {
     const test2 = item.kind === "map" ? item.entries.get("test") : void 0;
     const variable2 = item.kind === "map" ? item.entries.get("variable") : void 0;
     const values = item.kind === "map" ? item.entries.get("values") : void 0;
@@ -27417,8 +28485,8 @@ function mergeBySid(statements, added) {
 }
 function sidOf(statement) {
   const sid = statement.kind === "map" ? statement.entries.get("Sid") : void 0;
-  const text2 = sid && textOf2(reveal(sid));
-  return text2 === "" ? void 0 : text2;
+  const text = sid && textOf2(reveal(sid));
+  return text === "" ? void 0 : text;
 }
 
 // src/parse/terraform/resource-instances.ts
@@ -27554,9 +28622,9 @@ function toResource(instance, block, owner) {
     attributes: attributes.kind === "map" ? attributes : emptyMap(block.header),
     range: block.header
   };
-  const { origin, prefix: prefix2 } = owner.placement;
-  if (origin.length) {
-    resource.origin = origin;
+  const { origin: origin2, prefix: prefix2 } = owner.placement;
+  if (origin2.length) {
+    resource.origin = origin2;
     resource.context = { module: prefix2.slice(0, -1) };
   }
   return resource;
@@ -27603,7 +28671,7 @@ var ModuleInstance = class {
     if (!scope) {
       const at = file.lines.range(0, 0);
       const paths = new MapBuilder();
-      const moduleRel = path12.relative(this.root.rootDir, this.config.dir).split(path12.sep).join("/") || ".";
+      const moduleRel = path20.relative(this.root.rootDir, this.config.dir).split(path20.sep).join("/") || ".";
       paths.set("module", literal3(moduleRel, at), at);
       paths.set("root", literal3(".", at), at);
       paths.set("cwd", literal3(this.root.rootDir, at), at);
@@ -27703,22 +28771,22 @@ var ModuleInstance = class {
 };
 
 // src/parse/terraform/root-inputs.ts
-import path13 from "node:path";
+import path21 from "node:path";
 function rootInputs(ev, workspace, varsFiles, config, supplied) {
   const inputs = /* @__PURE__ */ new Map();
-  const fromText = (name, text2) => ({
+  const fromText = (name, text) => ({
     placed: false,
     supplied: true,
-    value: (at) => textValue(ev, text2, config.variables.get(name), at)
+    value: (at) => textValue(ev, text, config.variables.get(name), at)
   });
   const fromFile = (file, given) => {
     for (const [name, value] of file.values) {
       inputs.set(name, { placed: true, supplied: given, value: () => given ? markSupplied(value(ev)) : value(ev) });
     }
   };
-  for (const [name, text2] of supplied?.environment ?? []) inputs.set(name, fromText(name, text2));
+  for (const [name, text] of supplied?.environment ?? []) inputs.set(name, fromText(name, text));
   for (const name of autoLoaded(workspace.list(config.dir) ?? [])) {
-    const file = varsFiles.read(path13.join(config.dir, name));
+    const file = varsFiles.read(path21.join(config.dir, name));
     if (file) fromFile(file, false);
   }
   for (const layer of supplied?.layers ?? []) {
@@ -27731,12 +28799,12 @@ function autoLoaded(names2) {
   const auto = names2.filter((n) => n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json")).sort();
   return [...["terraform.tfvars", "terraform.tfvars.json"].filter((n) => names2.includes(n)), ...auto];
 }
-function textValue(ev, text2, decl, at) {
+function textValue(ev, text, decl, at) {
   if (decl && isStructured(decl.type)) {
-    const parsed = parseExpression2(text2);
+    const parsed = parseExpression2(text);
     if (parsed.expr && !parsed.errors.length) return markSupplied(ev.evaluate(parsed.expr, { names: /* @__PURE__ */ new Map(), rangeOf: () => at }));
   }
-  return { ...literal3(text2, at), supplied: true };
+  return { ...literal3(text, at), supplied: true };
 }
 function markSupplied(value) {
   switch (value.kind) {
@@ -27777,14 +28845,14 @@ function evaluateRoot(root, shared) {
 }
 
 // src/parse/terraform/roots.ts
-import path15 from "node:path";
+import path23 from "node:path";
 
 // src/parse/terraform/modules-json.ts
-import path14 from "node:path";
-function readManifest(rootDir, workspace, notices) {
-  const folder = path14.join(rootDir, ".terraform", "modules");
+import path22 from "node:path";
+function readManifest2(rootDir, workspace, notices) {
+  const folder = path22.join(rootDir, ".terraform", "modules");
   if (!workspace.list(folder)?.includes("modules.json")) return void 0;
-  const read = workspace.readText(path14.join(folder, "modules.json"));
+  const read = workspace.readText(path22.join(folder, "modules.json"));
   if ("error" in read) {
     notices.warn("module-manifest", `${workspace.rel(folder)}/modules.json was not read (${read.error}); modules from registries are not scanned.`);
     return void 0;
@@ -27792,9 +28860,9 @@ function readManifest(rootDir, workspace, notices) {
   const dirs = /* @__PURE__ */ new Map();
   try {
     const modules = JSON.parse(read.text).Modules;
-    for (const entry2 of Array.isArray(modules) ? modules : []) {
-      const { Key: key2, Dir: dir } = entry2 ?? {};
-      if (typeof key2 === "string" && typeof dir === "string") dirs.set(key2, path14.resolve(rootDir, dir));
+    for (const entry of Array.isArray(modules) ? modules : []) {
+      const { Key: key2, Dir: dir } = entry ?? {};
+      if (typeof key2 === "string" && typeof dir === "string") dirs.set(key2, path22.resolve(rootDir, dir));
     }
   } catch {
     notices.warn("module-manifest", `${read.rel} is not valid JSON; modules from registries are not scanned. Run terraform init again.`);
@@ -27809,7 +28877,7 @@ function chooseRoots(folders, workspace, notices) {
   const modules = /* @__PURE__ */ new Map();
   for (const dir of candidates2) {
     const config = readModuleConfig(dir, folders.get(dir), notices);
-    const manifest = readManifest(dir, workspace, notices);
+    const manifest = readManifest2(dir, workspace, notices);
     modules.set(dir, { dir, config, manifest, calls: calledFolders(config, manifest) });
   }
   const called = new Set([...modules.values()].flatMap((m) => m.calls));
@@ -27832,7 +28900,7 @@ function chooseRoots(folders, workspace, notices) {
   });
 }
 function calledFolders(config, manifest) {
-  const local = [...config.calls.values()].map((call) => call.source).filter((source) => source !== void 0 && isLocalSource(source)).map((source) => path15.resolve(config.dir, source));
+  const local = [...config.calls.values()].map((call) => call.source).filter((source) => source !== void 0 && isLocalSource(source)).map((source) => path23.resolve(config.dir, source));
   return [...local, ...manifest?.dirs.values() ?? []];
 }
 
@@ -27860,11 +28928,11 @@ var VarsFiles = class {
     return this.parse(rel, read.text);
   }
   /** A file read before the scan (`--var-file`), by the path users gave. */
-  parse(rel, text2) {
+  parse(rel, text) {
     const known = this.parsed.get(rel);
     if (known) return known;
-    const lines = new LineTable(rel, text2);
-    const expressions = rel.endsWith(".json") ? this.json(text2, lines) : this.hcl(text2, lines);
+    const lines = new LineTable(rel, text);
+    const expressions = rel.endsWith(".json") ? this.json(text, lines) : this.hcl(text, lines);
     const scope = { names: /* @__PURE__ */ new Map(), rangeOf: (span3) => lines.range(span3.start, span3.end) };
     const values = /* @__PURE__ */ new Map();
     for (const [name, expr] of expressions) values.set(name, (ev) => ev.evaluate(expr, scope));
@@ -27872,8 +28940,8 @@ var VarsFiles = class {
     this.parsed.set(rel, file);
     return file;
   }
-  hcl(text2, lines) {
-    const parsed = parseHcl(text2);
+  hcl(text, lines) {
+    const parsed = parseHcl(text);
     for (const error of parsed.errors) {
       this.notices.add("error", "parse-error", `Invalid HCL: ${error.message}. Fix the variable definitions at this place; the rest of the file was used as far as it could be read.`, lines.range(error.start, error.end));
     }
@@ -27884,12 +28952,12 @@ var VarsFiles = class {
     }
     return out;
   }
-  json(text2, lines) {
-    const read = readJson(text2, lines, this.limits);
+  json(text, lines) {
+    const read = readJson(text, lines, this.limits);
     for (const notice of read.notices) this.notices.add(notice.level, notice.code, notice.message, notice.range);
     const out = /* @__PURE__ */ new Map();
     if (read.root?.kind !== "map") return out;
-    for (const entry2 of read.root.entries.values()) out.set(entry2.key, literalExpression(entry2.value));
+    for (const entry of read.root.entries.values()) out.set(entry.key, literalExpression(entry.value));
     return out;
   }
 };
@@ -27928,7 +28996,7 @@ function parseConfigurations(files, options) {
 function moduleFolders(files, configFiles) {
   const folders = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const dir = path16.dirname(file.path);
+    const dir = path24.dirname(file.path);
     if (!folders.has(dir)) folders.set(dir, configFiles.folder(dir) ?? []);
     const all = folders.get(dir);
     const own = configFiles.source(file);
@@ -27938,14 +29006,14 @@ function moduleFolders(files, configFiles) {
 }
 
 // src/parse/tfplan/index.ts
-import path19 from "node:path";
+import path27 from "node:path";
 
 // src/parse/tfplan/claims.ts
 var EXTENSIONS3 = [".json"];
 var TOKEN = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, comma: 5, string: 10, eof: 17 };
-function claimsPlan(text2) {
-  if (!mentionsPlanKeys(text2) || firstNonBlank2(text2) !== "{") return void 0;
-  const scanner = createScanner2(text2, true);
+function claimsPlan(text) {
+  if (!mentionsPlanKeys(text) || firstNonBlank2(text) !== "{") return void 0;
+  const scanner = createScanner2(text, true);
   const keys = /* @__PURE__ */ new Set();
   let depth = 0;
   let expectKey = false;
@@ -27970,33 +29038,25 @@ function claimsPlan(text2) {
 function isPlan(keys) {
   return keys.has("planned_values") || keys.has("resource_changes") || keys.has("format_version") && keys.has("terraform_version");
 }
-function mentionsPlanKeys(text2) {
-  return text2.includes('"planned_values"') || text2.includes('"resource_changes"') || text2.includes('"format_version"') && text2.includes('"terraform_version"');
+function mentionsPlanKeys(text) {
+  return text.includes('"planned_values"') || text.includes('"resource_changes"') || text.includes('"format_version"') && text.includes('"terraform_version"');
 }
-function firstNonBlank2(text2) {
-  const match2 = /\S/.exec(text2);
+function firstNonBlank2(text) {
+  const match2 = /\S/.exec(text);
   return match2?.[0];
 }
 
-// src/parse/tfplan/nodes.ts
-function mapAt(node, key2) {
-  const value = node?.kind === "map" ? node.entries.get(key2)?.value : void 0;
-  return value?.kind === "map" ? value : void 0;
-}
-function listAt(node, key2) {
-  const value = node?.kind === "map" ? node.entries.get(key2)?.value : void 0;
-  return value?.kind === "seq" ? value.items : [];
-}
-
 // src/parse/tfplan/configuration.ts
-var EMPTY2 = { resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map() };
+var EMPTY2 = { resources: /* @__PURE__ */ new Map(), forEach: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map() };
 function readConfigModule(node) {
   if (!node) return EMPTY2;
-  const module = { resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map() };
+  const module = { resources: /* @__PURE__ */ new Map(), forEach: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map() };
   for (const resource of listAt(node, "resources")) {
     const address = scalarText(resource.kind === "map" ? resource.entries.get("address")?.value : void 0);
     const expressions = mapAt(resource, "expressions");
+    const forEach = mapAt(resource, "for_each_expression");
     if (address !== void 0 && expressions) module.resources.set(address, expressions);
+    if (address !== void 0 && forEach) module.forEach.set(address, forEach);
   }
   for (const [name, { value: call }] of mapAt(node, "module_calls")?.entries ?? []) {
     module.calls.set(name, {
@@ -28021,25 +29081,25 @@ function referencesOf(expression) {
 }
 
 // src/parse/tfplan/address.ts
-function parseTraversal(text2) {
+function parseTraversal(text) {
   const steps = [];
   let i = 0;
   const name = () => {
     const start2 = i;
-    while (i < text2.length && isNameChar(text2.charCodeAt(i))) i++;
+    while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
     if (i === start2) return false;
-    steps.push({ kind: "name", name: text2.slice(start2, i) });
+    steps.push({ kind: "name", name: text.slice(start2, i) });
     return true;
   };
   if (!name()) return void 0;
-  while (i < text2.length) {
-    if (text2[i] === ".") {
+  while (i < text.length) {
+    if (text[i] === ".") {
       i++;
       if (!name()) return void 0;
-    } else if (text2[i] === "[") {
-      const close = keyEnd(text2, i + 1);
+    } else if (text[i] === "[") {
+      const close = keyEnd(text, i + 1);
       if (close === -1) return void 0;
-      const key2 = canonicalKey(text2.slice(i + 1, close));
+      const key2 = canonicalKey(text.slice(i + 1, close));
       if (key2 === void 0) return void 0;
       steps.push({ kind: "index", key: key2 });
       i = close + 1;
@@ -28050,11 +29110,11 @@ function parseTraversal(text2) {
 function isNameChar(c) {
   return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 45;
 }
-function keyEnd(text2, from) {
-  if (text2[from] !== '"') return text2.indexOf("]", from);
-  for (let i = from + 1; i < text2.length; i++) {
-    if (text2[i] === "\\") i++;
-    else if (text2[i] === '"') return text2[i + 1] === "]" ? i + 1 : -1;
+function keyEnd(text, from) {
+  if (text[from] !== '"') return text.indexOf("]", from);
+  for (let i = from + 1; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === '"') return text[i + 1] === "]" ? i + 1 : -1;
   }
   return -1;
 }
@@ -28073,8 +29133,8 @@ function keyOfIndex(index2) {
   if (typeof index2 === "string") return JSON.stringify(index2);
   return void 0;
 }
-function parseInstanceAddress(text2) {
-  const steps = parseTraversal(text2);
+function parseInstanceAddress(text) {
+  const steps = parseTraversal(text);
   if (!steps) return void 0;
   const module = [];
   let i = 0;
@@ -28129,25 +29189,25 @@ function collectModule(module, lines, out, notices) {
   for (const child of listAt(module, "child_modules")) collectModule(child, lines, out, notices);
 }
 function plannedResource(node, lines, notices) {
-  const entry2 = node.kind === "map" ? node.entries.get("address") : void 0;
-  const text2 = scalarText(entry2?.value);
+  const entry = node.kind === "map" ? node.entries.get("address") : void 0;
+  const text = scalarText(entry?.value);
   const address = node.kind === "map" ? addressOf(node) : void 0;
-  if (node.kind !== "map" || !entry2 || text2 === void 0 || !address) {
-    const what = text2 === void 0 ? "has no address" : `has the address "${text2}", which is not a Terraform resource address`;
+  if (node.kind !== "map" || !entry || text === void 0 || !address) {
+    const what = text === void 0 ? "has no address" : `has the address "${text}", which is not a Terraform resource address`;
     notices.push(planWarning(lines, "invalid-resource", `This planned resource ${what}; it was not checked. Regenerate the plan with \`terraform show -json\`.`, start(node)));
     return void 0;
   }
   return {
     address,
-    text: text2,
-    at: { start: entry2.keyStart, end: entry2.value.end },
+    text,
+    at: { start: entry.keyStart, end: entry.value.end },
     values: node.entries.get("values")?.value,
     sensitive: node.entries.get("sensitive_values")?.value
   };
 }
 function addressOf(node) {
-  const text2 = scalarText(node.entries.get("address")?.value);
-  const address = text2 === void 0 ? void 0 : parseInstanceAddress(text2);
+  const text = scalarText(node.entries.get("address")?.value);
+  const address = text === void 0 ? void 0 : parseInstanceAddress(text);
   const index2 = node.entries.get("index")?.value;
   if (address && address.key === void 0 && index2?.kind === "scalar") {
     const key2 = keyOfIndex(index2.value);
@@ -28159,8 +29219,8 @@ function addressOf(node) {
 // src/parse/tfplan/changes.ts
 function readChanges(root, planned, lines, notices) {
   const changes = /* @__PURE__ */ new Map();
-  const entry2 = root.entries.get("resource_changes");
-  if (!entry2) {
+  const entry = root.entries.get("resource_changes");
+  if (!entry) {
     if (planned.length) {
       notices.push(planWarning(lines, "plan-incomplete", "This plan has no resource_changes, so values known only after apply look absent rather than unknown, and findings about missing properties may be wrong. Regenerate it with `terraform show -json`.", start(root)));
     }
@@ -28168,14 +29228,14 @@ function readChanges(root, planned, lines, notices) {
   }
   const plannedAddresses = new Set(planned.map((r) => instanceText(r.address)));
   const missing2 = [];
-  for (const node of entry2.value.kind === "seq" ? entry2.value.items : []) {
+  for (const node of entry.value.kind === "seq" ? entry.value.items : []) {
     if (node.kind !== "map" || node.entries.has("deposed")) continue;
     const address = addressOf(node);
     const change = node.entries.get("change")?.value;
     if (!address || address.mode !== "managed" || change?.kind !== "map") continue;
-    const text2 = instanceText(address);
-    changes.set(text2, change);
-    if (!plannedAddresses.has(text2) && !onlyDeletes(change)) missing2.push(node);
+    const text = instanceText(address);
+    changes.set(text, change);
+    if (!plannedAddresses.has(text) && !onlyDeletes(change)) missing2.push(node);
   }
   if (missing2.length) {
     notices.push(
@@ -28216,11 +29276,11 @@ function readPlan(root, lines) {
   return { plan: { resources, changes, configuration }, notices };
 }
 function checkVersion(root, lines) {
-  const entry2 = root.entries.get("format_version");
-  if (!entry2) {
+  const entry = root.entries.get("format_version");
+  if (!entry) {
     return planWarning(lines, "plan-format-version", "This plan has no format_version; it was read as format 1.x. Regenerate it with `terraform show -json` if findings look wrong.", start(root));
   }
-  const version2 = entry2.value.kind === "scalar" && typeof entry2.value.value === "string" ? entry2.value.value : void 0;
+  const version2 = entry.value.kind === "scalar" && typeof entry.value.value === "string" ? entry.value.value : void 0;
   const major = version2?.split(".")[0];
   if (major !== void 0 && KNOWN_MAJORS.has(major)) return void 0;
   const shown = version2 === void 0 ? "a format_version that is not a string" : `format_version "${version2}"`;
@@ -28228,7 +29288,7 @@ function checkVersion(root, lines) {
     lines,
     "plan-format-version",
     `This plan has ${shown}; iac-scan reads plan formats 0.x and 1.x. The file was not scanned. Write the plan with a Terraform release whose format is 1.x, or report this so the new format can be supported.`,
-    entry2.value
+    entry.value
   );
 }
 function missingPlannedValues(root, planned, lines) {
@@ -28246,7 +29306,7 @@ function missingPlannedValues(root, planned, lines) {
 }
 
 // src/parse/tfplan/hcl-places.ts
-import path17 from "node:path";
+import path25 from "node:path";
 var HclPlaces = class {
   constructor(workspace, parse2, maxDepth) {
     this.workspace = workspace;
@@ -28267,7 +29327,7 @@ var HclPlaces = class {
     let folder = this.folders.get(dir);
     if (!folder) {
       folder = { resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map() };
-      for (const name of this.workspace.list(dir) ?? []) if (name.endsWith(".tf")) this.readFile(path17.join(dir, name), folder);
+      for (const name of this.workspace.list(dir) ?? []) if (name.endsWith(".tf")) this.readFile(path25.join(dir, name), folder);
       this.folders.set(dir, folder);
     }
     return folder;
@@ -28319,7 +29379,7 @@ function header(block, lines) {
 }
 
 // src/parse/tfplan/locate.ts
-import path18 from "node:path";
+import path26 from "node:path";
 
 // src/parse/tfplan/relocate.ts
 function relocate(resource, block) {
@@ -28348,8 +29408,8 @@ function relocateBody(map, body, range2 = map.range) {
 function relocateBlocks(value, blocks) {
   if (value.kind === "map" && blocks.length === 1) return relocateBody(value, blocks[0].body, blocks[0].header);
   if (value.kind !== "list" || value.items.length !== blocks.length) return value;
-  const items = value.items.map((item, i) => item.kind === "map" ? relocateBody(item, blocks[i].body, blocks[i].header) : item);
-  return { ...value, items, range: blocks[0].header };
+  const items2 = value.items.map((item, i) => item.kind === "map" ? relocateBody(item, blocks[i].body, blocks[i].header) : item);
+  return { ...value, items: items2, range: blocks[0].header };
 }
 function movedTo(value, range2) {
   switch (value.kind) {
@@ -28382,16 +29442,16 @@ var Locator = class {
   locate(resource, address) {
     const calls = address.module.map((m) => m.name);
     const dirs = this.moduleDirs(calls);
-    const origin = [];
+    const origin2 = [];
     calls.forEach((name, i) => {
       const dir2 = dirs[i];
       const call = dir2 === void 0 ? void 0 : this.places.moduleCall(dir2, name);
-      if (call) origin.push(call);
+      if (call) origin2.push(call);
     });
     const dir = dirs[calls.length];
     const block = dir === void 0 ? void 0 : this.places.resource(dir, address.type, address.name);
     const located = block ? relocate(resource, block) : resource;
-    return origin.length ? { ...located, origin } : located;
+    return origin2.length ? { ...located, origin: origin2 } : located;
   }
   /** The folder of the root module and of each module down the chain of calls; undefined past a non-local source. */
   moduleDirs(calls) {
@@ -28403,7 +29463,7 @@ var Locator = class {
     for (const name of calls) {
       const call = module?.calls.get(name);
       const parent = dirs[dirs.length - 1];
-      dirs.push(parent !== void 0 && call?.source && isLocalSource(call.source) ? path18.resolve(parent, call.source) : void 0);
+      dirs.push(parent !== void 0 && call?.source && isLocalSource(call.source) ? path26.resolve(parent, call.source) : void 0);
       module = call?.module;
     }
     this.dirs.set(id, dirs);
@@ -28420,12 +29480,12 @@ var InstanceIndex = class {
     for (const a of addresses) {
       push(this.resources, `${moduleText(a.module)}|${a.type}.${a.name}`, { key: a.key, value: instanceText(a) });
       for (let depth = 1; depth <= a.module.length; depth++) {
-        const path25 = a.module.slice(0, depth);
-        const text2 = moduleText(path25);
-        if (seenModules.has(text2)) continue;
-        seenModules.add(text2);
-        const call = path25[depth - 1];
-        push(this.modules, `${moduleText(path25.slice(0, -1))}|${call.name}`, { key: call.key, value: path25 });
+        const path33 = a.module.slice(0, depth);
+        const text = moduleText(path33);
+        if (seenModules.has(text)) continue;
+        seenModules.add(text);
+        const call = path33[depth - 1];
+        push(this.modules, `${moduleText(path33.slice(0, -1))}|${call.name}`, { key: call.key, value: path33 });
       }
     }
   }
@@ -28534,6 +29594,19 @@ var ReferenceResolver = class {
     });
   }
 };
+function eachValueSource(forEach) {
+  const references = mostSpecific(referencesOf(forEach));
+  if (references.length !== 1) return void 0;
+  const steps = parseTraversal(references[0]);
+  const [type, name] = steps ?? [];
+  if (steps?.length !== 2 || type.kind !== "name" || name.kind !== "name") return void 0;
+  return NOT_RESOURCES.has(type.name) || type.name === "var" || type.name === "module" ? void 0 : references[0];
+}
+function withEachValue(references, source) {
+  if (source === void 0) return references;
+  const each = "each.value";
+  return references.map((r) => r === each || r.startsWith(`${each}.`) || r.startsWith(`${each}[`) ? source + r.slice(each.length) : r);
+}
 function mostSpecific(all) {
   const references = all.filter((r) => r.length <= MAX_REFERENCE_LENGTH);
   const covered = /* @__PURE__ */ new Set();
@@ -28544,6 +29617,7 @@ function mostSpecific(all) {
 }
 
 // src/parse/tfplan/values.ts
+var UNWRITTEN = { kind: "unwritten" };
 var KNOWN_AFTER_APPLY = "known after apply";
 var EXPRESSION_KEYS = /* @__PURE__ */ new Set(["constant_value", "references"]);
 function writtenAs(node) {
@@ -28561,6 +29635,7 @@ function build2(place2, ctx) {
   const node = place2.value ?? place2.unknown;
   if (!node || !place2.value && !containsTrue(place2.unknown)) return void 0;
   const isUnknown = isTrue(place2.unknown);
+  if (place2.written?.kind === "unwritten" && (isUnknown || isEmpty(place2.value))) return void 0;
   if (!isUnknown && node.kind === "scalar" && node.value === null) return void 0;
   const range2 = ctx.lines.range(node.start, node.end);
   const expression = place2.written?.kind === "attribute" ? place2.written.node : void 0;
@@ -28586,24 +29661,24 @@ function buildMap(place2, range2, written, ctx) {
   const marks2 = place2.unknown?.kind === "map" ? place2.unknown.entries : void 0;
   const keys = /* @__PURE__ */ new Set([...values?.keys() ?? [], ...[...marks2 ?? []].filter(([, m]) => containsTrue(m.value)).map(([k]) => k)]);
   for (const key2 of keys) {
-    const entry2 = values?.get(key2) ?? marks2?.get(key2);
+    const entry = values?.get(key2) ?? marks2?.get(key2);
     const child = {
       value: values?.get(key2)?.value,
       unknown: marks2?.get(key2)?.value,
       sensitive: place2.sensitive.flatMap((s) => s.kind === "map" ? s.entries.get(key2)?.value ?? [] : []),
-      written: written?.kind === "block" ? writtenAs(written.node.entries.get(key2)?.value) : written?.kind === "constant" ? written : void 0
+      written: written?.kind === "block" ? writtenAs(written.node.entries.get(key2)?.value) ?? UNWRITTEN : written?.kind === "constant" ? written : void 0
     };
     const value = build2(child, ctx);
-    if (!value || !entry2) continue;
+    if (!value || !entry) continue;
     map.entries.set(key2, value);
-    map.keyRanges.set(key2, ctx.lines.range(entry2.keyStart, entry2.keyEnd));
+    map.keyRanges.set(key2, ctx.lines.range(entry.keyStart, entry.keyEnd));
   }
   return map;
 }
 function buildList(place2, range2, written, ctx) {
   const values = place2.value?.kind === "seq" ? place2.value.items : [];
   const marks2 = place2.unknown?.kind === "seq" ? place2.unknown.items : [];
-  const items = [];
+  const items2 = [];
   for (let i = 0; i < Math.max(values.length, marks2.length); i++) {
     const child = {
       value: values[i],
@@ -28612,15 +29687,18 @@ function buildList(place2, range2, written, ctx) {
       written: written?.kind === "blocks" ? writtenAs(written.items[i]) : written?.kind === "constant" ? written : void 0
     };
     const at = values[i] ?? marks2[i];
-    items.push(build2(child, ctx) ?? { kind: "literal", value: null, range: ctx.lines.range(at.start, at.end) });
+    items2.push(build2(child, ctx) ?? { kind: "literal", value: null, range: ctx.lines.range(at.start, at.end) });
   }
-  return { kind: "list", items, range: range2 };
+  return { kind: "list", items: items2, range: range2 };
 }
 function unknown(why, range2, extra = {}) {
   const value = { kind: "unknown", why, range: range2 };
   if (extra.refs?.length) value.refs = extra.refs;
   if (extra.secret) value.secret = true;
   return value;
+}
+function isEmpty(node) {
+  return node?.kind === "seq" && node.items.length === 0 || node?.kind === "map" && node.entries.size === 0;
 }
 function isTrue(node) {
   return node?.kind === "scalar" && node.value === true;
@@ -28629,7 +29707,7 @@ function containsTrue(node) {
   if (!node) return false;
   if (node.kind === "scalar") return node.value === true;
   if (node.kind === "seq") return node.items.some(containsTrue);
-  for (const entry2 of node.entries.values()) if (containsTrue(entry2.value)) return true;
+  for (const entry of node.entries.values()) if (containsTrue(entry.value)) return true;
   return false;
 }
 
@@ -28657,7 +29735,9 @@ function buildResources2(plan, config, lines) {
 }
 function buildResource2(planned, canonical, change, config, resolver, lines) {
   const { module, type, name, key: key2 } = planned.address;
-  const expressions = moduleAt(config, module.map((m) => m.name))?.resources.get(`${type}.${name}`);
+  const configured = moduleAt(config, module.map((m) => m.name));
+  const expressions = configured?.resources.get(`${type}.${name}`);
+  const eachValue = eachValueSource(configured?.forEach.get(`${type}.${name}`));
   const place2 = {
     value: planned.values,
     unknown: change?.entries.get("after_unknown")?.value,
@@ -28666,7 +29746,7 @@ function buildResource2(planned, canonical, change, config, resolver, lines) {
   };
   const attributes = buildAttributes(place2, planned.at, {
     lines,
-    refsOf: (expression) => resolver.resolve(referencesOf(expression), module, key2)
+    refsOf: (expression) => resolver.resolve(withEachValue(referencesOf(expression), eachValue), module, key2)
   });
   const resource = {
     key: resourceKey(lines.file, canonical),
@@ -28689,9 +29769,9 @@ function terraformPlanParser(placesFor) {
   return {
     id: "terraform-plan",
     extensions: EXTENSIONS3,
-    claims(_rel, text2) {
+    claims(_rel, text) {
       try {
-        return claimsPlan(text2);
+        return claimsPlan(text);
       } catch {
         return void 0;
       }
@@ -28716,13 +29796,13 @@ function parsePlan(file, options, places) {
   if (!plan) return { resources: [], notices: [...syntax.notices, ...notices], comments: [] };
   const config = readConfigModule(plan.configuration);
   const { built, notices: buildNotices } = buildResources2(plan, config, lines);
-  const locator = new Locator(config, path19.dirname(file.path), places);
+  const locator = new Locator(config, path27.dirname(file.path), places);
   const resources = built.map(({ resource, address }) => locator.locate(resource, address));
   return { resources, notices: [...syntax.notices, ...notices, ...buildNotices], comments: [] };
 }
 
 // src/parse/registry.ts
-var PARSERS = [terraform, terraformPlan, cloudformation];
+var PARSERS = [terraform, terraformPlan, cdk, cloudformation];
 
 // src/graph/graph.ts
 var ResourceGraph = class {
@@ -28740,10 +29820,10 @@ var ResourceGraph = class {
       else this.byType.set(r.type, [r]);
     }
     for (const r of resources) {
-      collectRefs(r.attributes, "", (ref2, path25) => {
+      collectRefs(r.attributes, "", (ref2, path33) => {
         const to = this.byKey.get(ref2.key);
         if (!to || to === r) return;
-        const edge = { from: r, to, path: path25, attr: ref2.attr };
+        const edge = { from: r, to, path: path33, attr: ref2.attr };
         push2(this.outgoing, r.key, edge);
         push2(this.incoming, to.key, edge);
       });
@@ -28777,16 +29857,16 @@ function push2(map, key2, edge) {
   if (list3) list3.push(edge);
   else map.set(key2, [edge]);
 }
-function collectRefs(value, path25, visit2) {
+function collectRefs(value, path33, visit2) {
   switch (value.kind) {
     case "unknown":
-      for (const ref2 of value.refs ?? []) visit2(ref2, path25);
+      for (const ref2 of value.refs ?? []) visit2(ref2, path33);
       return;
     case "list":
-      value.items.forEach((item, i) => collectRefs(item, `${path25}[${i}]`, visit2));
+      value.items.forEach((item, i) => collectRefs(item, `${path33}[${i}]`, visit2));
       return;
     case "map":
-      for (const [k, v] of value.entries) collectRefs(v, path25 ? `${path25}.${k}` : k, visit2);
+      for (const [k, v] of value.entries) collectRefs(v, path33 ? `${path33}.${k}` : k, visit2);
       return;
     case "literal":
       return;
@@ -28794,65 +29874,11 @@ function collectRefs(value, path25, visit2) {
 }
 
 // src/rules/load/index.ts
-import fs2 from "node:fs";
-import path21 from "node:path";
-
-// src/rules/load/files.ts
-import fs from "node:fs";
-import path20 from "node:path";
-function listRuleFiles(dir) {
-  const out = [];
-  const visit2 = (folder) => {
-    const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry2 of entries) {
-      const full = path20.join(folder, entry2.name);
-      if (entry2.isDirectory()) {
-        if (!entry2.name.startsWith(".")) visit2(full);
-      } else if (entry2.isFile() && (entry2.name.endsWith(".yaml") || entry2.name.endsWith(".yml"))) {
-        out.push(full);
-      }
-    }
-  };
-  visit2(dir);
-  return out;
-}
-function displayPath2(file) {
-  const rel = path20.relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") && !path20.isAbsolute(rel) ? rel.split(path20.sep).join("/") : file;
-}
+import fs4 from "node:fs";
+import path28 from "node:path";
 
 // src/rules/load/rule-file.ts
 var import_yaml6 = __toESM(require_dist(), 1);
-
-// src/rules/load/convert.ts
-function toRule(raw, source, pack) {
-  const checks = {};
-  for (const family of Object.keys(raw.check)) {
-    const list3 = raw.check[family];
-    checks[family] = (Array.isArray(list3) ? list3 : [list3]).map(toCheck);
-  }
-  const rule = {
-    id: raw.id,
-    title: raw.title,
-    description: raw.description,
-    severity: raw.severity,
-    owner: raw.owner,
-    controls: raw.controls,
-    remediation: raw.remediation,
-    references: raw.references,
-    checks,
-    source,
-    pack
-  };
-  if (raw.equivalents) rule.equivalents = raw.equivalents;
-  return rule;
-}
-function toCheck(raw) {
-  const check = { resource: typeof raw.resource === "string" ? [raw.resource] : raw.resource, assert: raw.assert };
-  if (raw.where) check.where = raw.where;
-  if (raw.message) check.message = raw.message;
-  return check;
-}
 
 // src/rules/load/yaml-nodes.ts
 var import_yaml5 = __toESM(require_dist(), 1);
@@ -28897,6 +29923,56 @@ function dotted2(segments) {
     else out = out ? `${out}.${seg}` : seg;
   }
   return out;
+}
+
+// src/rules/load/control-ids.ts
+function unknownControlNotices(controls, rd, catalog) {
+  const notices = [];
+  for (const standard of ["iso27001", "iso27017"]) {
+    const known = catalog.controls[standard];
+    controls[standard].forEach((id, i) => {
+      if (known.has(id)) return;
+      const nearest = nearestIds(id, known.keys()).join(", ");
+      notices.push({
+        level: "error",
+        code: "rule-invalid",
+        file: rd.file,
+        range: rangeOf2(rd, nodeAt2(rd, ["controls", standard, i]).node),
+        message: `controls.${standard}[${i}]: "${id}" is not in the controls catalog; nearest known: ${nearest}. Name a control that iac-scan controls lists. Fix the rule file.`
+      });
+    });
+  }
+  return notices;
+}
+
+// src/rules/load/convert.ts
+function toRule(raw, source, pack) {
+  const checks = {};
+  for (const family of Object.keys(raw.check)) {
+    const list3 = raw.check[family];
+    checks[family] = (Array.isArray(list3) ? list3 : [list3]).map(toCheck);
+  }
+  const rule = {
+    id: raw.id,
+    title: raw.title,
+    description: raw.description,
+    severity: raw.severity,
+    owner: raw.owner,
+    controls: raw.controls,
+    remediation: raw.remediation,
+    references: raw.references,
+    checks,
+    source,
+    pack
+  };
+  if (raw.equivalents) rule.equivalents = raw.equivalents;
+  return rule;
+}
+function toCheck(raw) {
+  const check = { resource: typeof raw.resource === "string" ? [raw.resource] : raw.resource, assert: raw.assert };
+  if (raw.where) check.where = raw.where;
+  if (raw.message) check.message = raw.message;
+  return check;
 }
 
 // src/rules/load/schema-errors.ts
@@ -29070,8 +30146,8 @@ function describeScalar(x) {
 }
 
 // src/rules/eval/outcome.ts
-function pass(resource, at, path25, extra = {}) {
-  return { kind: "pass", resource, at, path: path25, defaults: [], ...extra };
+function pass(resource, at, path33, extra = {}) {
+  return { kind: "pass", resource, at, path: path33, defaults: [], ...extra };
 }
 function fail(...failures2) {
   return { kind: "fail", failures: failures2 };
@@ -29115,9 +30191,9 @@ function bestPass(outcomes) {
 
 // src/rules/eval/path-syntax.ts
 var PathSyntaxError = class extends Error {
-  constructor(path25, offset, detail) {
-    super(`invalid path "${path25}" at character ${offset + 1}: ${detail}`);
-    this.path = path25;
+  constructor(path33, offset, detail) {
+    super(`invalid path "${path33}" at character ${offset + 1}: ${detail}`);
+    this.path = path33;
     this.offset = offset;
     this.name = "PathSyntaxError";
   }
@@ -29131,70 +30207,70 @@ var STAR = 42;
 var ZERO = 48;
 var NINE = 57;
 var cache2 = /* @__PURE__ */ new Map();
-function parsePath(text2) {
-  let steps = cache2.get(text2);
+function parsePath(text) {
+  let steps = cache2.get(text);
   if (!steps) {
-    steps = scan(text2);
-    cache2.set(text2, steps);
+    steps = scan(text);
+    cache2.set(text, steps);
   }
   return steps;
 }
-function scan(text2) {
+function scan(text) {
   const steps = [];
   let i = 0;
   let expectKey = true;
-  while (i < text2.length) {
-    const c = text2.charCodeAt(i);
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
     if (c === OPEN) {
-      if (steps.length === 0 && expectKey) throw new PathSyntaxError(text2, i, "a path starts with a key");
-      const close = text2.indexOf("]", i);
-      if (close < 0) throw new PathSyntaxError(text2, i, 'missing "]"');
-      steps.push(bracket(text2, i + 1, close));
+      if (steps.length === 0 && expectKey) throw new PathSyntaxError(text, i, "a path starts with a key");
+      const close = text.indexOf("]", i);
+      if (close < 0) throw new PathSyntaxError(text, i, 'missing "]"');
+      steps.push(bracket(text, i + 1, close));
       i = close + 1;
       expectKey = false;
       continue;
     }
     if (c === DOT) {
-      if (expectKey) throw new PathSyntaxError(text2, i, 'expected a key before "."');
+      if (expectKey) throw new PathSyntaxError(text, i, 'expected a key before "."');
       i++;
       expectKey = true;
-      if (i >= text2.length) throw new PathSyntaxError(text2, i - 1, 'expected a key after "."');
+      if (i >= text.length) throw new PathSyntaxError(text, i - 1, 'expected a key after "."');
       continue;
     }
-    if (!expectKey) throw new PathSyntaxError(text2, i, 'expected ".", "[" or the end of the path');
+    if (!expectKey) throw new PathSyntaxError(text, i, 'expected ".", "[" or the end of the path');
     let end = i;
-    while (end < text2.length) {
-      const d = text2.charCodeAt(end);
+    while (end < text.length) {
+      const d = text.charCodeAt(end);
       if (d === DOT || d === OPEN || d === CLOSE) break;
       end++;
     }
-    if (end === i) throw new PathSyntaxError(text2, i, 'unexpected "]"');
-    const key2 = text2.slice(i, end);
+    if (end === i) throw new PathSyntaxError(text, i, 'unexpected "]"');
+    const key2 = text.slice(i, end);
     if (key2 === "*") steps.push({ kind: "values" });
-    else if (key2.includes("*")) throw new PathSyntaxError(text2, i, '"*" must be a whole step');
+    else if (key2.includes("*")) throw new PathSyntaxError(text, i, '"*" must be a whole step');
     else steps.push({ kind: "key", key: key2 });
     i = end;
     expectKey = false;
   }
-  if (steps.length === 0) throw new PathSyntaxError(text2, 0, "the path is empty");
+  if (steps.length === 0) throw new PathSyntaxError(text, 0, "the path is empty");
   return steps;
 }
-function bracket(text2, from, to) {
-  if (to === from + 1 && text2.charCodeAt(from) === STAR) return { kind: "items" };
-  if (to === from) throw new PathSyntaxError(text2, from, 'expected "*" or an index inside "[]"');
+function bracket(text, from, to) {
+  if (to === from + 1 && text.charCodeAt(from) === STAR) return { kind: "items" };
+  if (to === from) throw new PathSyntaxError(text, from, 'expected "*" or an index inside "[]"');
   let n = 0;
   for (let i = from; i < to; i++) {
-    const d = text2.charCodeAt(i);
-    if (d < ZERO || d > NINE) throw new PathSyntaxError(text2, i, 'expected "*" or an index inside "[]"');
+    const d = text.charCodeAt(i);
+    if (d < ZERO || d > NINE) throw new PathSyntaxError(text, i, 'expected "*" or an index inside "[]"');
     n = n * 10 + (d - ZERO);
   }
   return { kind: "index", index: n };
 }
-function joinKey(path25, key2) {
-  return path25 ? `${path25}.${key2}` : key2;
+function joinKey(path33, key2) {
+  return path33 ? `${path33}.${key2}` : key2;
 }
-function joinIndex(path25, index2) {
-  return `${path25}[${index2}]`;
+function joinIndex(path33, index2) {
+  return `${path33}[${index2}]`;
 }
 
 // src/rules/eval/ranges.ts
@@ -29224,57 +30300,57 @@ function resolve2(scope, pathText) {
   walk(scope.base, steps, 0, scope.basePath, scope.fallback, hits);
   return hits;
 }
-function walk(value, steps, i, path25, here, hits) {
+function walk(value, steps, i, path33, here, hits) {
   if (value.kind === "literal" && value.value === null) {
-    hits.push({ kind: "absent", path: render3(path25, steps, i), at: here });
+    hits.push({ kind: "absent", path: render3(path33, steps, i), at: here });
     return;
   }
   if (i === steps.length) {
-    if (value.kind === "unknown") hits.push({ kind: "unknown", value, path: path25, at: here });
-    else hits.push({ kind: "value", value, path: path25, at: here });
+    if (value.kind === "unknown") hits.push({ kind: "unknown", value, path: path33, at: here });
+    else hits.push({ kind: "value", value, path: path33, at: here });
     return;
   }
   if (value.kind === "unknown") {
-    hits.push({ kind: "unknown", value, path: path25, at: here });
+    hits.push({ kind: "unknown", value, path: path33, at: here });
     return;
   }
   const step = steps[i];
-  const missing2 = () => hits.push({ kind: "absent", path: render3(path25, steps, i), at: here });
+  const missing2 = () => hits.push({ kind: "absent", path: render3(path33, steps, i), at: here });
   switch (step.kind) {
     case "key": {
       const next = value.kind === "map" ? value.entries.get(step.key) : void 0;
       if (next === void 0 || value.kind !== "map") return void missing2();
-      const nextPath = joinKey(path25, step.key);
+      const nextPath = joinKey(path33, step.key);
       walk(next, steps, i + 1, nextPath, propertyRange(next, value.keyRanges.get(step.key)), hits);
       return;
     }
     case "index": {
       const next = value.kind === "list" ? value.items[step.index] : void 0;
       if (next === void 0) return void missing2();
-      walk(next, steps, i + 1, joinIndex(path25, step.index), propertyRange(next, void 0), hits);
+      walk(next, steps, i + 1, joinIndex(path33, step.index), propertyRange(next, void 0), hits);
       return;
     }
     case "items":
     case "values": {
       if (value.kind === "list") {
         if (value.items.length === 0) return void missing2();
-        value.items.forEach((item, n) => walk(item, steps, i + 1, joinIndex(path25, n), propertyRange(item, void 0), hits));
+        value.items.forEach((item, n) => walk(item, steps, i + 1, joinIndex(path33, n), propertyRange(item, void 0), hits));
         return;
       }
       if (value.kind === "map" && step.kind === "values") {
         if (value.entries.size === 0) return void missing2();
         for (const [key2, item] of value.entries) {
-          walk(item, steps, i + 1, joinKey(path25, key2), propertyRange(item, value.keyRanges.get(key2)), hits);
+          walk(item, steps, i + 1, joinKey(path33, key2), propertyRange(item, value.keyRanges.get(key2)), hits);
         }
         return;
       }
-      if (step.kind === "items") return walk(value, steps, i + 1, path25, here, hits);
+      if (step.kind === "items") return walk(value, steps, i + 1, path33, here, hits);
       return void missing2();
     }
   }
 }
-function render3(path25, steps, from) {
-  let out = path25;
+function render3(path33, steps, from) {
+  let out = path33;
   for (let i = from; i < steps.length; i++) {
     const s = steps[i];
     if (s.kind === "key") out = joinKey(out, s.key);
@@ -29287,10 +30363,10 @@ function render3(path25, steps, from) {
 
 // src/rules/builtins/account-setting.ts
 var accountSetting = ({ resource, graph, args }) => {
-  const { type, path: path25, equals: equals2, default: fallback } = args;
+  const { type, path: path33, equals: equals2, default: fallback } = args;
   let unsure;
   for (const other of graph.ofTypeBeside(type, resource)) {
-    for (const hit of resolve2(resourceScope(other), path25)) {
+    for (const hit of resolve2(resourceScope(other), path33)) {
       if (hit.kind === "absent" && fallback === void 0) continue;
       const value = hit.kind === "absent" ? { kind: "literal", value: fallback, range: hit.at } : hit.value;
       const verdict2 = looseEquals(value, equals2);
@@ -29303,182 +30379,297 @@ var accountSetting = ({ resource, graph, args }) => {
     resource,
     at: resource.range,
     path: "",
-    message: `no ${type} in the configuration sets ${path25} to ${String(equals2)}`,
+    message: `no ${type} in the configuration sets ${path33} to ${String(equals2)}`,
     related: []
   });
 };
+
+// src/rules/eval/operators.ts
+var OPERATOR_NAMES = ["equals", "notEquals", "in", "notIn", "gt", "gte", "lt", "lte", "matches", "notMatches", "exists"];
+var regexCache = /* @__PURE__ */ new Map();
+function regex(source) {
+  let re = regexCache.get(source);
+  if (!re) {
+    re = new RegExp(source);
+    regexCache.set(source, re);
+  }
+  return re;
+}
+function operatorOf(condition) {
+  const name = OPERATOR_NAMES.find((n) => n in condition);
+  if (!name) throw new Error(`a property test has no operator: ${JSON.stringify(condition)}`);
+  return { name, ...build3(name, condition[name]) };
+}
+function build3(name, arg2) {
+  switch (name) {
+    case "equals":
+      return { test: (v) => looseEquals(v, arg2), expectation: describeScalar(arg2), contrary: `anything but ${describeScalar(arg2)}` };
+    case "notEquals":
+      return { test: (v) => negate(looseEquals(v, arg2)), expectation: `anything but ${describeScalar(arg2)}`, contrary: describeScalar(arg2) };
+    case "in":
+      return { test: (v) => inList(v, arg2), expectation: `one of ${list2(arg2)}`, contrary: `none of ${list2(arg2)}` };
+    case "notIn":
+      return { test: (v) => negate(inList(v, arg2)), expectation: `none of ${list2(arg2)}`, contrary: `one of ${list2(arg2)}` };
+    case "gt":
+      return numeric2(arg2, (x, n) => x > n, `more than ${arg2}`, `at most ${arg2}`);
+    case "gte":
+      return numeric2(arg2, (x, n) => x >= n, `at least ${arg2}`, `less than ${arg2}`);
+    case "lt":
+      return numeric2(arg2, (x, n) => x < n, `less than ${arg2}`, `at least ${arg2}`);
+    case "lte":
+      return numeric2(arg2, (x, n) => x <= n, `at most ${arg2}`, `more than ${arg2}`);
+    case "matches":
+      return { test: (v) => matches(v, arg2), expectation: `a value matching /${arg2}/`, contrary: `a value not matching /${arg2}/` };
+    case "notMatches":
+      return { test: (v) => negate(matches(v, arg2)), expectation: `a value not matching /${arg2}/`, contrary: `a value matching /${arg2}/` };
+    case "exists":
+      return arg2 === true ? { test: () => true, expectation: "it to be set", contrary: "it not to be set" } : (
+        // Something is written there, but an unknown may still be AWS::NoValue or null.
+        { test: (v) => v.kind === "unknown" ? void 0 : false, expectation: "it not to be set", contrary: "it to be set" }
+      );
+  }
+}
+function negate(b) {
+  return b === void 0 ? void 0 : !b;
+}
+function inList(value, options) {
+  let unsure = false;
+  for (const option of options) {
+    const eq = looseEquals(value, option);
+    if (eq) return true;
+    if (eq === void 0) unsure = true;
+  }
+  return unsure ? void 0 : false;
+}
+function numeric2(n, cmp, expectation, contrary) {
+  return {
+    test(value) {
+      if (value.kind === "unknown") return void 0;
+      const x = value.kind === "literal" ? toNumber(value.value) : void 0;
+      return x !== void 0 && cmp(x, n);
+    },
+    expectation,
+    contrary
+  };
+}
+function matches(value, source) {
+  if (value.kind === "unknown") return void 0;
+  const text = value.kind === "literal" ? toText(value.value) : void 0;
+  return text !== void 0 && regex(source).test(text);
+}
+function list2(options) {
+  return options.map(describeScalar).join(", ");
+}
+
+// src/rules/builtins/attributes-entry.ts
+var attributesEntry = (input) => {
+  const args = input.args;
+  const operator = operatorOf(input.args);
+  const keyField = args.keyField ?? "Key";
+  const valueField = args.valueField ?? "Value";
+  const { value, path: path33 } = input;
+  if (value?.kind === "unknown") return unknown2(`${path33} is unknown: ${value.why}`);
+  const items2 = value === void 0 ? [] : value.kind === "list" ? value.items : [value];
+  const entries = [];
+  let unsure;
+  items2.forEach((item, i) => {
+    const itemPath = value?.kind === "list" ? joinIndex(path33, i) : path33;
+    if (item.kind === "unknown") {
+      unsure ??= `${itemPath} is unknown: ${item.why}`;
+      return;
+    }
+    if (item.kind !== "map") return;
+    const key2 = item.entries.get(keyField);
+    if (key2 === void 0) return;
+    const same = looseEquals(key2, args.key);
+    if (same === void 0) unsure ??= `${joinKey(itemPath, keyField)} is unknown`;
+    else if (same) entries.push({ entry: item, path: itemPath });
+  });
+  if (entries.length > 0) {
+    const where = placeOf(input);
+    return allOf(
+      entries.map((e) => testEntry(e.entry, e.path, valueField, args, operator, input)),
+      pass(input.resource, where, path33)
+    );
+  }
+  if (unsure) return unknown2(unsure);
+  return noEntry(args, operator, input);
+};
+function testEntry(entry, entryPath, valueField, args, operator, input) {
+  const { resource } = input;
+  const valuePath = joinKey(entryPath, valueField);
+  const v = entry.entries.get(valueField);
+  if (v === void 0 || v.kind === "literal" && v.value === null) {
+    const at2 = propertyRange(entry, void 0);
+    const subject = `${valuePath} (${args.key}) is not set`;
+    return absent(args, operator, input, at2, subject, `${subject} explicitly`);
+  }
+  const verdict2 = operator.test(v);
+  if (verdict2 === void 0) return unknown2(v.kind === "unknown" ? `${valuePath} is unknown: ${v.why}` : `${valuePath} contains an unknown value`);
+  const at = propertyRange(v, entry.keyRanges.get(valueField));
+  const found = `${args.key} is ${describeValue(v)}`;
+  if (verdict2) return pass(resource, at, valuePath, { found, contrary: operator.contrary });
+  return fail({
+    resource,
+    at,
+    path: valuePath,
+    message: `${input.path} entry ${found}; expected ${operator.expectation}`,
+    related: originLocations(v)
+  });
+}
+function noEntry(args, operator, input) {
+  const at = placeOf(input);
+  return absent(args, operator, input, at, `${input.path} has no ${args.key} entry`, `${input.path} does not set ${args.key} explicitly`);
+}
+function absent(args, operator, input, at, found, implicit) {
+  const { resource, path: path33 } = input;
+  if ("default" in args) {
+    const shown = describeScalar(args.default);
+    const use = { resource, at, path: path33, message: `${implicit} (provider default: ${shown})` };
+    const literal4 = { kind: "literal", value: args.default, range: at };
+    const withDefault = `${found} (provider default: ${shown})`;
+    if (operator.test(literal4)) return pass(resource, at, path33, { found: withDefault, contrary: operator.contrary, defaults: [use] });
+    return fail({ resource, at, path: path33, message: `${withDefault}; expected ${operator.expectation}`, related: [], fromDefault: use });
+  }
+  if (operator.name === "exists" && input.args.exists === false) return pass(resource, at, path33, { found, contrary: operator.contrary });
+  const message = operator.name === "exists" ? found : `${found}; expected ${operator.expectation}`;
+  return fail({ resource, at, path: path33, message, related: [] });
+}
+function placeOf(input) {
+  const { resource, path: path33 } = input;
+  if (path33 === "") return resource.range;
+  const hit = resolve2(resourceScope(resource), path33).find((h) => h.path === path33);
+  return hit?.at ?? resource.range;
+}
+
+// src/rules/builtins/ecr-registry-scan-on-push.ts
+var FIELDS = {
+  cloudformation: {
+    type: "AWS::ECR::RegistryScanningConfiguration",
+    rules: "Rules",
+    frequency: "ScanFrequency",
+    filters: "RepositoryFilters",
+    filter: "Filter",
+    name: "RepositoryName"
+  },
+  terraform: {
+    type: "aws_ecr_registry_scanning_configuration",
+    rules: "rule",
+    frequency: "scan_frequency",
+    filters: "repository_filter",
+    filter: "filter",
+    name: "name"
+  }
+};
+var ON_PUSH = /* @__PURE__ */ new Set(["SCAN_ON_PUSH", "CONTINUOUS_SCAN"]);
+var registryScanOnPush = ({ resource, graph }) => {
+  const fields = FIELDS[resource.family];
+  const name = repositoryName(resource.attributes.entries.get(fields.name));
+  let unsure;
+  for (const config of graph.ofTypeBeside(fields.type, resource)) {
+    for (const rule of items(config.attributes.entries.get(fields.rules))) {
+      if (rule.kind === "unknown") {
+        unsure ??= `${config.address} has an unknown scanning rule`;
+        continue;
+      }
+      if (rule.kind !== "map") continue;
+      const frequency = rule.entries.get(fields.frequency);
+      if (frequency?.kind === "unknown") {
+        unsure ??= `${config.address} ${fields.frequency} is unknown`;
+        continue;
+      }
+      if (frequency?.kind !== "literal" || !ON_PUSH.has(String(frequency.value))) continue;
+      for (const filter2 of items(rule.entries.get(fields.filters))) {
+        const text = filter2.kind === "map" ? filter2.entries.get(fields.filter) : filter2;
+        if (text?.kind === "unknown") {
+          unsure ??= `${config.address} has an unknown repository filter`;
+          continue;
+        }
+        if (text?.kind !== "literal" || typeof text.value !== "string") continue;
+        const verdict2 = filterMatches(text.value, name);
+        if (verdict2) return pass(config, text.range, "");
+        if (verdict2 === void 0) unsure ??= `the repository name is unknown, and ${config.address} scans only repositories matching ${text.value}`;
+      }
+    }
+  }
+  if (unsure) return unknown2(unsure);
+  return fail({
+    resource,
+    at: resource.range,
+    path: "",
+    message: `no ${fields.type} in the configuration scans ${name === void 0 ? "this repository" : name} on push (a rule with scan frequency SCAN_ON_PUSH or CONTINUOUS_SCAN and a repository filter matching its name)`,
+    related: []
+  });
+};
+function repositoryName(value) {
+  return value?.kind === "literal" && typeof value.value === "string" ? value.value : void 0;
+}
+function items(value) {
+  if (value === void 0) return [];
+  return value.kind === "list" ? value.items : [value];
+}
+function filterMatches(filter2, name) {
+  if (/^\*+$/.test(filter2)) return true;
+  if (name === void 0) return void 0;
+  if (!filter2.includes("*")) return name.includes(filter2);
+  const pattern = filter2.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  return new RegExp(`^${pattern}$`).test(name);
+}
 
 // src/rules/builtins/json-policy.ts
 var MAX_DEPTH3 = 16;
 function policyValue(value) {
   if (value.kind !== "literal" || typeof value.value !== "string") return value;
-  const text2 = value.value.trimStart();
-  if (text2.charCodeAt(0) !== 123) return value;
-  let parsed;
-  try {
-    parsed = JSON.parse(text2);
-  } catch {
-    return value;
-  }
-  const tree = fromJson(parsed, value.range, 0);
-  return { ...tree, origin: value.origin };
+  const text = value.value;
+  if (firstNonBlank3(text) !== 123) return value;
+  const errors = [];
+  const root = parseTree2(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (!root || errors.length > 0 || root.type !== "object") return value;
+  const place2 = placer(value);
+  return { ...fromJson(root, place2, 0), origin: value.origin };
 }
-function fromJson(x, range2, depth) {
+function placer(value) {
+  const { layout } = value;
+  if (!layout || value.origin) return () => value.range;
+  const text = value.value;
+  const lines = new LineTable(layout.file, text);
+  const count = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+  if (count !== layout.lines.length) return () => value.range;
+  return (node) => ({
+    file: layout.file,
+    start: positionIn(layout, lines, node.offset),
+    end: positionIn(layout, lines, node.offset + node.length)
+  });
+}
+function positionIn(layout, lines, offset) {
+  const inText = lines.position(offset);
+  const line = layout.lines[inText.line - 1];
+  return { line: line.line, column: line.column + inText.column - 1 };
+}
+function fromJson(node, place2, depth) {
+  const range2 = place2(node);
   if (depth > MAX_DEPTH3) return { kind: "unknown", why: "the policy JSON is nested too deeply", range: range2 };
-  if (Array.isArray(x)) return { kind: "list", items: x.map((item) => fromJson(item, range2, depth + 1)), range: range2 };
-  if (x !== null && typeof x === "object") {
+  const children = node.children ?? [];
+  if (node.type === "array") return { kind: "list", items: children.map((item) => fromJson(item, place2, depth + 1)), range: range2 };
+  if (node.type === "object") {
     const entries = /* @__PURE__ */ new Map();
     const keyRanges = /* @__PURE__ */ new Map();
-    for (const [k, v] of Object.entries(x)) {
-      entries.set(k, fromJson(v, range2, depth + 1));
-      keyRanges.set(k, range2);
+    for (const property of children) {
+      const [key2, child] = property.children;
+      if (!child) continue;
+      entries.set(key2.value, fromJson(child, place2, depth + 1));
+      keyRanges.set(key2.value, place2(property));
     }
     return { kind: "map", entries, keyRanges, range: range2 };
   }
-  return { kind: "literal", value: x, range: range2 };
+  return { kind: "literal", value: node.value ?? null, range: range2 };
 }
-
-// src/rules/builtins/iam-no-admin-access.ts
-var noAdminAccess = ({ value, resource, path: path25 }) => {
-  if (value === void 0) return pass(resource, resource.range, path25);
-  const doc = policyValue(value);
-  if (doc.kind === "unknown") return unknown2(`${path25} is unknown: ${doc.why}`);
-  const statements = doc.kind === "map" ? doc.entries.get("Statement") : void 0;
-  const proof = pass(resource, doc.range, path25);
-  if (doc.kind !== "map" || statements === void 0) return proof;
-  const base = joinKey(path25, "Statement");
-  if (statements.kind === "unknown") return unknown2(`${base} is unknown: ${statements.why}`);
-  const list3 = statements.kind === "list" ? statements.items.map((s, i) => [s, joinIndex(base, i)]) : [[statements, base]];
-  const outcomes = list3.map(([statement, at]) => {
-    if (statement.kind === "unknown") return unknown2(`${at} is unknown: ${statement.why}`);
-    if (statement.kind !== "map") return proof;
-    const effect = isAllow(statement.entries.get("Effect"));
-    const action = findWildcard(statement, "Action", ["*", "*:*"]);
-    const target = findWildcard(statement, "Resource", ["*"]);
-    if (effect === false || action === false || target === false) return proof;
-    if (effect === void 0 || action === void 0 || target === void 0) {
-      return unknown2(`${at} may allow every action on every resource; its Effect, Action or Resource is unknown`);
-    }
-    return fail({
-      resource,
-      at: action,
-      path: joinKey(at, "Action"),
-      message: `${at} allows every action (*) on every resource (*); expected only the actions and resources the principal needs`,
-      related: originLocations(doc)
-    });
-  });
-  return allOf(outcomes, proof);
-};
-function isAllow(effect) {
-  if (effect === void 0) return false;
-  if (effect.kind === "unknown") return void 0;
-  return effect.kind === "literal" && effect.value === "Allow";
-}
-function findWildcard(statement, key2, wildcards) {
-  const value = statement.entries.get(key2);
-  if (value === void 0) return false;
-  const isWild = (v) => v.kind === "literal" && typeof v.value === "string" && wildcards.includes(v.value.trim());
-  if (value.kind === "unknown") return void 0;
-  if (value.kind === "literal") return isWild(value) ? propertyRange(value, statement.keyRanges.get(key2)) : false;
-  if (value.kind !== "list") return false;
-  let unsure = false;
-  for (const item of value.items) {
-    if (isWild(item)) return item.range;
-    if (item.kind === "unknown") unsure = true;
+function firstNonBlank3(text) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return c;
   }
-  return unsure ? void 0 : false;
-}
-
-// src/rules/builtins/network-no-open-admin-ports.ts
-var import_ipaddr2 = __toESM(require_ipaddr(), 1);
-var noOpenAdminPorts = (input) => {
-  const { value, resource, path: path25 } = input;
-  if (value === void 0) return pass(resource, resource.range, path25);
-  if (value.kind === "unknown") return unknown2(`${path25} is unknown: ${value.why}`);
-  if (value.kind === "list") {
-    const outcomes = value.items.map((item, i) => noOpenAdminPorts({ ...input, value: item, path: joinIndex(path25, i) }));
-    return allOf(outcomes, pass(resource, value.range, path25));
-  }
-  if (value.kind !== "map") return pass(resource, value.range, path25);
-  return checkRule(value, input);
-};
-function checkRule(rule, input) {
-  const args = input.args;
-  const { resource, path: path25 } = input;
-  const proof = pass(resource, rule.range, path25);
-  const cidrs = openCidrs(rule, args.cidr, path25);
-  if (cidrs.open.length === 0 && !cidrs.unknownWhy) return proof;
-  const exposure = exposedPorts(rule, args, path25);
-  if (!Array.isArray(exposure.ports)) return unknown2(exposure.ports.why);
-  const exposed = exposure.ports;
-  if (exposed.length === 0) return proof;
-  if (cidrs.open.length === 0) return unknown2(cidrs.unknownWhy);
-  const ports = exposed.join(", ");
-  return fail(
-    ...cidrs.open.map(
-      (c) => ({
-        resource,
-        at: c.at,
-        path: c.path,
-        message: `${c.path} is ${c.cidr}, which opens port${exposed.length > 1 ? "s" : ""} ${ports} (${exposure.description}) to the whole internet; expected a narrower CIDR or no access to ${args.ports.join(", ")}`,
-        related: originLocations(c.value)
-      })
-    )
-  );
-}
-function openCidrs(rule, keys, path25) {
-  const open = [];
-  let unknownWhy;
-  const consider = (v, at, where) => {
-    if (v.kind === "unknown") unknownWhy ??= `${where} is unknown: ${v.why}`;
-    else if (v.kind === "literal" && typeof v.value === "string" && isWholeInternet(v.value)) open.push({ at, path: where, cidr: v.value.trim(), value: v });
-  };
-  for (const key2 of keys) {
-    const v = rule.entries.get(key2);
-    if (v === void 0) continue;
-    const where = joinKey(path25, key2);
-    if (v.kind === "list") v.items.forEach((item, i) => consider(item, item.range, joinIndex(where, i)));
-    else consider(v, propertyRange(v, rule.keyRanges.get(key2)), where);
-  }
-  return { open, unknownWhy };
-}
-function isWholeInternet(cidr) {
-  try {
-    return import_ipaddr2.default.parseCIDR(cidr.trim())[1] === 0;
-  } catch {
-    return false;
-  }
-}
-var MAX_PORT = 65535;
-function exposedPorts(rule, args, path25) {
-  const protocol = scalarAt(rule, args.protocol, path25);
-  if ("why" in protocol) return { ports: protocol, description: "" };
-  const name = String(protocol.value).toLowerCase();
-  if (name === "-1" || name === "all") return { ports: [...args.ports], description: `${args.protocol} ${describeScalar(protocol.value)}: all ports` };
-  if (name !== "tcp" && name !== "6") return { ports: [], description: "" };
-  const from = portAt(rule, args.from, path25, 0);
-  const to = portAt(rule, args.to, path25, MAX_PORT);
-  if (typeof from !== "number") return { ports: from, description: "" };
-  if (typeof to !== "number") return { ports: to, description: "" };
-  return {
-    ports: args.ports.filter((p) => from <= p && p <= to),
-    description: from === to ? `tcp port ${from}` : `tcp ports ${from}-${to}`
-  };
-}
-function portAt(rule, key2, path25, whenAll) {
-  const v = scalarAt(rule, key2, path25);
-  if ("why" in v) return v;
-  const n = toNumber(v.value);
-  if (n === void 0) return { why: `${joinKey(path25, key2)} is not a port number` };
-  return n === -1 ? whenAll : n;
-}
-function scalarAt(rule, key2, path25) {
-  const v = rule.entries.get(key2);
-  const where = joinKey(path25, key2);
-  if (v === void 0 || v.kind === "literal" && v.value === null) return { why: `${where} is not set` };
-  if (v.kind === "unknown") return { why: `${where} is unknown: ${v.why}` };
-  if (v.kind !== "literal" || v.value === null) return { why: `${where} is not a single value` };
-  return { value: v.value };
+  return -1;
 }
 
 // src/rules/builtins/secret-names.ts
@@ -29578,13 +30769,548 @@ function splitWords(name) {
   return words;
 }
 
+// src/rules/builtins/ecs-container-definitions.ts
+var noPrivilegedContainers = ({ value, resource, path: path33 }) => eachContainer(value, resource, path33, (container, at, origin2) => {
+  const found = entryOf(container, "privileged");
+  if (!found) return pass(resource, container.range, at);
+  const [key2, flag] = found;
+  const where = joinKey(at, key2);
+  const privileged = looseEquals(flag, true);
+  if (privileged === void 0) return unknown2(`${where} is unknown`);
+  if (!privileged) return pass(resource, flag.range, where);
+  return fail({
+    resource,
+    at: propertyRange(flag, container.keyRanges.get(key2)),
+    path: where,
+    message: `${where} is true: the container gets root-level access to the host's devices and kernel; expected false or left out`,
+    related: originLocations(flag.origin ? flag : origin2)
+  });
+});
+var noSecretsInEnvironment = ({ value, resource, path: path33 }) => eachContainer(value, resource, path33, (container, at, origin2) => {
+  const found = entryOf(container, "environment");
+  if (!found) return pass(resource, container.range, at);
+  const [key2, environment] = found;
+  const base = joinKey(at, key2);
+  if (environment.kind === "unknown") return unknown2(`${base} is unknown: ${environment.why}`);
+  if (environment.kind !== "list") return pass(resource, environment.range, base);
+  const outcomes = environment.items.map((entry, i) => checkVariable(entry, joinIndex(base, i), resource, origin2));
+  return allOf(outcomes, pass(resource, environment.range, base));
+});
+function checkVariable(entry, at, resource, origin2) {
+  if (entry.kind === "unknown") return unknown2(`${at} is unknown: ${entry.why}`);
+  const proof = pass(resource, entry.range, at);
+  if (entry.kind !== "map") return proof;
+  const name = entryOf(entry, "name")?.[1];
+  const found = entryOf(entry, "value");
+  if (!name || !found) return proof;
+  const [valueKey, secret] = found;
+  if (!isWrittenString(secret)) return proof;
+  if (name.kind === "unknown") return unknown2(`${at} sets a variable whose name is unknown: ${name.why}`);
+  if (name.kind !== "literal" || typeof name.value !== "string" || classifyName(name.value) !== "secret") return proof;
+  const where = joinKey(at, valueKey);
+  return fail({
+    resource,
+    at: propertyRange(secret, entry.keyRanges.get(valueKey)),
+    path: where,
+    message: `${where} gives environment variable ${name.value} a secret written in the code, stored in the task definition in plain text; expected ${SECRETS[resource.family]}`,
+    related: originLocations(secret.origin ? secret : origin2)
+  });
+}
+var SECRETS = {
+  cloudformation: "it in Secrets, with ValueFrom a Secrets Manager secret or an SSM parameter",
+  terraform: `it in the container's "secrets", with "valueFrom" a Secrets Manager secret or an SSM parameter`
+};
+function isWrittenString(value) {
+  return value.kind === "literal" && typeof value.value === "string" && value.value !== "" && value.supplied !== true;
+}
+function eachContainer(value, resource, path33, check) {
+  if (value === void 0) return pass(resource, resource.range, path33);
+  const definitions = decoded(value);
+  if (definitions.kind === "unknown") return unknown2(`${path33} is unknown: ${definitions.why}`);
+  if (definitions.kind === "literal") {
+    return typeof definitions.value === "string" ? unknown2(`${path33} is not a JSON list of container definitions`) : pass(resource, definitions.range, path33);
+  }
+  const containers = definitions.kind === "list" ? definitions.items.map((c, i) => [c, joinIndex(path33, i)]) : [[definitions, path33]];
+  const outcomes = containers.map(([container, at]) => {
+    if (container.kind === "unknown") return unknown2(`${at} is unknown: ${container.why}`);
+    return container.kind === "map" ? check(container, at, definitions) : pass(resource, container.range, at);
+  });
+  return allOf(outcomes, pass(resource, definitions.range, path33));
+}
+function entryOf(map, lowerName) {
+  for (const [key2, value] of map.entries) {
+    if (key2.length === lowerName.length && key2.toLowerCase() === lowerName) return [key2, value];
+  }
+  return void 0;
+}
+var WRAP_OPEN = '{"d":';
+function decoded(value) {
+  if (value.kind !== "literal" || typeof value.value !== "string") return value;
+  const text = value.value;
+  if (text.trimStart().charCodeAt(0) !== 91) return value;
+  const end = text.trimEnd().length;
+  const wrapped = { ...value, value: `${WRAP_OPEN}${text.slice(0, end)}}${text.slice(end)}` };
+  if (value.layout && value.layout.lines.length > 0) {
+    const [first, ...rest] = value.layout.lines;
+    wrapped.layout = { file: value.layout.file, lines: [{ line: first.line, column: first.column - WRAP_OPEN.length }, ...rest] };
+  }
+  const document = policyValue(wrapped);
+  const list3 = document.kind === "map" ? document.entries.get("d") : void 0;
+  if (!list3) return value;
+  return value.origin ? { ...list3, origin: value.origin } : list3;
+}
+
+// src/rules/builtins/iam-actions.ts
+function findString(statement, key2, test2) {
+  const value = statement.entries.get(key2);
+  if (value === void 0) return false;
+  const matches2 = (v) => v.kind === "literal" && typeof v.value === "string" && test2(v.value.trim());
+  if (value.kind === "unknown") return void 0;
+  if (value.kind === "literal") return matches2(value) ? propertyRange(value, statement.keyRanges.get(key2)) : false;
+  if (value.kind !== "list") return false;
+  let unsure = false;
+  for (const item of value.items) {
+    if (matches2(item)) return item.range;
+    if (item.kind === "unknown") unsure = true;
+  }
+  return unsure ? void 0 : false;
+}
+function actionPatternCovers(pattern, action) {
+  let source = "";
+  for (const c of pattern) {
+    if (c === "*") source += ".*";
+    else if (c === "?") source += ".";
+    else source += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`, "i").test(action);
+}
+
+// src/rules/builtins/network-rules.ts
+var import_ipaddr2 = __toESM(require_ipaddr(), 1);
+function firewallBuiltin(expose) {
+  const builtin = (input) => {
+    const { value, resource, path: path33 } = input;
+    if (value === void 0) return pass(resource, resource.range, path33);
+    if (value.kind === "unknown") return unknown2(`${path33} is unknown: ${value.why}`);
+    if (value.kind === "list") {
+      const outcomes = value.items.map((item, i) => builtin({ ...input, value: item, path: joinIndex(path33, i) }));
+      return allOf(outcomes, pass(resource, value.range, path33));
+    }
+    if (value.kind !== "map") return pass(resource, value.range, path33);
+    return checkRule(value, input, expose);
+  };
+  return builtin;
+}
+function checkRule(rule, input, expose) {
+  const args = input.args;
+  const { resource, path: path33 } = input;
+  const proof = pass(resource, rule.range, path33);
+  const cidrs = openCidrs(rule, args.cidr, path33);
+  if (cidrs.open.length === 0 && !cidrs.unknownWhy) return proof;
+  const exposure = expose(rule, input);
+  if ("why" in exposure) return unknown2(exposure.why);
+  if (!exposure.exposes) return proof;
+  if (cidrs.open.length === 0) return unknown2(cidrs.unknownWhy);
+  return fail(
+    ...cidrs.open.map(
+      (c) => ({
+        resource,
+        at: c.at,
+        path: c.path,
+        message: `${c.path} is ${c.cidr}, which opens ${exposure.what} to the whole internet; expected ${exposure.expected}`,
+        related: originLocations(c.value)
+      })
+    )
+  );
+}
+function openCidrs(rule, keys, path33) {
+  const open = [];
+  let unknownWhy;
+  const consider = (v, at, where) => {
+    if (v.kind === "unknown") unknownWhy ??= `${where} is unknown: ${v.why}`;
+    else if (v.kind === "literal" && typeof v.value === "string" && isWholeInternet(v.value)) open.push({ at, path: where, cidr: v.value.trim(), value: v });
+  };
+  for (const key2 of keys) {
+    const v = rule.entries.get(key2);
+    if (v === void 0) continue;
+    const where = joinKey(path33, key2);
+    if (v.kind === "list") v.items.forEach((item, i) => consider(item, item.range, joinIndex(where, i)));
+    else consider(v, propertyRange(v, rule.keyRanges.get(key2)), where);
+  }
+  return { open, unknownWhy };
+}
+function isWholeInternet(cidr) {
+  try {
+    return import_ipaddr2.default.parseCIDR(cidr.trim())[1] === 0;
+  } catch {
+    return false;
+  }
+}
+var MAX_PORT = 65535;
+function isAllProtocols(name) {
+  return name === "-1" || name === "all";
+}
+function portAt(rule, key2, path33, whenAll) {
+  const v = scalarAt(rule, key2, path33);
+  if ("why" in v) return v;
+  const n = toNumber(v.value);
+  if (n === void 0) return { why: `${joinKey(path33, key2)} is not a port number` };
+  return n === -1 ? whenAll : n;
+}
+function scalarAt(rule, key2, path33) {
+  const where = joinKey(path33, key2);
+  let v = rule;
+  for (const step of key2.split(".")) {
+    if (v.kind === "unknown") return { why: `${where} is unknown: ${v.why}` };
+    v = v.kind === "map" ? v.entries.get(step) : void 0;
+    if (v === void 0) return { why: `${where} is not set` };
+  }
+  if (v.kind === "literal" && v.value === null) return { why: `${where} is not set` };
+  if (v.kind === "unknown") return { why: `${where} is unknown: ${v.why}` };
+  if (v.kind !== "literal" || v.value === null) return { why: `${where} is not a single value` };
+  return { value: v.value };
+}
+
+// src/rules/builtins/resource-policy.ts
+function statementsOf(input) {
+  const { value, resource, path: path33 } = input;
+  if (value === void 0) return pass(resource, resource.range, path33);
+  const doc = policyValue(value);
+  if (doc.kind === "unknown") return unknown2(`${path33} is unknown: ${doc.why}`);
+  const at = documentRange(input, doc);
+  if (doc.kind !== "map") return { doc, statements: [], at };
+  const statements = doc.entries.get("Statement");
+  const base = joinKey(path33, "Statement");
+  if (statements === void 0) return { doc, statements: [], at };
+  if (statements.kind === "unknown") return unknown2(`${base} is unknown: ${statements.why}`);
+  const list3 = statements.kind === "list" ? statements.items.map((s, i) => ({ value: s, path: joinIndex(base, i) })) : [{ value: statements, path: base }];
+  return { doc, statements: list3, at };
+}
+function documentRange(input, doc) {
+  if (input.path) {
+    const hit = resolve2(resourceScope(input.resource), input.path)[0];
+    if (hit && hit.kind !== "absent") return hit.at;
+  }
+  return doc.range;
+}
+function textOf3(value) {
+  return value?.kind === "literal" && value.value !== null ? String(value.value) : void 0;
+}
+function itemsOf(value) {
+  return value.kind === "list" ? value.items : [value];
+}
+function hasEffect(statement, effect) {
+  const value = statement.entries.get("Effect");
+  if (value === void 0) return false;
+  if (value.kind === "unknown") return void 0;
+  return textOf3(value) === effect;
+}
+function everyonePrincipal(statement) {
+  const principal = statement.entries.get("Principal");
+  if (principal === void 0) return false;
+  if (principal.kind === "unknown") return void 0;
+  if (principal.kind === "literal") return textOf3(principal)?.trim() === "*" ? { at: propertyRange(principal, statement.keyRanges.get("Principal")), path: "Principal" } : false;
+  if (principal.kind !== "map") return false;
+  const aws = principal.entries.get("AWS");
+  if (aws === void 0) return false;
+  if (aws.kind === "unknown") return void 0;
+  if (aws.kind !== "list") return textOf3(aws)?.trim() === "*" ? { at: propertyRange(aws, principal.keyRanges.get("AWS")), path: "Principal.AWS" } : false;
+  let unsure = false;
+  for (const [i, item] of aws.items.entries()) {
+    if (textOf3(item)?.trim() === "*") return { at: item.range, path: `Principal.AWS[${i}]` };
+    if (item.kind === "unknown") unsure = true;
+  }
+  return unsure ? void 0 : false;
+}
+var TRUSTED_KEYS = new Set(
+  [
+    "aws:SourceArn",
+    "aws:SourceVpc",
+    "aws:SourceVpce",
+    "aws:SourceOwner",
+    "aws:SourceAccount",
+    "aws:SourceOrgID",
+    "aws:SourceOrgPaths",
+    "aws:PrincipalAccount",
+    "aws:PrincipalArn",
+    "aws:PrincipalOrgID",
+    "aws:PrincipalOrgPaths",
+    "aws:userid",
+    "s3:DataAccessPointAccount",
+    "s3:DataAccessPointArn",
+    "s3:x-amz-server-side-encryption-aws-kms-key-id"
+  ].map((k) => k.toLowerCase())
+);
+var MATCHING_OPERATORS = /* @__PURE__ */ new Set(["stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike"]);
+function conditionLimitsPrincipals(statement) {
+  const condition = statement.entries.get("Condition");
+  if (condition === void 0) return false;
+  if (condition.kind === "unknown") return void 0;
+  if (condition.kind !== "map") return false;
+  let unsure = false;
+  for (const [operatorName, block] of condition.entries) {
+    const operator = operatorName.toLowerCase().replace(/^foranyvalue:/, "");
+    const isIp = operator === "ipaddress";
+    if (!isIp && !MATCHING_OPERATORS.has(operator)) continue;
+    if (block.kind === "unknown") {
+      unsure = true;
+      continue;
+    }
+    if (block.kind !== "map") continue;
+    for (const [key2, values] of block.entries) {
+      const name = key2.toLowerCase();
+      if (isIp ? name !== "aws:sourceip" : !TRUSTED_KEYS.has(name)) continue;
+      const fixed2 = valuesAreFixed(values, isIp);
+      if (fixed2) return true;
+      if (fixed2 === void 0) unsure = true;
+    }
+  }
+  return unsure ? void 0 : false;
+}
+function valuesAreFixed(values, isIp) {
+  if (values.kind === "unknown") return void 0;
+  const items2 = itemsOf(values);
+  if (items2.length === 0) return false;
+  let unsure = false;
+  for (const item of items2) {
+    if (item.kind === "unknown") {
+      unsure = true;
+      continue;
+    }
+    const text = textOf3(item);
+    if (text === void 0) return false;
+    if (isIp ? isWholeInternet(text) : /[*?]|\$\{/.test(text)) return false;
+  }
+  return unsure ? void 0 : true;
+}
+function hasAction(statement, actions) {
+  const value = statement.entries.get("Action");
+  if (value === void 0) return false;
+  if (value.kind === "unknown") return void 0;
+  const wanted = new Set(actions.map((a) => a.toLowerCase()));
+  let unsure = false;
+  for (const item of itemsOf(value)) {
+    const text = textOf3(item);
+    if (text !== void 0 && wanted.has(text.trim().toLowerCase())) return true;
+    if (item.kind === "unknown") unsure = true;
+  }
+  return unsure ? void 0 : false;
+}
+function conditionRequires(statement, operators, key2, expected) {
+  const condition = statement.entries.get("Condition");
+  if (condition === void 0) return false;
+  if (condition.kind === "unknown") return void 0;
+  if (condition.kind !== "map") return false;
+  const wantedOperators = new Set(operators.map((o) => o.toLowerCase()));
+  let unsure = false;
+  for (const [operatorName, block] of condition.entries) {
+    if (!wantedOperators.has(operatorName.toLowerCase())) continue;
+    if (block.kind === "unknown") {
+      unsure = true;
+      continue;
+    }
+    if (block.kind !== "map") continue;
+    for (const [name, values] of block.entries) {
+      if (name.toLowerCase() !== key2.toLowerCase()) continue;
+      if (values.kind === "unknown") {
+        unsure = true;
+        continue;
+      }
+      const items2 = itemsOf(values);
+      if (items2.some((i) => i.kind === "unknown")) unsure = true;
+      else if (items2.length > 0 && items2.every((i) => textOf3(i)?.trim().toLowerCase() === expected)) return { at: propertyRange(values, block.keyRanges.get(name)) };
+    }
+  }
+  return unsure ? void 0 : false;
+}
+
+// src/rules/builtins/iam-no-admin-access.ts
+var noAdminAccess = (input) => {
+  const found = statementsOf(input);
+  if (!("statements" in found)) return found;
+  const { resource } = input;
+  const proof = pass(resource, found.doc.range, input.path);
+  const outcomes = found.statements.map(({ value: statement, path: at }) => {
+    if (statement.kind === "unknown") return unknown2(`${at} is unknown: ${statement.why}`);
+    if (statement.kind !== "map") return proof;
+    const effect = hasEffect(statement, "Allow");
+    const action = findString(statement, "Action", (a) => a === "*" || a === "*:*");
+    const target = findString(statement, "Resource", (r) => r === "*");
+    if (effect === false || action === false || target === false) return proof;
+    if (effect === void 0 || action === void 0 || target === void 0) {
+      return unknown2(`${at} may allow every action on every resource; its Effect, Action or Resource is unknown`);
+    }
+    return fail({
+      resource,
+      at: action,
+      path: joinKey(at, "Action"),
+      message: `${at} allows every action (*) on every resource (*); expected only the actions and resources the principal needs`,
+      related: originLocations(found.doc)
+    });
+  });
+  return allOf(outcomes, proof);
+};
+
+// src/rules/builtins/iam-no-passrole-any-resource.ts
+var PASS_ROLE = "iam:PassRole";
+var noPassRoleOnAnyResource = (input) => {
+  const found = statementsOf(input);
+  if (!("statements" in found)) return found;
+  const { resource } = input;
+  const proof = pass(resource, found.doc.range, input.path);
+  const covers = (pattern) => actionPatternCovers(pattern, PASS_ROLE);
+  const outcomes = found.statements.map(({ value: statement, path: at }) => {
+    if (statement.kind === "unknown") return unknown2(`${at} is unknown: ${statement.why}`);
+    if (statement.kind !== "map") return proof;
+    const effect = hasEffect(statement, "Allow");
+    const target = findString(statement, "Resource", (r) => r === "*");
+    let grant;
+    if (statement.entries.has("Action")) {
+      const action = findString(statement, "Action", covers);
+      grant = action === void 0 || action === false ? action : { at: action, key: "Action", what: "iam:PassRole" };
+    } else if (statement.entries.has("NotAction")) {
+      const excluded = findString(statement, "NotAction", covers);
+      const notAction = statement.entries.get("NotAction");
+      const keyRange = statement.keyRanges.get("NotAction") ?? notAction?.range;
+      if (excluded === void 0) grant = void 0;
+      else grant = excluded === false && keyRange ? { at: keyRange, key: "NotAction", what: "every action but those in NotAction, iam:PassRole included," } : false;
+    } else grant = false;
+    if (effect === false || target === false || grant === false) return proof;
+    if (effect === void 0 || target === void 0 || grant === void 0) {
+      return unknown2(`${at} may allow iam:PassRole on every resource; its Effect, Action or Resource is unknown`);
+    }
+    return fail({
+      resource,
+      at: grant.at,
+      path: joinKey(at, grant.key),
+      message: `${at} allows ${grant.what} on every resource (*), so its holder can hand any role, an administrator's included, to a service it controls; expected Resource to name the roles it may pass`,
+      related: originLocations(found.doc)
+    });
+  });
+  return allOf(outcomes, proof);
+};
+
+// src/rules/builtins/iam-denies-insecure-transport.ts
+var deniesInsecureTransport = (input) => {
+  const found = statementsOf(input);
+  if (!("statements" in found)) return found;
+  const { resource, path: path33 } = input;
+  let unsure;
+  for (const { value: statement, path: at } of found.statements) {
+    if (statement.kind === "unknown") {
+      unsure ??= `${at} is unknown: ${statement.why}`;
+      continue;
+    }
+    if (statement.kind !== "map") continue;
+    const everyone = everyonePrincipal(statement);
+    const tests = [hasEffect(statement, "Deny"), everyone === void 0 ? void 0 : everyone !== false, hasAction(statement, ["s3:*", "*"])];
+    const condition = conditionRequires(statement, ["Bool", "BoolIfExists"], "aws:SecureTransport", "false");
+    if (tests.every((t) => t === true) && condition) return pass(resource, condition.at, `${at}.Condition`);
+    if (!tests.includes(false) && condition !== false) unsure ??= `${at} may deny requests without TLS, but part of it is unknown`;
+  }
+  if (unsure) return unknown2(unsure);
+  return fail({
+    resource,
+    at: found.at,
+    path: path33,
+    message: `${path33} has no statement that denies every principal all S3 actions (s3:*) when aws:SecureTransport is false; requests over plain HTTP are accepted`,
+    related: originLocations(found.doc)
+  });
+};
+
+// src/rules/builtins/iam-no-public-principal.ts
+var noPublicPrincipal = (input) => {
+  const found = statementsOf(input);
+  if (!("statements" in found)) return found;
+  const { resource } = input;
+  const proof = pass(resource, found.at, input.path);
+  const outcomes = found.statements.map(({ value: statement, path: path33 }) => {
+    if (statement.kind === "unknown") return unknown2(`${path33} is unknown: ${statement.why}`);
+    if (statement.kind !== "map") return proof;
+    const allow = hasEffect(statement, "Allow");
+    const notPrincipal = statement.entries.get("NotPrincipal");
+    const everyone = notPrincipal ? { at: propertyRange(notPrincipal, statement.keyRanges.get("NotPrincipal")), path: "NotPrincipal" } : everyonePrincipal(statement);
+    if (allow === false || everyone === false) return proof;
+    const limited = conditionLimitsPrincipals(statement);
+    if (limited === true) return proof;
+    if (allow === void 0 || everyone === void 0 || limited === void 0) {
+      return unknown2(`${path33} may allow everyone; its Effect, Principal or Condition is unknown`);
+    }
+    const who = everyone.path === "NotPrincipal" ? "everyone but the principals NotPrincipal names" : "every principal (*), anonymous requests included";
+    return fail({
+      resource,
+      at: everyone.at,
+      path: joinKey(path33, everyone.path),
+      message: `${path33} allows ${who}, with no condition that limits it to an account, organization, VPC endpoint or network; expected named principals or such a condition`,
+      related: originLocations(found.doc)
+    });
+  });
+  return allOf(outcomes, proof);
+};
+
+// src/rules/builtins/network-no-open-admin-ports.ts
+var noOpenAdminPorts = firewallBuiltin(adminExposure);
+function adminExposure(rule, input) {
+  const args = input.args;
+  const exposure = exposedPorts(rule, args, input.path);
+  if (!Array.isArray(exposure.ports)) return exposure.ports;
+  const exposed = exposure.ports;
+  if (exposed.length === 0) return { exposes: false };
+  return {
+    exposes: true,
+    what: `port${exposed.length > 1 ? "s" : ""} ${exposed.join(", ")} (${exposure.description})`,
+    expected: `a narrower CIDR or no access to ${args.ports.join(", ")}`
+  };
+}
+function exposedPorts(rule, args, path33) {
+  const protocol = scalarAt(rule, args.protocol, path33);
+  if ("why" in protocol) return { ports: protocol, description: "" };
+  const name = String(protocol.value).toLowerCase();
+  if (isAllProtocols(name)) return { ports: [...args.ports], description: `${args.protocol} ${describeScalar(protocol.value)}: all ports` };
+  if (name !== "tcp" && name !== "6") return { ports: [], description: "" };
+  const from = portAt(rule, args.from, path33, 0);
+  const to = portAt(rule, args.to, path33, MAX_PORT);
+  if (typeof from !== "number") return { ports: from, description: "" };
+  if (typeof to !== "number") return { ports: to, description: "" };
+  return {
+    ports: args.ports.filter((p) => from <= p && p <= to),
+    description: from === to ? `tcp port ${from}` : `tcp ports ${from}-${to}`
+  };
+}
+
+// src/rules/builtins/network-no-open-all-ports.ts
+var noOpenAllPorts = firewallBuiltin(allPortsExposure);
+var PORT_PROTOCOLS = /* @__PURE__ */ new Map([
+  ["tcp", "tcp"],
+  ["6", "tcp"],
+  ["udp", "udp"],
+  ["17", "udp"]
+]);
+function allPortsExposure(rule, input) {
+  const args = input.args;
+  const { path: path33 } = input;
+  const expected = "a narrower CIDR, or only the ports the service needs";
+  const protocol = scalarAt(rule, args.protocol, path33);
+  if ("why" in protocol) return protocol;
+  const name = String(protocol.value).toLowerCase();
+  if (isAllProtocols(name)) return { exposes: true, what: `every port of every protocol (${args.protocol} ${describeScalar(protocol.value)})`, expected };
+  const family = PORT_PROTOCOLS.get(name);
+  if (!family) return { exposes: false };
+  const from = portAt(rule, args.from, path33, 0);
+  const to = portAt(rule, args.to, path33, MAX_PORT);
+  if (typeof from !== "number") return from;
+  if (typeof to !== "number") return to;
+  if (from > 1 || to < MAX_PORT) return { exposes: false };
+  return { exposes: true, what: `every ${family} port (${family} ports ${from}-${to})`, expected };
+}
+
 // src/rules/builtins/secrets-no-hardcoded-secrets.ts
-var noHardcodedSecrets = ({ value, resource, path: path25 }) => {
-  if (value === void 0) return pass(resource, resource.range, path25);
+var noHardcodedSecrets = ({ value, resource, path: path33 }) => {
+  if (value === void 0) return pass(resource, resource.range, path33);
   const failures2 = [];
   walk2(
     value,
-    path25,
+    path33,
     (at, where, secret, name) => failures2.push({
       resource,
       at,
@@ -29593,30 +31319,30 @@ var noHardcodedSecrets = ({ value, resource, path: path25 }) => {
       related: originLocations(secret)
     })
   );
-  return failures2.length ? fail(...failures2) : pass(resource, value.range, path25);
+  return failures2.length ? fail(...failures2) : pass(resource, value.range, path33);
 };
 var EXPECTED2 = {
   cloudformation: "a reference to a secret store or a NoEcho parameter without a Default",
   terraform: "a reference to a secret store, a generated secret or a sensitive variable without a default"
 };
-function walk2(value, path25, report) {
+function walk2(value, path33, report) {
   if (value.kind === "list") {
     value.items.forEach((item, i) => {
-      if (item.kind === "map" || item.kind === "list") walk2(item, joinIndex(path25, i), report);
+      if (item.kind === "map" || item.kind === "list") walk2(item, joinIndex(path33, i), report);
     });
     return;
   }
   if (value.kind !== "map") return;
-  checkEnvironmentEntry(value, path25, report);
+  checkEnvironmentEntry(value, path33, report);
   for (const [key2, child] of value.entries) {
     if (child.kind === "unknown") continue;
     const kind = classifyName(key2);
     if (kind === "about-secret") continue;
-    if (child.kind !== "literal") walk2(child, joinKey(path25, key2), report);
-    else if (kind === "secret" && isHardcoded(child)) report(propertyRange(child, value.keyRanges.get(key2)), joinKey(path25, key2), child, key2);
+    if (child.kind !== "literal") walk2(child, joinKey(path33, key2), report);
+    else if (kind === "secret" && isHardcoded(child)) report(propertyRange(child, value.keyRanges.get(key2)), joinKey(path33, key2), child, key2);
   }
 }
-function checkEnvironmentEntry(map, path25, report) {
+function checkEnvironmentEntry(map, path33, report) {
   let nameKey;
   let valueKey;
   let typeKey;
@@ -29633,7 +31359,7 @@ function checkEnvironmentEntry(map, path25, report) {
   const type = typeKey === void 0 ? void 0 : map.entries.get(typeKey);
   if (type && !(type.kind === "literal" && String(type.value).toUpperCase() === "PLAINTEXT")) return;
   if (name.kind !== "literal" || typeof name.value !== "string" || classifyName(name.value) !== "secret" || !isHardcoded(secret)) return;
-  report(propertyRange(secret, map.keyRanges.get(valueKey)), joinKey(path25, valueKey), secret, name.value);
+  report(propertyRange(secret, map.keyRanges.get(valueKey)), joinKey(path33, valueKey), secret, name.value);
 }
 function isHardcoded(value) {
   return value.kind === "literal" && typeof value.value === "string" && value.value !== "" && value.supplied !== true && !value.value.startsWith("{{resolve:");
@@ -29642,8 +31368,16 @@ function isHardcoded(value) {
 // src/rules/builtins/index.ts
 var BUILTINS = /* @__PURE__ */ new Map([
   ["account.setting", accountSetting],
+  ["attributes.entry", attributesEntry],
+  ["ecr.registryScanOnPush", registryScanOnPush],
+  ["ecs.noPrivilegedContainers", noPrivilegedContainers],
+  ["ecs.noSecretsInEnvironment", noSecretsInEnvironment],
+  ["iam.deniesInsecureTransport", deniesInsecureTransport],
   ["iam.noAdminAccess", noAdminAccess],
+  ["iam.noPassRoleOnAnyResource", noPassRoleOnAnyResource],
+  ["iam.noPublicPrincipal", noPublicPrincipal],
   ["network.noOpenAdminPorts", noOpenAdminPorts],
+  ["network.noOpenAllPorts", noOpenAllPorts],
   ["secrets.noHardcodedSecrets", noHardcodedSecrets]
 ]);
 
@@ -29706,9 +31440,9 @@ function checkCondition(c, at, family, report) {
     checkCondition(target.assert, [...at, "target", "assert"], family, report);
   }
 }
-function checkPath(text2, at, report) {
+function checkPath(text, at, report) {
   try {
-    parsePath(text2);
+    parsePath(text);
   } catch (err) {
     if (!(err instanceof PathSyntaxError)) throw err;
     report(at, `${err.message}; expected keys joined by "." with "[*]", "[N]" or ".*"`);
@@ -29723,7 +31457,7 @@ function checkTypes(types, at, family, report) {
 }
 
 // src/rules/load/validator.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
+var import_ajv3 = __toESM(require_ajv(), 1);
 
 // src/rules/schema/rule.schema.json
 var rule_schema_default = {
@@ -29788,7 +31522,7 @@ var rule_schema_default = {
       additionalProperties: false,
       properties: {
         iso27001: {
-          description: "ISO/IEC 27001:2022 Annex A controls, e.g. A.8.24.",
+          description: "ISO/IEC 27001:2022 Annex A controls, e.g. A.8.24; each must be in controls/iso27001.yaml.",
           type: "array",
           minItems: 1,
           uniqueItems: true,
@@ -29799,7 +31533,7 @@ var rule_schema_default = {
           }
         },
         iso27017: {
-          description: "ISO/IEC 27017 cloud controls (CLD.12.4.5) or the ISO 27002 clause 27017 extends (12.4.1).",
+          description: "ISO/IEC 27017 cloud controls (CLD.12.4.5) or the ISO 27002 clause 27017 extends (12.4.1); each must be in controls/iso27017.yaml.",
           type: "array",
           uniqueItems: true,
           items: {
@@ -29841,16 +31575,25 @@ var rule_schema_default = {
       }
     },
     equivalents: {
-      description: "The same check in other tools, e.g. { checkov: [CKV_AWS_21] }.",
+      description: "The same check in other tools, by their own rule IDs, e.g. { checkov: [CKV_AWS_18], cdk-nag: [AwsSolutions-S1] }. A cdk-nag suppression of a listed cdk-nag rule suppresses this rule too.",
       type: "object",
-      propertyNames: {
-        pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"
-      },
-      additionalProperties: {
-        type: "array",
-        items: {
-          type: "string",
-          minLength: 1
+      additionalProperties: false,
+      properties: {
+        checkov: {
+          description: "Checkov check IDs, e.g. CKV_AWS_18.",
+          $ref: "#/definitions/peerIds"
+        },
+        trivy: {
+          description: "Trivy (tfsec, defsec) check IDs, e.g. AVD-AWS-0089.",
+          $ref: "#/definitions/peerIds"
+        },
+        "cfn-nag": {
+          description: "cfn_nag rule IDs, e.g. W35.",
+          $ref: "#/definitions/peerIds"
+        },
+        "cdk-nag": {
+          description: "cdk-nag rule IDs with their pack, e.g. AwsSolutions-S1.",
+          $ref: "#/definitions/peerIds"
         }
       }
     },
@@ -29870,6 +31613,14 @@ var rule_schema_default = {
     }
   },
   definitions: {
+    peerIds: {
+      type: "array",
+      uniqueItems: true,
+      items: {
+        type: "string",
+        minLength: 1
+      }
+    },
     checks: {
       if: {
         type: "object"
@@ -30085,6 +31836,10 @@ var rule_schema_default = {
               description: "The path in the other resource that holds the reference.",
               $ref: "#/definitions/path"
             },
+            byName: {
+              description: "A path in this resource holding a name the other resource may give at via instead of a reference (an S3 bucket's bucket name).",
+              $ref: "#/definitions/path"
+            },
             assert: {
               description: "Evaluated on the other resource.",
               $ref: "#/definitions/condition"
@@ -30117,8 +31872,16 @@ var rule_schema_default = {
           type: "string",
           examples: [
             "account.setting",
+            "attributes.entry",
+            "ecr.registryScanOnPush",
+            "ecs.noPrivilegedContainers",
+            "ecs.noSecretsInEnvironment",
+            "iam.deniesInsecureTransport",
             "iam.noAdminAccess",
+            "iam.noPassRoleOnAnyResource",
+            "iam.noPublicPrincipal",
             "network.noOpenAdminPorts",
+            "network.noOpenAllPorts",
             "secrets.noHardcodedSecrets"
           ]
         },
@@ -30446,6 +32209,10 @@ var rule_schema_default = {
               description: "The path in the other resource that holds the reference.",
               $ref: "#/definitions/path"
             },
+            byName: {
+              description: "A path in this resource holding a name the other resource may give at via instead of a reference (an S3 bucket's bucket name).",
+              $ref: "#/definitions/path"
+            },
             assert: {
               description: "Evaluated on the other resource.",
               $ref: "#/definitions/condition"
@@ -30504,8 +32271,16 @@ var rule_schema_default = {
           type: "string",
           examples: [
             "account.setting",
+            "attributes.entry",
+            "ecr.registryScanOnPush",
+            "ecs.noPrivilegedContainers",
+            "ecs.noSecretsInEnvironment",
+            "iam.deniesInsecureTransport",
             "iam.noAdminAccess",
+            "iam.noPassRoleOnAnyResource",
+            "iam.noPublicPrincipal",
             "network.noOpenAdminPorts",
+            "network.noOpenAllPorts",
             "secrets.noHardcodedSecrets"
           ]
         },
@@ -30563,9 +32338,49 @@ var rule_schema_default = {
           if: {
             properties: {
               builtin: {
+                const: "attributes.entry"
+              }
+            }
+          },
+          then: {
+            required: [
+              "args"
+            ],
+            properties: {
+              args: {
+                $ref: "#/definitions/attributesEntryArgs"
+              }
+            }
+          }
+        },
+        {
+          if: {
+            properties: {
+              builtin: {
+                const: "network.noOpenAllPorts"
+              }
+            }
+          },
+          then: {
+            required: [
+              "args"
+            ],
+            properties: {
+              args: {
+                $ref: "#/definitions/noOpenAllPortsArgs"
+              }
+            }
+          }
+        },
+        {
+          if: {
+            properties: {
+              builtin: {
                 enum: [
                   "network.noOpenAdminPorts",
-                  "account.setting"
+                  "account.setting",
+                  "attributes.entry",
+                  "network.noOpenAllPorts"
                 ]
               }
             }
@@ -30580,6 +32395,117 @@ var rule_schema_default = {
           }
         }
       ]
+    },
+    attributesEntryArgs: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "key"
+      ],
+      properties: {
+        key: {
+          description: "The key of the entry, e.g. access_logs.s3.enabled.",
+          type: "string",
+          minLength: 1
+        },
+        keyField: {
+          description: "The field of each entry that holds its key (default Key).",
+          type: "string",
+          minLength: 1
+        },
+        valueField: {
+          description: "The field of each entry that holds its value (default Value).",
+          type: "string",
+          minLength: 1
+        },
+        default: {
+          description: "The provider's default when no entry has the key (--strict fails such passes).",
+          $ref: "#/definitions/scalar"
+        },
+        equals: {
+          $ref: "#/definitions/scalar"
+        },
+        notEquals: {
+          $ref: "#/definitions/scalar"
+        },
+        in: {
+          type: "array",
+          minItems: 1,
+          items: {
+            $ref: "#/definitions/scalar"
+          }
+        },
+        notIn: {
+          type: "array",
+          minItems: 1,
+          items: {
+            $ref: "#/definitions/scalar"
+          }
+        },
+        gt: {
+          type: "number"
+        },
+        gte: {
+          type: "number"
+        },
+        lt: {
+          type: "number"
+        },
+        lte: {
+          type: "number"
+        },
+        exists: {
+          type: "boolean"
+        }
+      },
+      oneOf: [
+        {
+          required: [
+            "equals"
+          ]
+        },
+        {
+          required: [
+            "notEquals"
+          ]
+        },
+        {
+          required: [
+            "in"
+          ]
+        },
+        {
+          required: [
+            "notIn"
+          ]
+        },
+        {
+          required: [
+            "gt"
+          ]
+        },
+        {
+          required: [
+            "gte"
+          ]
+        },
+        {
+          required: [
+            "lt"
+          ]
+        },
+        {
+          required: [
+            "lte"
+          ]
+        },
+        {
+          required: [
+            "exists"
+          ]
+        }
+      ],
+      errorMessage: "attributes.entry args need key and exactly one operator: equals, notEquals, in, notIn, gt, gte, lt, lte or exists"
     },
     accountSettingArgs: {
       type: "object",
@@ -30655,6 +32581,42 @@ var rule_schema_default = {
           minLength: 1
         }
       }
+    },
+    noOpenAllPortsArgs: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "cidr",
+        "from",
+        "to",
+        "protocol"
+      ],
+      properties: {
+        cidr: {
+          description: "Keys whose values are a CIDR or a list of CIDRs.",
+          type: "array",
+          minItems: 1,
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        from: {
+          description: "Key of the first port of the range.",
+          type: "string",
+          minLength: 1
+        },
+        to: {
+          description: "Key of the last port of the range.",
+          type: "string",
+          minLength: 1
+        },
+        protocol: {
+          description: "Key of the protocol.",
+          type: "string",
+          minLength: 1
+        }
+      }
     }
   }
 };
@@ -30663,18 +32625,18 @@ var rule_schema_default = {
 var compiled;
 function validateRule(data) {
   if (!compiled) {
-    const ajv = new import_ajv2.default({ allErrors: true, verbose: true, strictTypes: false });
-    ajv.addKeyword({ keyword: "errorMessage", schemaType: "string" });
-    compiled = ajv.compile(rule_schema_default);
+    const ajv2 = new import_ajv3.default({ allErrors: true, verbose: true, strictTypes: false });
+    ajv2.addKeyword({ keyword: "errorMessage", schemaType: "string" });
+    compiled = ajv2.compile(rule_schema_default);
   }
   return compiled(data) ? [] : [...compiled.errors ?? []];
 }
 
 // src/rules/load/rule-file.ts
 var MAX_ALIASES2 = 100;
-function parseRuleText(text2, source, file, pack) {
+function parseRuleText(text, source, file, pack, catalog) {
   const lines = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const rd = { doc, lines, file };
   if (doc.errors.length) return { errors: doc.errors.map((e) => yamlNotice(e, file)) };
   let data;
@@ -30687,6 +32649,7 @@ function parseRuleText(text2, source, file, pack) {
   if (schemaErrors.length) return { errors: schemaNotices2(schemaErrors, data, rd) };
   const raw = data;
   const semantic = semanticNotices(raw, rd);
+  if (catalog) semantic.push(...unknownControlNotices(raw.controls, rd, catalog));
   if (semantic.length) return { errors: semantic };
   return { rule: toRule(raw, source, pack), idRange: rangeOf2(rd, nodeAt2(rd, ["id"]).node), errors: [] };
 }
@@ -30700,22 +32663,22 @@ function yamlNotice(e, file) {
 }
 
 // src/rules/load/index.ts
-function loadRules(dirs) {
+function loadRules(dirs, catalog = shippedCatalog()) {
   const rules = [];
   const errors = [];
   const byId = /* @__PURE__ */ new Map();
   for (const { dir, pack } of dirs) {
     const files = listPack(dir, pack, errors);
     for (const source of files) {
-      const file = displayPath2(source);
-      let text2;
+      const file = displayPath(source);
+      let text;
       try {
-        text2 = fs2.readFileSync(source, "utf8");
+        text = fs4.readFileSync(source, "utf8");
       } catch (err) {
         errors.push({ level: "error", code: "rule-invalid", file, message: `cannot read the rule file (${err.message}).` });
         continue;
       }
-      const parsed = parseRuleText(text2, source, file, pack);
+      const parsed = parseRuleText(text, source, file, pack, catalog);
       errors.push(...parsed.errors);
       if (!parsed.rule) continue;
       const first = byId.get(parsed.rule.id);
@@ -30723,7 +32686,7 @@ function loadRules(dirs) {
         errors.push(duplicate(parsed.rule, file, parsed.idRange, first));
         continue;
       }
-      parsed.rule.packPath = path21.relative(dir, source).split(path21.sep).join("/");
+      parsed.rule.packPath = path28.relative(dir, source).split(path28.sep).join("/");
       byId.set(parsed.rule.id, { rule: parsed.rule, file });
       rules.push(parsed.rule);
     }
@@ -30731,11 +32694,11 @@ function loadRules(dirs) {
   return { rules, errors };
 }
 function listPack(dir, pack, errors) {
-  if (!fs2.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+  if (!fs4.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
     errors.push({
       level: "error",
       code: "rule-pack-missing",
-      message: `rule pack "${pack}": the folder ${displayPath2(dir)} does not exist; check --rules and "packs" in .iac-scan.yml.`
+      message: `rule pack "${pack}": the folder ${displayPath(dir)} does not exist; check --rules and "packs" in .iac-scan.yml.`
     });
     return [];
   }
@@ -30749,19 +32712,6 @@ function duplicate(rule, file, at, first) {
     range: at,
     message: `id: rule id "${rule.id}" is already defined in ${first.file} (pack ${first.rule.pack}); give one of the two rules another id.`
   };
-}
-
-// src/rules/builtin-dir.ts
-import fs3 from "node:fs";
-import path22 from "node:path";
-import { fileURLToPath } from "node:url";
-function builtinRulesDir() {
-  const start2 = path22.dirname(fileURLToPath(import.meta.url));
-  for (let dir = start2; ; dir = path22.dirname(dir)) {
-    if (fs3.statSync(path22.join(dir, "rules", "aws"), { throwIfNoEntry: false })?.isDirectory()) return path22.join(dir, "rules");
-    if (path22.dirname(dir) === dir) break;
-  }
-  return path22.resolve(start2, "..", "rules");
 }
 
 // src/rules/eval/absent.ts
@@ -30843,83 +32793,6 @@ function evaluateNot(condition, scope, env) {
   return pass(first.resource, first.at, first.path, { found: first.message, defaults: defaults2 });
 }
 
-// src/rules/eval/operators.ts
-var OPERATOR_NAMES = ["equals", "notEquals", "in", "notIn", "gt", "gte", "lt", "lte", "matches", "notMatches", "exists"];
-var regexCache = /* @__PURE__ */ new Map();
-function regex(source) {
-  let re = regexCache.get(source);
-  if (!re) {
-    re = new RegExp(source);
-    regexCache.set(source, re);
-  }
-  return re;
-}
-function operatorOf(condition) {
-  const name = OPERATOR_NAMES.find((n) => n in condition);
-  if (!name) throw new Error(`a property test has no operator: ${JSON.stringify(condition)}`);
-  return { name, ...build3(name, condition[name]) };
-}
-function build3(name, arg2) {
-  switch (name) {
-    case "equals":
-      return { test: (v) => looseEquals(v, arg2), expectation: describeScalar(arg2), contrary: `anything but ${describeScalar(arg2)}` };
-    case "notEquals":
-      return { test: (v) => negate(looseEquals(v, arg2)), expectation: `anything but ${describeScalar(arg2)}`, contrary: describeScalar(arg2) };
-    case "in":
-      return { test: (v) => inList(v, arg2), expectation: `one of ${list2(arg2)}`, contrary: `none of ${list2(arg2)}` };
-    case "notIn":
-      return { test: (v) => negate(inList(v, arg2)), expectation: `none of ${list2(arg2)}`, contrary: `one of ${list2(arg2)}` };
-    case "gt":
-      return numeric2(arg2, (x, n) => x > n, `more than ${arg2}`, `at most ${arg2}`);
-    case "gte":
-      return numeric2(arg2, (x, n) => x >= n, `at least ${arg2}`, `less than ${arg2}`);
-    case "lt":
-      return numeric2(arg2, (x, n) => x < n, `less than ${arg2}`, `at least ${arg2}`);
-    case "lte":
-      return numeric2(arg2, (x, n) => x <= n, `at most ${arg2}`, `more than ${arg2}`);
-    case "matches":
-      return { test: (v) => matches(v, arg2), expectation: `a value matching /${arg2}/`, contrary: `a value not matching /${arg2}/` };
-    case "notMatches":
-      return { test: (v) => negate(matches(v, arg2)), expectation: `a value not matching /${arg2}/`, contrary: `a value matching /${arg2}/` };
-    case "exists":
-      return arg2 === true ? { test: () => true, expectation: "it to be set", contrary: "it not to be set" } : (
-        // Something is written there, but an unknown may still be AWS::NoValue or null.
-        { test: (v) => v.kind === "unknown" ? void 0 : false, expectation: "it not to be set", contrary: "it to be set" }
-      );
-  }
-}
-function negate(b) {
-  return b === void 0 ? void 0 : !b;
-}
-function inList(value, options) {
-  let unsure = false;
-  for (const option of options) {
-    const eq = looseEquals(value, option);
-    if (eq) return true;
-    if (eq === void 0) unsure = true;
-  }
-  return unsure ? void 0 : false;
-}
-function numeric2(n, cmp, expectation, contrary) {
-  return {
-    test(value) {
-      if (value.kind === "unknown") return void 0;
-      const x = value.kind === "literal" ? toNumber(value.value) : void 0;
-      return x !== void 0 && cmp(x, n);
-    },
-    expectation,
-    contrary
-  };
-}
-function matches(value, source) {
-  if (value.kind === "unknown") return void 0;
-  const text2 = value.kind === "literal" ? toText(value.value) : void 0;
-  return text2 !== void 0 && regex(source).test(text2);
-}
-function list2(options) {
-  return options.map(describeScalar).join(", ");
-}
-
 // src/rules/eval/property.ts
 function evaluateProperty(condition, scope) {
   const operator = operatorOf(condition);
@@ -30958,7 +32831,7 @@ function evaluateRelated(condition, scope, env) {
   const spec2 = condition.related;
   const types = typeof spec2.type === "string" ? [spec2.type] : spec2.type;
   const { resource } = scope;
-  const referrers = referrersVia(env.graph, resource, types, spec2.via);
+  const referrers = [...referrersVia(env.graph, resource, types, spec2.via), ...namersVia(env.graph, resource, types, spec2)];
   if (referrers.length === 0) {
     if (hasUnfollowableReference(env.graph, resource, types, spec2.via)) {
       return unknown2(`a ${types.join(" or ")} has an unknown ${spec2.via} that may reference ${resource.address}`);
@@ -30972,8 +32845,8 @@ function evaluateRelated(condition, scope, env) {
     });
   }
   if (!spec2.assert) {
-    const { other, at, path: path25 } = referrers[0];
-    return pass(other, at, path25, { found: `${other.address} references ${resource.address} in ${path25}` });
+    const { other, at, path: path33 } = referrers[0];
+    return pass(other, at, path33, { found: `${other.address} references ${resource.address} in ${path33}` });
   }
   const outcomes = referrers.map(({ other }) => evaluate(spec2.assert, resourceScope(other), env));
   const best = bestPass(outcomes);
@@ -30993,6 +32866,19 @@ function referrersVia(graph, resource, types, via) {
       (h) => h.kind === "unknown" && (h.value.refs ?? []).some((ref2) => ref2.key === resource.key)
     );
     if (hit) out.push({ other, at: hit.at, path: hit.path });
+  }
+  return out;
+}
+function namersVia(graph, resource, types, spec2) {
+  if (!spec2.byName) return [];
+  const names2 = new Set(resolve2(resourceScope(resource), spec2.byName).flatMap((h) => h.kind === "value" && h.value.kind === "literal" && typeof h.value.value === "string" ? [h.value.value] : []));
+  if (names2.size === 0) return [];
+  const out = [];
+  for (const type of types) {
+    for (const other of graph.ofTypeBeside(type, resource)) {
+      const hit = resolve2(resourceScope(other), spec2.via).find((h) => h.kind === "value" && h.value.kind === "literal" && names2.has(String(h.value.value)));
+      if (hit && other !== resource) out.push({ other, at: hit.at, path: hit.path });
+    }
   }
   return out;
 }
@@ -31070,15 +32956,29 @@ function evaluate(condition, scope, env) {
 import { createHash as createHash2 } from "node:crypto";
 var Fingerprints = class {
   seen = /* @__PURE__ */ new Map();
-  next(ruleId, file, address, path25) {
-    const base = `${ruleId}|${file}|${address}|${path25}`;
+  next(ruleId, file, address, path33) {
+    const base = `${ruleId}|${file}|${address}|${path33}`;
     const n = (this.seen.get(base) ?? 0) + 1;
     this.seen.set(base, n);
     return fingerprint(n === 1 ? base : `${base}|${n}`);
   }
 };
-function fingerprint(text2) {
-  return createHash2("sha256").update(text2).digest("hex").slice(0, 32);
+function fingerprint(text) {
+  return createHash2("sha256").update(text).digest("hex").slice(0, 32);
+}
+
+// src/rules/user-code.ts
+function placeInUserCode(failure2) {
+  const code2 = failure2.resource.userCode;
+  if (!code2) return void 0;
+  const at = code2.properties.get(topProperty(failure2.path)) ?? code2.created;
+  if (!at) return void 0;
+  const what = failure2.path || failure2.resource.address;
+  return { at, related: { range: failure2.at, message: `template location: ${what} in ${failure2.at.file}` } };
+}
+function topProperty(path33) {
+  const end = path33.search(/[.[]/);
+  return end === -1 ? path33 : path33.slice(0, end);
 }
 
 // src/rules/engine.ts
@@ -31118,45 +33018,49 @@ function checkResource(check, resource, env) {
   return [];
 }
 function toFinding(rule, severity, check, resource, failure2, fingerprints) {
-  const related = [...failure2.related];
-  if (failure2.resource !== resource) related.push({ range: resource.range, message: `the checked resource ${resource.address}` });
+  const inUserCode = placeInUserCode(failure2);
+  const related = inUserCode ? [inUserCode.related, ...failure2.related] : [...failure2.related];
+  if (failure2.resource !== resource) related.push({ range: resource.userCode?.created ?? resource.range, message: `the checked resource ${resource.address}` });
   return {
     rule,
     severity,
     resource,
-    at: failure2.at,
+    at: inUserCode?.at ?? failure2.at,
     path: failure2.path,
-    message: check.message ? `${fillTemplate(check.message, resource)}: ${failure2.message}` : failure2.message,
+    message: findingMessage(check, resource, failure2),
     related,
     fingerprint: fingerprints.next(rule.id, resource.file, resource.address, failure2.path)
   };
 }
-function fillTemplate(template, resource) {
-  return template.replaceAll("{address}", resource.address).replaceAll("{type}", resource.type);
+function findingMessage(check, resource, failure2) {
+  const constructPath = resource.context?.constructPath;
+  const name = constructPath ?? resource.address;
+  const text = check.message ? `${check.message.replaceAll("{address}", name).replaceAll("{type}", resource.type)}: ${failure2.message}` : failure2.message;
+  return constructPath && !text.includes(constructPath) ? `${constructPath}: ${text}` : text;
 }
 
 // src/rules/repeats.ts
 var isPlan2 = (resource) => resource.format === "terraform-plan";
 function dropRepeats(findings) {
-  const placeOf = (f) => `${f.rule.id}\0${f.at.file}\0${f.at.start.line}\0${f.resource.address}`;
+  const placeOf2 = (f) => `${f.rule.id}\0${f.at.file}\0${f.at.start.line}\0${f.resource.file}\0${f.resource.address}`;
   const ownerOf = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    const place2 = placeOf(finding);
+    const place2 = placeOf2(finding);
     const owner = ownerOf.get(place2);
     if (!owner || isPlan2(owner.resource) && !isPlan2(finding.resource)) ownerOf.set(place2, finding);
   }
   const kept = [];
   const dropped = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    const owner = ownerOf.get(placeOf(finding));
+    const owner = ownerOf.get(placeOf2(finding));
     if (owner.resource.key === finding.resource.key) {
       kept.push(finding);
       continue;
     }
     const from = finding.resource.unit ?? finding.resource.file;
-    const entry2 = dropped.get(from) ?? { count: 0, keptFile: owner.resource.unit ?? owner.resource.file };
-    entry2.count++;
-    dropped.set(from, entry2);
+    const entry = dropped.get(from) ?? { count: 0, keptFile: owner.resource.unit ?? owner.resource.file };
+    entry.count++;
+    dropped.set(from, entry);
   }
   const notices = [...dropped].map(([file, { count, keptFile }]) => ({
     level: "note",
@@ -31173,6 +33077,7 @@ function names(s, ruleId) {
 }
 function describeSuppression(s) {
   const ids = s.ids.join(",");
+  if (s.cdkNagId) return `cdk_nag suppression of ${s.cdkNagId} (${ids})`;
   if (s.kind === "inline") return `iac-scan:ignore ${ids}`;
   if (s.kind === "metadata") return `Metadata iac-scan ignore ${ids}`;
   return `config ignore entry for ${ids}`;
@@ -31199,10 +33104,10 @@ function suppressionProblems(s, today, knownRuleIds) {
   }
   return problems2;
 }
-function isIsoDate(text2) {
-  if (text2.length !== 10 || text2[4] !== "-" || text2[7] !== "-") return false;
-  const parsed = /* @__PURE__ */ new Date(`${text2}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text2;
+function isIsoDate(text) {
+  if (text.length !== 10 || text[4] !== "-" || text[7] !== "-") return false;
+  const parsed = /* @__PURE__ */ new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
 }
 
 // src/suppress/comment-index.ts
@@ -31244,19 +33149,19 @@ var PREFIX2 = "iac-scan:";
 var IGNORE = "ignore";
 var UNTIL = "until=";
 function readDirective(comment) {
-  const text2 = comment.text;
-  if (!text2.startsWith(PREFIX2)) return void 0;
+  const text = comment.text;
+  if (!text.startsWith(PREFIX2)) return void 0;
   const afterName = PREFIX2.length + IGNORE.length;
-  if (!text2.startsWith(IGNORE, PREFIX2.length) || afterName < text2.length && !isSpace3(text2.charCodeAt(afterName))) {
+  if (!text.startsWith(IGNORE, PREFIX2.length) || afterName < text.length && !isSpace3(text.charCodeAt(afterName))) {
     return {
       level: "warning",
       code: "unknown-directive",
       file: comment.range.file,
       range: comment.range,
-      message: `"${firstWord(text2)}" is not a directive iac-scan knows; write iac-scan:ignore <rule-id> <reason>.`
+      message: `"${firstWord(text)}" is not a directive iac-scan knows; write iac-scan:ignore <rule-id> <reason>.`
     };
   }
-  const words = new WordReader(text2, afterName);
+  const words = new WordReader(text, afterName);
   const ids = [];
   for (let word = words.next(); word; word = word.endsWith(",") ? words.next() : void 0) {
     ids.push(...word.split(",").filter(Boolean));
@@ -31268,8 +33173,8 @@ function readDirective(comment) {
   return { kind: "inline", ids, reason: words.rest(), until, location: comment.range, file: comment.range.file };
 }
 var WordReader = class {
-  constructor(text2, position3) {
-    this.text = text2;
+  constructor(text, position3) {
+    this.text = text;
     this.position = position3;
   }
   text;
@@ -31291,9 +33196,42 @@ var WordReader = class {
 function isSpace3(code2) {
   return code2 === 32 || code2 === 9 || code2 === 10 || code2 === 13;
 }
-function firstWord(text2) {
-  const words = new WordReader(text2, 0);
-  return words.next() ?? text2;
+function firstWord(text) {
+  const words = new WordReader(text, 0);
+  return words.next() ?? text;
+}
+
+// src/suppress/cdk-nag.ts
+var CDK_NAG = "cdk-nag";
+function cdkNagEquivalents(rules) {
+  const byCdkNagId = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    for (const id of rule.equivalents?.[CDK_NAG] ?? []) {
+      const ours = byCdkNagId.get(id);
+      if (ours) ours.push(rule.id);
+      else byCdkNagId.set(id, [rule.id]);
+    }
+  }
+  return byCdkNagId;
+}
+function cdkNagSuppressions(resource, equivalents) {
+  const list3 = mapEntry(mapEntry(resource.metadata, "cdk_nag"), "rules_to_suppress");
+  if (list3?.kind !== "list") return [];
+  const suppressions = [];
+  for (const item of list3.items) {
+    const id = literalText(mapEntry(item, "id"));
+    const ours = id === void 0 ? void 0 : equivalents.get(id);
+    if (!ours || mapEntry(item, "applies_to")) continue;
+    suppressions.push({
+      kind: "metadata",
+      ids: [...ours],
+      reason: literalText(mapEntry(item, "reason")) ?? "",
+      location: item.range,
+      file: item.range.file,
+      cdkNagId: id
+    });
+  }
+  return suppressions;
 }
 
 // src/suppress/metadata.ts
@@ -31301,38 +33239,32 @@ var KEY = "iac-scan";
 var SHAPE = "write Metadata: {iac-scan: {ignore: [{id: <rule-id>, reason: <why>, until: YYYY-MM-DD}]}}";
 function metadataSuppressions(resource) {
   const out = { suppressions: [], notices: [] };
-  const own = entry(resource.metadata, KEY);
+  const own = mapEntry(resource.metadata, KEY);
   if (!own) return out;
   const problem = (at, message) => out.notices.push({ level: "warning", code: "suppression-invalid", file: at.range.file, range: at.range, message: `${message}; ${SHAPE}.` });
-  const list3 = entry(own, "ignore");
+  const list3 = mapEntry(own, "ignore");
   if (list3?.kind !== "list") {
     problem(list3 ?? own, `the ${KEY} metadata of ${resource.address} has no ignore list`);
     return out;
   }
   for (const item of list3.items) {
-    const id = text(entry(item, "id"));
+    const id = literalText(mapEntry(item, "id"));
     if (item.kind !== "map" || id === void 0) {
       problem(item, `an ignore entry of ${resource.address} is not a map with an id and a reason`);
       continue;
     }
-    const until = entry(item, "until");
+    const until = mapEntry(item, "until");
     out.suppressions.push({
       kind: "metadata",
       ids: [id],
-      reason: text(entry(item, "reason")) ?? "",
+      reason: literalText(mapEntry(item, "reason")) ?? "",
       // A non-text until (a number, a !Ref) is kept as written so the date check reports it.
-      until: until && (text(until) ?? (until.kind === "literal" ? String(until.value) : `<${until.kind}>`)),
+      until: until && (literalText(until) ?? (until.kind === "literal" ? String(until.value) : `<${until.kind}>`)),
       location: item.range,
       file: item.range.file
     });
   }
   return out;
-}
-function entry(value, key2) {
-  return value?.kind === "map" ? value.entries.get(key2) : void 0;
-}
-function text(value) {
-  return value?.kind === "literal" && typeof value.value === "string" ? value.value : void 0;
 }
 
 // src/suppress/apply.ts
@@ -31364,15 +33296,16 @@ function applySuppressions(findings, input) {
     if (!list3) {
       const read = metadataSuppressions(resource);
       notices.push(...read.notices);
-      list3 = read.suppressions.map(activate).filter((a) => a !== void 0);
+      const written = [...read.suppressions, ...input.cdkNagEquivalents ? cdkNagSuppressions(resource, input.cdkNagEquivalents) : []];
+      list3 = written.map(activate).filter((a) => a !== void 0);
       byResource.set(resource.key, list3);
     }
     return list3;
   };
   input.resources?.forEach(metadataOf);
-  const config = input.configIgnores.flatMap((entry2) => {
-    const a = activate({ kind: "config", ids: entry2.rules, reason: entry2.reason, until: entry2.until, location: entry2.location, file: entry2.location?.file });
-    return a ? [{ suppression: a, inPaths: entry2.paths?.length ? globMatcher(entry2.paths) : () => true }] : [];
+  const config = input.configIgnores.flatMap((entry) => {
+    const a = activate({ kind: "config", ids: entry.rules, reason: entry.reason, until: entry.until, location: entry.location, file: entry.location?.file });
+    return a ? [{ suppression: a, inPaths: entry.paths?.length ? globMatcher(entry.paths) : () => true }] : [];
   });
   const marked = findings.map((finding) => {
     const { resource, rule } = finding;
@@ -31385,7 +33318,7 @@ function applySuppressions(findings, input) {
     for (const s of covering) s.used = true;
     return covering.length ? { ...finding, suppression: recorded(covering[0]) } : finding;
   });
-  for (const s of active) if (!s.used) notices.push(unused(s));
+  for (const s of active) if (!s.used && !s.cdkNagId) notices.push(unused(s));
   return { findings: marked, notices };
 }
 function recorded(s) {
@@ -31407,11 +33340,12 @@ function unused(s) {
 }
 
 // src/scan/snippets.ts
+import path29 from "node:path";
 var MAX_SNIPPET_CHARS = 400;
 var MAX_SNIPPET_LINES = 3;
 var SnippetStore = class {
   lines = /* @__PURE__ */ new Map();
-  constructor(files, findings, notices) {
+  constructor(files, findings, notices, workspace) {
     const wanted = /* @__PURE__ */ new Set();
     for (const f of findings) {
       wanted.add(f.at.file);
@@ -31419,34 +33353,38 @@ var SnippetStore = class {
     }
     for (const n of notices) if (n.range) wanted.add(n.range.file);
     for (const file of files) {
-      if (wanted.has(file.rel)) this.lines.set(file.rel, file.text.split(/\r?\n/));
+      if (wanted.has(file.rel)) this.lines.set(file.rel, splitLines2(file.text));
+    }
+    for (const rel of new Set(findings.map((f) => f.at.file))) {
+      if (this.lines.has(rel)) continue;
+      const read = workspace.readText(path29.join(workspace.root, rel));
+      if ("text" in read) this.lines.set(rel, splitLines2(read.text));
     }
   }
   get(range2) {
     const lines = this.lines.get(range2.file);
     if (!lines) return "";
     const last = Math.min(range2.end.line, range2.start.line + MAX_SNIPPET_LINES - 1);
-    const text2 = lines.slice(range2.start.line - 1, last).join("\n");
-    return text2.length > MAX_SNIPPET_CHARS ? `${text2.slice(0, MAX_SNIPPET_CHARS)}\u2026` : text2;
+    const text = lines.slice(range2.start.line - 1, last).join("\n");
+    return text.length > MAX_SNIPPET_CHARS ? `${text.slice(0, MAX_SNIPPET_CHARS)}\u2026` : text;
   }
 };
-
-// src/scan/notices.ts
-var LEVEL_ORDER = { error: 0, warning: 1, note: 2 };
-function compareNotices(a, b) {
-  const fa = a.range?.file ?? a.file ?? "";
-  const fb = b.range?.file ?? b.file ?? "";
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  const la = a.range?.start.line ?? 0;
-  const lb = b.range?.start.line ?? 0;
-  if (la !== lb) return la - lb;
-  if (a.level !== b.level) return LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level];
-  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+function splitLines2(text) {
+  return text.split(/\r?\n/);
 }
-function formatNotice(n) {
-  const where = n.range ? `${n.range.file}:${n.range.start.line}:${n.range.start.column}: ` : n.file ? `${n.file}: ` : "";
-  return `${where}${n.message}`;
+
+// src/scan/rule-set.ts
+import path30 from "node:path";
+function loadRuleSet(root, config, rulePacks) {
+  const { catalog, errors } = loadControlCatalog(builtinControlsDir());
+  if (!catalog) return { errors };
+  const packs = [
+    { dir: builtinRulesDir(), pack: "builtin" },
+    ...(config.packs ?? []).map((dir) => ({ dir, pack: dir })),
+    ...rulePacks.map((dir) => ({ dir: path30.resolve(root, dir), pack: dir }))
+  ];
+  const loaded = loadRules(packs, catalog);
+  return { ruleSet: { catalog, all: loaded.rules, selected: selectRules(loaded.rules, config) }, errors: loaded.errors };
 }
 
 // src/scan/index.ts
@@ -31461,7 +33399,7 @@ var ConfigError = class extends Error {
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 async function scan2(options) {
   const t0 = performance.now();
-  const root = path23.resolve(options.cwd);
+  const root = path31.resolve(options.cwd);
   const setup = prepare(root, options);
   const progress = options.onProgress ?? (() => {
   });
@@ -31489,17 +33427,19 @@ async function scan2(options) {
     configIgnores: setup.config.ignore ?? [],
     today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
     knownRuleIds: new Set(setup.allRuleIds),
-    resources: parsed.resources
+    resources: parsed.resources,
+    cdkNagEquivalents: setup.cdkNagEquivalents
   });
   notices.push(...suppressed.notices);
   const t4 = performance.now();
-  const snippets = new SnippetStore(discovered.files, suppressed.findings, notices);
+  const snippets = new SnippetStore(discovered.files, suppressed.findings, notices, workspace);
   const result = {
     root,
     files: discovered.files.map((f) => f.rel),
     findings: suppressed.findings,
     notices: notices.sort(compareNotices),
     rules: setup.rules,
+    catalog: setup.catalog,
     snippet: (range2) => snippets.get(range2),
     stats: {
       files: discovered.files.length,
@@ -31519,19 +33459,15 @@ function prepare(root, options) {
   const loaded = loadConfig(root, options.configPath);
   errors.push(...loaded.notices.filter((n) => n.level === "error"));
   const config = loaded.config;
-  const packs = [
-    { dir: builtinRulesDir(), pack: "builtin" },
-    ...(config.packs ?? []).map((dir) => ({ dir, pack: dir })),
-    ...(options.rulePacks ?? []).map((dir) => ({ dir: path23.resolve(root, dir), pack: dir }))
-  ];
-  const ruleLoad = loadRules(packs);
-  errors.push(...ruleLoad.errors);
+  const { ruleSet, errors: ruleErrors } = loadRuleSet(root, config, options.rulePacks ?? []);
+  errors.push(...ruleErrors);
+  if (!ruleSet) throw new ConfigError(errors);
   const parameters = /* @__PURE__ */ new Map();
   for (const [name, value] of Object.entries(config.parameters ?? {})) {
     parameters.set(name, { value: String(value), from: "config" });
   }
   for (const file of [...config["parameter-files"] ?? [], ...options.parameterFiles ?? []]) {
-    const fromFile = loadParameterFile(path23.resolve(root, file), root);
+    const fromFile = loadParameterFile(path31.resolve(root, file), root);
     errors.push(...fromFile.notices.filter((n) => n.level === "error"));
     for (const [name, value] of fromFile.parameters) parameters.set(name, value);
   }
@@ -31543,7 +33479,7 @@ function prepare(root, options) {
   const variables = loadVariables(
     {
       config: config.variables,
-      files: [...config["var-files"] ?? [], ...(options.varFiles ?? []).map((file) => path23.resolve(root, file))],
+      files: [...config["var-files"] ?? [], ...(options.varFiles ?? []).map((file) => path31.resolve(root, file))],
       flags: options.vars ?? [],
       environment: options.environment
     },
@@ -31553,8 +33489,10 @@ function prepare(root, options) {
   if (errors.length) throw new ConfigError(errors);
   return {
     config,
-    rules: selectRules(ruleLoad.rules, config),
-    allRuleIds: ruleLoad.rules.map((r) => r.id),
+    catalog: ruleSet.catalog,
+    rules: ruleSet.selected,
+    allRuleIds: ruleSet.all.map((r) => r.id),
+    cdkNagEquivalents: cdkNagEquivalents(ruleSet.all),
     parameters,
     variables: variables.variables,
     strict: options.strict ?? config.strict ?? false,
@@ -31633,10 +33571,10 @@ async function runScan(inputs, cwd) {
 }
 
 // src/action/markdown.ts
-function mdText(text2) {
+function mdText(text) {
   let out = "";
-  for (let i = 0; i < text2.length; i++) {
-    const ch = text2[i];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     switch (ch) {
       case "&":
         out += "&amp;";
@@ -31755,8 +33693,8 @@ async function runAction(env, cwd, log2) {
   }
   const { result, failOn, category } = scanned;
   const options = { category, failOn, toolVersion: VERSION, cwd, color: false };
-  const reportPath = path24.resolve(cwd, inputs.output);
-  mkdirSync(path24.dirname(reportPath), { recursive: true });
+  const reportPath = path32.resolve(cwd, inputs.output);
+  mkdirSync(path32.dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, renderReport(inputs.format, result, options));
   logUntrusted(log2, "iac-scan report", renderReport("text", result, options));
   const summary = summarize(result, failOn);
@@ -31777,18 +33715,18 @@ async function runAction(env, cwd, log2) {
 }
 function repoPrefix(workspace, cwd) {
   if (!workspace) return "";
-  const rel = path24.relative(workspace, cwd).split(path24.sep).join("/");
+  const rel = path32.relative(workspace, cwd).split(path32.sep).join("/");
   return rel && !rel.startsWith("..") ? `${rel}/` : "";
 }
 function blobBase(env) {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
   return server && repo && sha ? `${server}/${repo}/blob/${sha}/` : void 0;
 }
-function logUntrusted(log2, title2, text2) {
+function logUntrusted(log2, title2, text) {
   const token = randomUUID();
   log2(`::group::${title2}
 ::stop-commands::${token}
-${text2}::${token}::
+${text}::${token}::
 ::endgroup::
 `);
 }
@@ -31801,8 +33739,8 @@ function setOutputs(env, outputs) {
 }
 
 // src/action/main.ts
-var log = (text2) => {
-  process.stdout.write(text2);
+var log = (text) => {
+  process.stdout.write(text);
 };
 runAction(process.env, process.cwd(), log).then(
   (code2) => {

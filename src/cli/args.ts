@@ -33,10 +33,16 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 export const HELP = `Usage: iac-scan [options] [paths...]
+       iac-scan rules [--format text|json|markdown] [--rules DIR] [-c FILE]
+       iac-scan controls [--format text|json|markdown] [--rules DIR] [-c FILE]
 
 Scans CloudFormation templates (YAML and JSON) and Terraform configurations (.tf, .tf.json)
 under the given files and folders (default: .)
 against cloud-security rules mapped to ISO/IEC 27001:2022 Annex A and ISO/IEC 27017.
+
+Commands (only as the first argument; iac-scan ./rules scans a folder named rules):
+  rules       list the rules a scan would run, with controls, owner and formats
+  controls    list the controls catalog: owner per service model, and the rules evidencing each
 
 Options:
   -f, --format FORMAT[=FILE]  text, json or sarif; repeat for several reports (default: text)

@@ -6,16 +6,20 @@ import { exitCode } from '../scan/verdict';
 import { formatNotice } from '../scan/notices';
 import { renderReport } from '../report';
 import { VERSION } from '../version';
-import { HELP, parseCliArgs, UsageError, type CliArgs } from './args';
+import { HELP, UsageError } from './args';
+import { parseCommandLine, type Command } from './command';
+import { runList } from './list';
 import { Progress } from './progress';
 
 async function main(argv: string[]): Promise<number> {
-  let args: CliArgs;
+  let command: Command;
   try {
-    args = parseCliArgs(argv);
+    command = parseCommandLine(argv);
   } catch (err) {
     return usageFailure(err);
   }
+  if (command.name !== 'scan') return runList(command.name, command.args);
+  const { args } = command;
   if (args.help) return print(HELP);
   if (args.version) return print(VERSION);
 

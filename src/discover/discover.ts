@@ -2,6 +2,7 @@ import type { Notice, SourceFile } from '../model';
 import type { FormatParser } from '../parse/format';
 import { decode, type Decoded } from './decode';
 import { readBounded } from './read';
+import { FolderOwners } from './owners';
 import { findCandidates, type Candidate } from './walk';
 
 export interface DiscoverOptions {
@@ -25,7 +26,8 @@ export interface Discovered {
 
 /**
  * Finds the files to scan under `paths` and reads each once. Files no parser claims are left
- * out quietly: a repository is full of YAML and JSON that is not infrastructure code.
+ * out quietly: a repository is full of YAML and JSON that is not infrastructure code. Files in a
+ * folder that a file owns (a cloud assembly) are that owner's: it is returned in their place.
  *
  * Reads are synchronous and one at a time. Measured on the 1,839 candidate files of
  * shared/corpus/real (11 MB, page cache warm, 2 cores): 16–26 ms so, 64–128 ms with 16 reads in
@@ -34,13 +36,23 @@ export interface Discovered {
  */
 export async function discover(paths: string[], options: DiscoverOptions): Promise<Discovered> {
   const walked = findCandidates(paths, options);
+  const owners = new FolderOwners(options.root, options.parsers, (candidate) => load(candidate, options.maxFileBytes).file);
   const files: SourceFile[] = [];
+  const owning = new Set<SourceFile>();
   const notices = [...walked.notices];
   for (const candidate of walked.candidates) {
+    const owner = owners.ownerOf(candidate);
+    if (owner) {
+      if (!owning.has(owner)) files.push(owner);
+      owning.add(owner);
+      continue;
+    }
     const outcome = load(candidate, options.maxFileBytes);
     if (outcome.file) files.push(outcome.file);
     if (outcome.notice) notices.push(outcome.notice);
   }
+  // An owner takes the place of the first file found below it; the list stays in `rel` order.
+  files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files, notices };
 }
 

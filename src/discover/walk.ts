@@ -184,7 +184,8 @@ class Walker {
   }
 }
 
-function isOutside(relative: string): boolean {
+/** Is a path relative to a folder (as `path.relative` gives it) outside that folder? */
+export function isOutside(relative: string): boolean {
   return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
 }
 

@@ -24,10 +24,23 @@ export interface Resource {
   attributes: MapValue;
   /** The logical-ID key or the block header: where a finding about a missing property points. */
   range: Range;
-  /** The user's own place when the resource was made elsewhere: a module call, a CDK source line. */
+  /** The user's own place when the resource was made elsewhere (a module call), shown as related places. */
   origin?: Range[];
+  /**
+   * Where the user's own code made the resource, when the file it was read from was generated
+   * (a CDK template): findings point here, and the generated place becomes a related location.
+   */
+  userCode?: UserCodePlaces;
   /** Resource-level data that is not a property (CloudFormation `Metadata`), used by suppressions. */
   metadata?: Value;
   /** Display context: the stack, construct path or module the resource belongs to. */
   context?: { stack?: string; constructPath?: string; module?: string };
+}
+
+/** Lines of the user's source that made a resource (a CDK app's `new Bucket(…)`), as far as they are known. */
+export interface UserCodePlaces {
+  /** The statement that created the resource. */
+  created?: Range;
+  /** By top-level attribute name, the statement that last set it. */
+  properties: Map<string, Range>;
 }

@@ -27,6 +27,9 @@ export interface Check {
   message?: string;
 }
 
+/** The tools a rule may name equivalent checks of. */
+export type PeerTool = 'checkov' | 'trivy' | 'cfn-nag' | 'cdk-nag';
+
 export interface Rule {
   id: string;
   title: string;
@@ -38,8 +41,11 @@ export interface Rule {
   references: string[];
   /** One or more checks per family. */
   checks: Partial<Record<CheckFamily, Check[]>>;
-  /** The same check in other tools, e.g. `{ checkov: ['CKV_AWS_21'], 'cdk-nag': ['AwsSolutions-S1'] }`. */
-  equivalents?: Record<string, string[]>;
+  /**
+   * The same check in other tools, by their own IDs: `{ checkov: ['CKV_AWS_18'], 'cdk-nag': ['AwsSolutions-S1'] }`.
+   * A cdk-nag suppression of a listed cdk-nag rule suppresses this rule too.
+   */
+  equivalents?: Partial<Record<PeerTool, string[]>>;
   /** The YAML file the rule was loaded from (absolute), for error messages. */
   source: string;
   /** The rule pack it came from: `builtin` or the pack folder. */

@@ -1,3 +1,4 @@
+import type { ControlCatalog } from './control';
 import type { Finding } from './finding';
 import type { Rule, Severity } from './rule';
 import type { Notice, Range } from './source';
@@ -13,6 +14,8 @@ export interface ScanResult {
   notices: Notice[];
   /** The rules that ran (after selection by config). */
   rules: Rule[];
+  /** The controls catalog the rules were checked against: control titles and owner splits for reports. */
+  catalog: ControlCatalog;
   /** The source text of the line(s) a range covers, for snippets; '' when unavailable. */
   snippet(range: Range): string;
   stats: ScanStats;

@@ -1,4 +1,4 @@
-import type { Range } from './source';
+import type { Position, Range } from './source';
 
 /**
  * The value tree of a resource's attributes. Every node knows where it was written (`range`),
@@ -18,6 +18,17 @@ export interface LiteralValue extends ValueBase {
   value: string | number | boolean | null;
   /** The value was supplied at scan time (`--param`, a parameter file), not written in the scanned code. */
   supplied?: boolean;
+  /**
+   * Where each line of a multi-line text is written, when its lines stand verbatim in the source
+   * (a heredoc, a YAML literal block): line i of the text starts at `lines[i]` of `file`. Text
+   * parsed out of the value (a JSON policy) can then point at its own line.
+   */
+  layout?: TextLayout;
+}
+
+export interface TextLayout {
+  file: string;
+  lines: Position[];
 }
 
 export interface ListValue extends ValueBase {
@@ -83,4 +94,14 @@ export function unknownOf(why: string, range: Range, parts: readonly (Value | sy
   if (refs.length) result.refs = refs;
   if (secret) result.secret = true;
   return result;
+}
+
+/** The value under `key` of a map value; undefined when there is none or `value` is not a map. */
+export function mapEntry(value: Value | undefined, key: string): Value | undefined {
+  return value?.kind === 'map' ? value.entries.get(key) : undefined;
+}
+
+/** The text of a string literal; undefined for anything else. */
+export function literalText(value: Value | undefined): string | undefined {
+  return value?.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
 }

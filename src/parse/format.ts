@@ -65,6 +65,13 @@ export interface FormatParser {
   extensions: string[];
   /** Does this text belong to the format? Returns the syntax, or undefined. Must be cheap and never throw. */
   claims(rel: string, text: string): 'yaml' | 'json' | 'hcl' | undefined;
+  /**
+   * The name of a file that, when this format claims it, makes its folder one input: a cloud
+   * assembly's `manifest.json` owns `cdk.out/`. Every file below that folder then belongs to it
+   * alone: discovery hands the parser the owning file instead (once, however many files below it
+   * were found or named), and no other format sees them. The parser reads the rest itself.
+   */
+  folderOwner?: string;
   /** Turn the claimed files into resources. One file's failure becomes a notice; the rest still parse. */
   parse(files: SourceFile[], options: ParseOptions): ParseResult;
 }

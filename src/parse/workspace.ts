@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decode } from '../discover/decode';
 import { readBounded } from '../discover/read';
@@ -42,6 +42,16 @@ export class Workspace {
     const decoded = decode(read.bytes);
     if (decoded.kind !== 'text') return { error: `${rel} is not text (${decoded.kind === 'binary' ? 'binary' : `invalid ${decoded.encoding}`})` };
     return { text: decoded.text, rel };
+  }
+
+  /** Whether `abs` is a regular file (symlinks followed) inside the root: a cheap probe, nothing is read. */
+  isFile(abs: string): boolean {
+    if (!this.contains(abs)) return false;
+    try {
+      return statSync(abs).isFile();
+    } catch {
+      return false;
+    }
   }
 
   /** File names in a folder inside the root, sorted; undefined when it is outside or unreadable. */

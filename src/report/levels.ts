@@ -20,9 +20,9 @@ export const SECURITY_SEVERITY: Record<Severity, string> = {
 
 /** One sentence per owner, so a reader knows who acts on a finding. */
 export const OWNER_MEANING: Record<Owner, string> = {
-  customer: 'the customer configures this; the cloud provider does not do it for you',
-  shared: 'the provider supplies the control and the customer must turn it on and configure it',
-  provider: 'the provider operates this control; the template only records the choice',
+  customer: 'the protection is off until the customer\'s code turns it on',
+  shared: 'the provider protects by default, and only the customer\'s code can switch the protection off',
+  provider: 'the provider operates this control; the code only records the choice',
 };
 
 /** Most severe first; a stable sort keeps the incoming order among equals. */

@@ -1,5 +1,5 @@
 import type { ReportingDescriptor } from 'sarif';
-import type { Finding, Rule } from '../model';
+import type { ControlCatalog, Finding, Rule } from '../model';
 import { SECURITY_SEVERITY, SEVERITY_LEVEL } from './levels';
 import { helpUri } from './names';
 import { helpMarkdown, helpText } from './rule-help';
@@ -17,24 +17,24 @@ export interface RuleTable {
  * The rules that ran, sorted by id so indexes are stable across runs. A finding's rule is added
  * even if it is missing from the run's list, so every `ruleIndex` points somewhere.
  */
-export function ruleTable(rules: readonly Rule[], findings: readonly Finding[]): RuleTable {
+export function ruleTable(rules: readonly Rule[], findings: readonly Finding[], catalog: ControlCatalog): RuleTable {
   const byId = new Map<string, Rule>();
   for (const r of rules) byId.set(r.id, r);
   for (const f of findings) if (!byId.has(f.rule.id)) byId.set(f.rule.id, f.rule);
   const sorted = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
-    descriptors: sorted.map(ruleDescriptor),
+    descriptors: sorted.map((rule) => ruleDescriptor(rule, catalog)),
     index: new Map(sorted.map((r, i) => [r.id, i])),
   };
 }
 
-function ruleDescriptor(rule: Rule): ReportingDescriptor {
+function ruleDescriptor(rule: Rule, catalog: ControlCatalog): ReportingDescriptor {
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
-    help: { text: helpText(rule), markdown: helpMarkdown(rule) },
+    help: { text: helpText(rule, catalog), markdown: helpMarkdown(rule, catalog) },
     helpUri: helpUri(rule),
     defaultConfiguration: { level: SEVERITY_LEVEL[rule.severity] },
     properties: {

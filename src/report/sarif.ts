@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import type { Location, Log, Notification, Result, Run } from 'sarif';
-import type { Finding, Notice, ScanResult, Suppression } from '../model';
+import type { Location, LogicalLocation, Log, Notification, Result, Run } from 'sarif';
+import type { Finding, Notice, Resource, ScanResult, Suppression } from '../model';
 import { SEVERITY_LEVEL } from './levels';
 import { qualifiedAddress, TOOL_NAME, TOOL_URI } from './names';
 import type { ReportOptions } from './options';
@@ -13,7 +13,7 @@ const FINGERPRINT_KEY = 'iacScan/v1';
 
 /** SARIF 2.1.0 for GitHub code scanning: one run, stable order, no timestamps. */
 export function renderSarif(result: ScanResult, options: ReportOptions): string {
-  const rules = ruleTable(result.rules, result.findings);
+  const rules = ruleTable(result.rules, result.findings, result.catalog);
   const run: Run = {
     tool: {
       driver: {
@@ -61,9 +61,7 @@ function sarifResult(finding: Finding, ruleIndex: number, scan: ScanResult): Res
     locations: [
       {
         physicalLocation: physical,
-        logicalLocations: [
-          { name: finding.resource.address, fullyQualifiedName: qualifiedAddress(finding.resource), kind: 'resource' },
-        ],
+        logicalLocations: logicalLocations(finding.resource),
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
@@ -72,6 +70,18 @@ function sarifResult(finding: Finding, ruleIndex: number, scan: ScanResult): Res
   if (related.length) result.relatedLocations = related;
   if (finding.suppression) result.suppressions = [suppression(finding.suppression)];
   return result;
+}
+
+/**
+ * The resource by its address; for a resource of a CDK app also its stack (a deployment unit,
+ * SARIF's `module`) and its construct path, the names the app itself uses.
+ */
+function logicalLocations(resource: Resource): LogicalLocation[] {
+  const locations: LogicalLocation[] = [{ name: resource.address, fullyQualifiedName: qualifiedAddress(resource), kind: 'resource' }];
+  const { stack, constructPath } = resource.context ?? {};
+  if (stack) locations.push({ name: stack, fullyQualifiedName: stack, kind: 'module' });
+  if (constructPath) locations.push({ name: constructPath, fullyQualifiedName: constructPath, kind: 'object' });
+  return locations;
 }
 
 function relatedLocations(finding: Finding): Location[] {

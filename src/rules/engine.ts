@@ -5,6 +5,7 @@ import type { Env } from './eval/env';
 import type { Failure } from './eval/outcome';
 import { resourceScope } from './eval/paths';
 import { Fingerprints } from './fingerprint';
+import { placeInUserCode } from './user-code';
 
 export interface EvaluateOptions {
   /** Fail passes that rely on a provider default ("not set explicitly"). */
@@ -59,20 +60,28 @@ export function checkResource(check: Check, resource: Resource, env: Env): Failu
 }
 
 function toFinding(rule: Rule, severity: Severity, check: Check, resource: Resource, failure: Failure, fingerprints: Fingerprints): Finding {
-  const related = [...failure.related];
-  if (failure.resource !== resource) related.push({ range: resource.range, message: `the checked resource ${resource.address}` });
+  const inUserCode = placeInUserCode(failure);
+  const related = inUserCode ? [inUserCode.related, ...failure.related] : [...failure.related];
+  if (failure.resource !== resource) related.push({ range: resource.userCode?.created ?? resource.range, message: `the checked resource ${resource.address}` });
   return {
     rule,
     severity,
     resource,
-    at: failure.at,
+    at: inUserCode?.at ?? failure.at,
     path: failure.path,
-    message: check.message ? `${fillTemplate(check.message, resource)}: ${failure.message}` : failure.message,
+    message: findingMessage(check, resource, failure),
     related,
     fingerprint: fingerprints.next(rule.id, resource.file, resource.address, failure.path),
   };
 }
 
-function fillTemplate(template: string, resource: Resource): string {
-  return template.replaceAll('{address}', resource.address).replaceAll('{type}', resource.type);
+/**
+ * The check's message, then the failure's. A CDK user knows a resource by its construct path, not
+ * by the logical ID synthesis derived from it, so `{address}` is that path and the message names it.
+ */
+function findingMessage(check: Check, resource: Resource, failure: Failure): string {
+  const constructPath = resource.context?.constructPath;
+  const name = constructPath ?? resource.address;
+  const text = check.message ? `${check.message.replaceAll('{address}', name).replaceAll('{type}', resource.type)}: ${failure.message}` : failure.message;
+  return constructPath && !text.includes(constructPath) ? `${constructPath}: ${text}` : text;
 }

@@ -1,7 +1,7 @@
 /** The rule engine: load rules (data), evaluate them over the resource graph, produce findings. */
 export { loadRules, type RulePackDir } from './load';
 export { parseRuleText } from './load/rule-file';
-export { builtinRulesDir } from './builtin-dir';
+export { builtinControlsDir, builtinRulesDir } from './builtin-dir';
 export { evaluateRules, type EvaluateOptions } from './engine';
 export { dropRepeats } from './repeats';
 export { BUILTINS } from './builtins';

@@ -11,7 +11,10 @@ const isPlan = (resource: Resource): boolean => resource.format === 'terraform-p
  * over the plan's, else the first; what only one view finds is kept.
  */
 export function dropRepeats(findings: readonly Finding[]): { findings: Finding[]; notices: Notice[] } {
-  const placeOf = (f: Finding) => `${f.rule.id}\0${f.at.file}\0${f.at.start.line}\0${f.resource.address}`;
+  // The resource's own file is part of the place: two views of one resource are read from the same
+  // file (a plan's resources move to their `.tf` file), while one CDK construct in two stacks makes
+  // two resources, in two templates, at one source line.
+  const placeOf = (f: Finding) => `${f.rule.id}\0${f.at.file}\0${f.at.start.line}\0${f.resource.file}\0${f.resource.address}`;
   const ownerOf = new Map<string, Finding>();
   for (const finding of findings) {
     const place = placeOf(finding);

@@ -4,17 +4,18 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { compareFindings, type Comment, type FailOn, type Finding, type Notice, type Resource, type Rule, type ScanResult, type SourceFile } from '../model';
+import { compareFindings, type Comment, type ControlCatalog, type FailOn, type Finding, type Notice, type Resource, type Rule, type ScanResult, type SourceFile } from '../model';
 import { discover } from '../discover';
-import { loadConfig, loadParameterFile, loadVariables, parseParamFlag, selectRules, type Config } from '../config';
+import { loadConfig, loadParameterFile, loadVariables, parseParamFlag, type Config } from '../config';
 import { DEFAULT_LIMITS, type ParseOptions, type SuppliedParameter, type SuppliedVariables } from '../parse/format';
 import { Workspace } from '../parse/workspace';
 import { PARSERS } from '../parse/registry';
 import { ResourceGraph } from '../graph/graph';
-import { builtinRulesDir, dropRepeats, evaluateRules, loadRules } from '../rules';
-import { applySuppressions } from '../suppress';
+import { dropRepeats, evaluateRules } from '../rules';
+import { applySuppressions, cdkNagEquivalents } from '../suppress';
 import { SnippetStore } from './snippets';
 import { compareNotices, formatNotice } from './notices';
+import { loadRuleSet } from './rule-set';
 
 export interface ScanOptions {
   /** Files and folders to scan, relative to `cwd` or absolute. Default: `.`. */
@@ -97,17 +98,19 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
     today: options.today ?? new Date().toISOString().slice(0, 10),
     knownRuleIds: new Set(setup.allRuleIds),
     resources: parsed.resources,
+    cdkNagEquivalents: setup.cdkNagEquivalents,
   });
   notices.push(...suppressed.notices);
   const t4 = performance.now();
 
-  const snippets = new SnippetStore(discovered.files, suppressed.findings, notices);
+  const snippets = new SnippetStore(discovered.files, suppressed.findings, notices, workspace);
   const result: ScanResult = {
     root,
     files: discovered.files.map((f) => f.rel),
     findings: suppressed.findings,
     notices: notices.sort(compareNotices),
     rules: setup.rules,
+    catalog: setup.catalog,
     snippet: (range) => snippets.get(range),
     stats: {
       files: discovered.files.length,
@@ -125,8 +128,11 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
 
 interface Setup {
   config: Config;
+  catalog: ControlCatalog;
   rules: Rule[];
   allRuleIds: string[];
+  /** Our rule ids by the cdk-nag rule each declares equivalent, from every rule loaded. */
+  cdkNagEquivalents: Map<string, string[]>;
   parameters: Map<string, SuppliedParameter>;
   variables: SuppliedVariables;
   strict: boolean;
@@ -140,13 +146,10 @@ function prepare(root: string, options: ScanOptions): Setup {
   errors.push(...loaded.notices.filter((n) => n.level === 'error'));
   const config = loaded.config;
 
-  const packs = [
-    { dir: builtinRulesDir(), pack: 'builtin' },
-    ...(config.packs ?? []).map((dir) => ({ dir, pack: dir })),
-    ...(options.rulePacks ?? []).map((dir) => ({ dir: path.resolve(root, dir), pack: dir })),
-  ];
-  const ruleLoad = loadRules(packs);
-  errors.push(...ruleLoad.errors);
+  const { ruleSet, errors: ruleErrors } = loadRuleSet(root, config, options.rulePacks ?? []);
+  errors.push(...ruleErrors);
+  // Without the controls catalog no rule can be checked: stop with what is known so far.
+  if (!ruleSet) throw new ConfigError(errors);
 
   const parameters = new Map<string, SuppliedParameter>();
   for (const [name, value] of Object.entries(config.parameters ?? {})) {
@@ -176,8 +179,10 @@ function prepare(root: string, options: ScanOptions): Setup {
 
   return {
     config,
-    rules: selectRules(ruleLoad.rules, config),
-    allRuleIds: ruleLoad.rules.map((r) => r.id),
+    catalog: ruleSet.catalog,
+    rules: ruleSet.selected,
+    allRuleIds: ruleSet.all.map((r) => r.id),
+    cdkNagEquivalents: cdkNagEquivalents(ruleSet.all),
     parameters,
     variables: variables.variables,
     strict: options.strict ?? config.strict ?? false,

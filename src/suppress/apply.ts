@@ -3,6 +3,7 @@ import { globMatcher, type ConfigIgnore } from '../config';
 import { suppressionProblems } from './check';
 import { CommentIndex } from './comment-index';
 import { readDirective } from './directive';
+import { cdkNagSuppressions } from './cdk-nag';
 import { metadataSuppressions } from './metadata';
 import { describeSuppression, names, type ActiveSuppression, type WrittenSuppression } from './written';
 
@@ -19,6 +20,8 @@ export interface SuppressionInput {
    * resources with findings, so unused or broken ones elsewhere go unreported.
    */
   resources?: Resource[];
+  /** Our rule ids by the cdk-nag rule each declares equivalent; without it, cdk-nag suppressions are not read. */
+  cdkNagEquivalents?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -56,7 +59,8 @@ export function applySuppressions(findings: Finding[], input: SuppressionInput):
     if (!list) {
       const read = metadataSuppressions(resource);
       notices.push(...read.notices);
-      list = read.suppressions.map(activate).filter((a) => a !== undefined);
+      const written = [...read.suppressions, ...(input.cdkNagEquivalents ? cdkNagSuppressions(resource, input.cdkNagEquivalents) : [])];
+      list = written.map(activate).filter((a) => a !== undefined);
       byResource.set(resource.key, list);
     }
     return list;
@@ -80,7 +84,8 @@ export function applySuppressions(findings: Finding[], input: SuppressionInput):
     return covering.length ? { ...finding, suppression: recorded(covering[0]) } : finding;
   });
 
-  for (const s of active) if (!s.used) notices.push(unused(s));
+  // A cdk-nag suppression also serves cdk-nag: matching none of our findings does not make it stale.
+  for (const s of active) if (!s.used && !s.cdkNagId) notices.push(unused(s));
   return { findings: marked, notices };
 }
 

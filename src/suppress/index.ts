@@ -1,1 +1,2 @@
 export { applySuppressions, type SuppressionInput } from './apply';
+export { cdkNagEquivalents } from './cdk-nag';

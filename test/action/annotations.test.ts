@@ -24,10 +24,10 @@ describe('annotations', () => {
       '::warning title=iac-scan unknown-rule::config ignore names rule aws-nope, which does not exist.',
       '::error file=templates/app.yaml,line=10,endLine=10,col=89,endColumn=91,title=aws-iam-no-admin-policy (critical)%3A Title of aws-iam-no-admin-policy::' +
         'Role AdminRole allows every action ("*") on every resource%0AOwner: customer · ISO 27001: A.5.15, A.8.2 · ISO 27017: CLD.9.5.1%0A' +
-        'https://github.com/iac-scan/iac-scan/blob/main/rules/aws/test/aws-iam-no-admin-policy.yaml',
+        'https://github.com/iac-scan/iac-scan/blob/main/docs/rules/aws-iam-no-admin-policy.md',
       '::notice file=logs dir/logs.json,line=3,endLine=3,col=60,endColumn=79,title=aws-logs-retention (low)%3A Title of aws-logs-retention::' +
         'Logs breaks aws-logs-retention%0AOwner: customer · ISO 27001: A.8.15 · ISO 27017: —%0A' +
-        'https://github.com/iac-scan/iac-scan/blob/main/rules/aws/test/aws-logs-retention.yaml',
+        'https://github.com/iac-scan/iac-scan/blob/main/docs/rules/aws-logs-retention.md',
     ]);
     expect(omitted).toEqual({ error: 0, warning: 0, notice: 0 });
   });

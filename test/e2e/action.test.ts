@@ -21,6 +21,8 @@ const QUIET = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
   Topic:
     Type: AWS::SNS::Topic
+    Properties:
+      KmsMasterKeyId: alias/app-events
 `;
 
 const BROKEN = `AWSTemplateFormatVersion: '2010-09-09'

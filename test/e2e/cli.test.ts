@@ -11,6 +11,7 @@ Resources:
   AppLogs:
     Type: AWS::Logs::LogGroup
     Properties:
+      KmsKeyId: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab
       RetentionInDays: 30
 `;
 
@@ -78,7 +79,7 @@ describe('iac-scan CLI (built bundle)', () => {
     });
     const r = runCli(['.', '-f', 'text', '-f', 'sarif=out.sarif'], dir);
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/good\.yaml:6/);
+    expect(r.stdout).toMatch(/good\.yaml:7/);
     expect(r.stdout).toContain('aws-logs-retention');
     expect(r.stdout).toMatch(/broken\.yaml:\d+/);
     expect(r.stdout).toMatch(/bomb\.yaml:\d+/);
@@ -87,7 +88,7 @@ describe('iac-scan CLI (built bundle)', () => {
     const run = sarifOf(dir, 'out.sarif').runs[0];
     const result = run.results?.find((x) => x.ruleId === 'aws-logs-retention');
     expect(result?.locations?.[0].physicalLocation?.artifactLocation?.uri).toBe('good.yaml');
-    expect(result?.locations?.[0].physicalLocation?.region?.startLine).toBe(6);
+    expect(result?.locations?.[0].physicalLocation?.region?.startLine).toBe(7);
     const notes = run.invocations?.[0].toolExecutionNotifications ?? [];
     const noteFiles = notes.map((n) => n.locations?.[0]?.physicalLocation?.artifactLocation?.uri);
     expect(noteFiles).toContain('broken.yaml');
@@ -111,9 +112,9 @@ describe('iac-scan CLI (built bundle)', () => {
     const prefix = `${HOMEPAGE}/blob/main/`;
     for (const rule of run.tool.driver.rules ?? []) {
       expect(rule.helpUri?.startsWith(prefix), rule.id).toBe(true);
-      expect(existsSync(path.join(REPO, (rule.helpUri as string).slice(prefix.length))), `${rule.helpUri} names a file of the repository`).toBe(true);
+      expect(existsSync(path.join(REPO, (rule.helpUri as string).slice(prefix.length))), `${rule.helpUri} names a file of the repository (run npm run docs)`).toBe(true);
     }
-  });
+  }, 180_000);
 
   it('writes the same SARIF twice for the same input', () => {
     const dir = tree({ 'a.yaml': LOG_GROUP_30_DAYS });
@@ -159,6 +160,7 @@ Resources:
   AppLogs:
     Type: AWS::Logs::LogGroup
     Properties:
+      KmsKeyId: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab
       RetentionInDays: !Ref Days
 `;
     const dir = tree({ 'p.yaml': template });

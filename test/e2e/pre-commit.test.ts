@@ -29,6 +29,8 @@ const QUIET = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
   Topic:
     Type: AWS::SNS::Topic
+    Properties:
+      KmsMasterKeyId: alias/app-events
 `;
 
 function git(cwd: string, ...args: string[]): void {

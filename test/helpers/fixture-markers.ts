@@ -7,7 +7,11 @@
  * - CloudFormation JSON (no comments): a top-level `Metadata` entry
  *   `"iac-scan-fixture": { "expect": [ { "rule": "<rule-id>", "line": <n> } ] }`;
  * - Terraform JSON (`.tf.json`): the same entry under the top-level `"//"` key, which Terraform
- *   ignores as a comment.
+ *   ignores as a comment;
+ * - Terraform plans (`terraform show -json` output, any `.json` name): the same `"//"` entry. A
+ *   plan is told from a template by content, as the plan parser tells it: a top-level
+ *   `planned_values` or `resource_changes`. The plan format has no `"//"` key and the parser
+ *   reads only the keys it knows, so the entry changes nothing that is scanned.
  */
 export interface ExpectedFinding {
   rule: string;
@@ -17,7 +21,10 @@ export interface ExpectedFinding {
 /** Thrown for a marker that is written wrongly, so a typo cannot silently expect nothing. */
 export class MarkerError extends Error {}
 
-/** `expect:` marks its own line, `expect-next-line:` the line below. */
+/**
+ * `expect:` marks its own line, `expect-next-line:` the line below, and `expect-N-lines-above:`
+ * (N a number) a line that cannot carry a comment of its own: one inside a heredoc.
+ */
 const COMMENT_MARKERS: [string, number][] = [
   ['expect:', 0],
   ['expect-next-line:', 1],
@@ -27,8 +34,15 @@ const JSON_METADATA_KEY = 'iac-scan-fixture';
 /** The expected findings of a fixture file, by its syntax. */
 export function expectedFindings(file: string, text: string): ExpectedFinding[] {
   if (file.endsWith('.tf.json')) return jsonMarkers(file, text, '//');
-  if (file.endsWith('.json')) return jsonMarkers(file, text, 'Metadata');
+  if (file.endsWith('.json')) return jsonMarkers(file, text, 'auto');
   return commentMarkers(file, text, file.endsWith('.tf'));
+}
+
+/** Top-level keys that make a JSON document a Terraform plan, as the plan parser recognises one. */
+const PLAN_KEYS = ['planned_values', 'resource_changes'];
+
+function isPlan(document: unknown): boolean {
+  return typeof document === 'object' && document !== null && !Array.isArray(document) && PLAN_KEYS.some((key) => key in document);
 }
 
 /**
@@ -42,7 +56,8 @@ export function commentMarkers(file: string, text: string, slashComments = false
     const comment = commentStart(lineText, slashComments);
     if (comment === -1) return;
     const body = lineText.slice(comment).replace(/^(#|\/\/)/, '').trim();
-    const marker = COMMENT_MARKERS.find(([word]) => body.startsWith(word));
+    const above = /^expect-(\d+)-lines?-above:/.exec(body);
+    const marker: [string, number] | undefined = above ? [above[0], -Number(above[1])] : COMMENT_MARKERS.find(([word]) => body.startsWith(word));
     if (!marker) return;
     const [word, offset] = marker;
     const ids = body.slice(word.length).split(',').map((id) => id.trim());
@@ -74,15 +89,25 @@ function commentStart(line: string, slashComments: boolean): number {
   return -1;
 }
 
-/** `<container>["iac-scan-fixture"].expect` of a JSON file: `Metadata` in a template, `"//"` in Terraform JSON. */
-export function jsonMarkers(file: string, text: string, container: 'Metadata' | '//'): ExpectedFinding[] {
+/**
+ * `<container>["iac-scan-fixture"].expect` of a JSON file: `Metadata` in a template, `"//"` in
+ * Terraform JSON and in a plan; `auto` picks `"//"` for a plan and `Metadata` otherwise.
+ */
+export function jsonMarkers(file: string, text: string, which: 'Metadata' | '//' | 'auto'): ExpectedFinding[] {
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (err) {
     throw new MarkerError(`${file}: not valid JSON (${(err as Error).message})`);
   }
-  const fixture = (document as Record<string, Record<string, unknown> | undefined>)[container]?.[JSON_METADATA_KEY];
+  const entries = document as Record<string, Record<string, unknown> | undefined>;
+  const plan = which === 'auto' && isPlan(document);
+  const container = which === 'auto' ? (plan ? '//' : 'Metadata') : which;
+  // A plan's Metadata is nothing the reader looks at: markers there would expect nothing in silence.
+  if (plan && entries.Metadata?.[JSON_METADATA_KEY] !== undefined) {
+    throw new MarkerError(`${file}: a Terraform plan carries its markers under "//".${JSON_METADATA_KEY}, not Metadata`);
+  }
+  const fixture = entries[container]?.[JSON_METADATA_KEY];
   if (fixture === undefined) return [];
   const where = `${container === '//' ? '"//"' : container}.${JSON_METADATA_KEY}.expect`;
   const expect = (fixture as { expect?: unknown }).expect;

@@ -1,3 +1,4 @@
+import { shippedCatalog } from '../../src/controls';
 import type { Finding, Notice, Range, Resource, Rule, ScanResult, Severity } from '../../src/model';
 
 /** Hand-written inputs for reporter tests: a small scan, built without any parser. */
@@ -132,6 +133,7 @@ export function sampleResult(root = '/work/repo'): ScanResult {
     findings,
     notices,
     rules: [RULES.retention, RULES.unused, RULES.versioning, RULES.admin],
+    catalog: shippedCatalog(),
     snippet: snippetFrom(FILES),
     stats: { files: 3, bytes: 1000, resources: 3, ms: { discover: 0, parse: 0, rules: 0, suppress: 0, total: 0 } },
   };

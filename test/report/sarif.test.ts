@@ -40,7 +40,7 @@ describe('SARIF report', () => {
     expect(admin.name).toBe('AwsIamNoAdminPolicy');
     expect(admin.shortDescription?.text).toBe(RULES.admin.title);
     expect(admin.fullDescription?.text).toBe(RULES.admin.description);
-    expect(admin.helpUri).toBe('https://github.com/iac-scan/iac-scan/blob/main/rules/aws/test/aws-iam-no-admin-policy.yaml');
+    expect(admin.helpUri).toBe('https://github.com/iac-scan/iac-scan/blob/main/docs/rules/aws-iam-no-admin-policy.md');
     expect(admin.defaultConfiguration?.level).toBe('error');
     expect(admin.properties?.['security-severity']).toBe('9.5');
     expect(admin.properties?.precision).toBe('high');
@@ -52,13 +52,15 @@ describe('SARIF report', () => {
       'iso27017:CLD.9.5.1',
     ]);
     const md = admin.help!.markdown!;
-    expect(md).toContain('A.5.15, A.8.2');
-    expect(md).toContain('CLD.9.5.1');
+    expect(md).toMatch(/^# Title of aws-iam-no-admin-policy\n\n`aws-iam-no-admin-policy` · severity \*\*critical\*\* · owner \*\*customer\*\*/);
+    expect(md).toContain('- A.5.15 Access control (ISO/IEC 27001:2022 Annex A)\n- A.8.2 Privileged access rights (ISO/IEC 27001:2022 Annex A)');
+    expect(md).toContain('- CLD.9.5.1 Segregation in virtual computing environments (ISO/IEC 27017)');
     expect(md).toContain('Grant only the actions the role needs.');
-    expect(md).toContain('### Remediation (CDK)');
-    expect(md).not.toContain('Terraform');
+    expect(md).toContain('## Remediation (CDK)');
+    expect(md).not.toContain('Remediation (Terraform)');
     expect(md).toContain('<https://docs.aws.amazon.com/example>');
     expect(admin.help!.text).toContain('Owner: customer');
+    expect(admin.help!.text).toContain('- A.8.2 Privileged access rights (ISO/IEC 27001:2022 Annex A)');
   });
 
   it('maps severities to levels and security-severity scores', () => {
@@ -84,7 +86,10 @@ describe('SARIF report', () => {
     expect(loc.physicalLocation?.artifactLocation).toEqual({ uri: 'templates/app.yaml', uriBaseId: '%SRCROOT%' });
     expect(loc.physicalLocation?.region).toEqual({ startLine: 10, startColumn: 89, endLine: 10, endColumn: 92 });
     expect(loc.physicalLocation?.contextRegion?.snippet?.text).toContain('Action: "*"');
-    expect(loc.logicalLocations).toEqual([{ name: 'AdminRole', fullyQualifiedName: 'AppStack/AdminRole', kind: 'resource' }]);
+    expect(loc.logicalLocations).toEqual([
+      { name: 'AdminRole', fullyQualifiedName: 'AppStack/AdminRole', kind: 'resource' },
+      { name: 'AppStack', fullyQualifiedName: 'AppStack', kind: 'module' },
+    ]);
     expect(admin.partialFingerprints).toEqual({ 'iacScan/v1': 'fp-aws-iam-no-admin-policy-AdminRole' });
     expect(logs.locations![0].physicalLocation?.artifactLocation?.uri).toBe('logs%20dir/logs.json');
   });

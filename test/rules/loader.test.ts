@@ -106,6 +106,13 @@ describe('parseRuleText', () => {
     ]);
   });
 
+  it('reads the equivalent checks of other tools, and names the tools it knows', () => {
+    const text = rule('aws-x', S3_CHECK).replace('check:', 'equivalents: { checkov: [CKV_AWS_18], cdk-nag: [AwsSolutions-S1] }\ncheck:');
+    expect(parseRuleText(text, '/abs/r.yaml', 'r.yaml', 'p').rule?.equivalents).toEqual({ checkov: ['CKV_AWS_18'], 'cdk-nag': ['AwsSolutions-S1'] });
+    const typo = rule('aws-x', S3_CHECK).replace('check:', 'equivalents: { cdk_nag: [AwsSolutions-S1] }\ncheck:');
+    expect(errorsOf(typo)).toEqual(['9:16 equivalents: unknown key "cdk_nag"; expected one of checkov, trivy, cfn-nag, cdk-nag. Fix the rule file.']);
+  });
+
   it('reports missing metadata keys together', () => {
     expect(errorsOf('id: a\ncheck: {}\n')[0]).toContain('missing keys "title", "description", "severity", "owner", "controls", "remediation", "references"');
   });
@@ -114,7 +121,7 @@ describe('parseRuleText', () => {
     ['a Terraform type in a CloudFormation check', '  cloudformation: { resource: [AWS::S3::Bucket, aws_s3_bucket], assert: { absent: A } }\n', 'aws_s3_bucket', 'check.cloudformation.resource[1]: "aws_s3_bucket" is not a CloudFormation type such as AWS::S3::Bucket'],
     ['a CloudFormation type in a Terraform check', '  terraform: { resource: AWS::S3::Bucket, assert: { absent: A } }\n', 'AWS::S3::Bucket', 'check.terraform.resource: "AWS::S3::Bucket" is not a Terraform type such as aws_s3_bucket'],
     ['a related type of the other family', '  cloudformation: { resource: AWS::EC2::VPC, assert: { related: { type: aws_flow_log, via: ResourceId } } }\n', 'aws_flow_log', 'check.cloudformation.assert.related.type: "aws_flow_log" is not a CloudFormation type'],
-    ['an unknown built-in', '  cloudformation: { resource: AWS::S3::Bucket, assert: { builtin: iam.noAdmin } }\n', 'iam.noAdmin', 'unknown built-in "iam.noAdmin"; expected one of account.setting, iam.noAdminAccess, network.noOpenAdminPorts, secrets.noHardcodedSecrets'],
+    ['an unknown built-in', '  cloudformation: { resource: AWS::S3::Bucket, assert: { builtin: iam.noAdmin } }\n', 'iam.noAdmin', `unknown built-in "iam.noAdmin"; expected one of ${[...BUILTINS.keys()].join(', ')}`],
     ['an invalid regex', '  cloudformation: { resource: AWS::S3::Bucket, assert: { all: [{ path: A, matches: "(" }] } }\n', '"("', 'check.cloudformation.assert.all[0].matches: invalid regular expression'],
     ['an invalid path', '  cloudformation: { resource: AWS::S3::Bucket, assert: { each: "A[x]", assert: { absent: B } } }\n', '"A[x]"', 'check.cloudformation.assert.each: invalid path "A[x]" at character 3'],
     ['an invalid target path', '  cloudformation: { resource: AWS::S3::Bucket, assert: { target: { path: "A..B", assert: { absent: C } } } }\n', '"A..B"', 'check.cloudformation.assert.target.path: invalid path "A..B"'],

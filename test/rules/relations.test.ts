@@ -56,6 +56,32 @@ ruleTester(
   },
 );
 
+const bucket = (name: string) => ({ type: 'AWS::S3::Bucket', properties: { BucketName: name } as never });
+/** A bucket policy names its bucket (`Bucket: my-bucket`) or references it (`!Ref Bucket`). */
+const policy = (address: string, target: unknown) => ({ address, type: 'AWS::S3::BucketPolicy', properties: { Bucket: target } as never });
+
+ruleTester(
+  'related byName: a referrer may name this resource instead of referencing it',
+  {
+    check: {
+      cloudformation: {
+        resource: 'AWS::S3::Bucket',
+        assert: { related: { type: 'AWS::S3::BucketPolicy', via: 'Bucket', byName: 'BucketName' } },
+      },
+    },
+  },
+  {
+    valid: [
+      { name: 'named by its BucketName', resource: bucket('central-logs'), others: [policy('Policy', 'central-logs')] },
+      { name: 'referenced, as before', resource: bucket('central-logs'), others: [policy('Policy', ref('Subject'))] },
+    ],
+    invalid: [
+      { name: 'another name does not count', resource: bucket('central-logs'), others: [policy('Policy', 'other-logs')], errors: [{ path: '', at: 'Subject' }] },
+      { name: 'a resource without a name is never named', resource: { type: 'AWS::S3::Bucket', properties: {} as never }, others: [policy('Policy', 'central-logs')], errors: [{ path: '', at: 'Subject' }] },
+    ],
+  },
+);
+
 ruleTester(
   'related without assert, a list of types, Terraform',
   {

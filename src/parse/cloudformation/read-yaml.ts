@@ -86,8 +86,36 @@ class YamlWalker {
     return this.untagged(yaml, start, end, depth);
   }
 
+  /**
+   * Where each line of a literal block's text begins: the lines after its `|` header, past the
+   * block's indentation (the least of its non-blank lines). One start per line of `value`.
+   */
+  private blockLines(start: number, end: number, value: string): number[] | undefined {
+    const text = this.text;
+    let lineStart = text.indexOf('\n', start) + 1;
+    if (lineStart === 0 || lineStart >= end) return undefined;
+    const starts: number[] = [];
+    let indent = Infinity;
+    for (let at = lineStart; at < end; ) {
+      const next = text.indexOf('\n', at);
+      const lineEnd = next === -1 || next > end ? end : next;
+      let spaces = 0;
+      while (at + spaces < lineEnd && text.charCodeAt(at + spaces) === 32) spaces++;
+      if (at + spaces < lineEnd && text.charCodeAt(at + spaces) !== 13 && spaces < indent) indent = spaces;
+      starts.push(at);
+      at = lineEnd + 1;
+    }
+    const count = value.split('\n').length - (value.endsWith('\n') ? 1 : 0);
+    if (indent === Infinity || starts.length < count) return undefined;
+    return starts.slice(0, count).map((s) => s + indent);
+  }
+
   private untagged(yaml: YamlNode, start: number, end: number, depth: number): Node {
-    if (isScalar(yaml)) return { kind: 'scalar', start, end, value: scalarValue(yaml.value) };
+    if (isScalar(yaml)) {
+      const value = scalarValue(yaml.value);
+      if (yaml.type === 'BLOCK_LITERAL' && typeof value === 'string') return { kind: 'scalar', start, end, value, lineStarts: this.blockLines(start, end, value) };
+      return { kind: 'scalar', start, end, value };
+    }
     if (isSeq(yaml)) {
       return { kind: 'seq', start, end, items: yaml.items.map((item) => this.node(item as YamlNode, depth + 1)) };
     }

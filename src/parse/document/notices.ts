@@ -1,4 +1,4 @@
-import type { Notice } from '../../model';
+import type { Notice, Range } from '../../model';
 import type { LineTable } from './line-table';
 import type { LimitExceeded } from './syntax';
 
@@ -12,6 +12,11 @@ export function noticeAt(
   end = start,
 ): Notice {
   return { level, code, message, file: lines.file, range: lines.range(start, end) };
+}
+
+/** A notice about what is written at `range`, once the text is read into values. */
+export function noticeAtRange(range: Range, level: Notice['level'], code: string, message: string): Notice {
+  return { level, code, message, file: range.file, range };
 }
 
 /** A syntax error: the file is skipped, and the user is told what the parser expected. */

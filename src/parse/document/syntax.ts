@@ -16,6 +16,8 @@ interface NodeBase {
 export interface ScalarNode extends NodeBase {
   kind: 'scalar';
   value: string | number | boolean | null;
+  /** A YAML literal block (`|`): where each line of the text begins in the source. */
+  lineStarts?: number[];
 }
 
 export interface SeqNode extends NodeBase {

@@ -1,4 +1,4 @@
-import type { Range, Value } from '../../model';
+import type { Range, TextLayout, Value } from '../../model';
 import { applyFunction } from './calls';
 import { encodedAs } from './functions';
 import { elementsOf } from './collections';
@@ -22,7 +22,19 @@ export function evaluateTemplate(ev: Evaluator, expr: TemplateExpr, scope: Scope
   if (!ev.env.budget.text(text.pieces.reduce((n, piece) => n + piece.length, 0), at)) {
     return unknownFrom('the scanner stopped building strings in this root module (text limit)', at);
   }
-  return computed(text.pieces.join(''), at, text.used);
+  const value = computed(text.pieces.join(''), at, text.used);
+  const layout = expr.heredoc && verbatimLayout(expr, scope);
+  if (layout) value.layout = layout;
+  return value;
+}
+
+/** A heredoc of literal text only: where each of its lines is written. */
+function verbatimLayout(expr: TemplateExpr, scope: Scope): TextLayout | undefined {
+  const [part] = expr.parts;
+  if (expr.parts.length !== 1 || part.type !== 'TemplateLiteral') return undefined;
+  const first = scope.rangeOf(part);
+  const lines = [first.start, ...(part.lineStarts ?? []).map((offset) => scope.rangeOf({ start: offset, end: offset }).start)];
+  return { file: first.file, lines };
 }
 
 /** The pieces of a template's text so far, and what stops it from being known. */

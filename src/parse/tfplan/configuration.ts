@@ -1,5 +1,5 @@
 import { scalarText, type MapNode, type Node } from '../document/syntax';
-import { listAt, mapAt } from './nodes';
+import { listAt, mapAt } from '../document/nodes';
 
 /**
  * One module of the plan's `configuration` section: what the `.tf` files say, with every
@@ -9,6 +9,8 @@ import { listAt, mapAt } from './nodes';
 export interface ConfigModule {
   /** Each resource's `expressions`, by its address inside the module (`aws_s3_bucket.b`, `data.x.y`). */
   resources: Map<string, MapNode>;
+  /** Each resource's `for_each_expression`, by the same address, for those that have one. */
+  forEach: Map<string, MapNode>;
   calls: Map<string, ModuleCall>;
   /** Each output's `expression`. */
   outputs: Map<string, Node>;
@@ -22,15 +24,17 @@ export interface ModuleCall {
   module: ConfigModule;
 }
 
-const EMPTY: ConfigModule = { resources: new Map(), calls: new Map(), outputs: new Map() };
+const EMPTY: ConfigModule = { resources: new Map(), forEach: new Map(), calls: new Map(), outputs: new Map() };
 
 export function readConfigModule(node: MapNode | undefined): ConfigModule {
   if (!node) return EMPTY;
-  const module: ConfigModule = { resources: new Map(), calls: new Map(), outputs: new Map() };
+  const module: ConfigModule = { resources: new Map(), forEach: new Map(), calls: new Map(), outputs: new Map() };
   for (const resource of listAt(node, 'resources')) {
     const address = scalarText(resource.kind === 'map' ? resource.entries.get('address')?.value : undefined);
     const expressions = mapAt(resource, 'expressions');
+    const forEach = mapAt(resource, 'for_each_expression');
     if (address !== undefined && expressions) module.resources.set(address, expressions);
+    if (address !== undefined && forEach) module.forEach.set(address, forEach);
   }
   for (const [name, { value: call }] of mapAt(node, 'module_calls')?.entries ?? []) {
     module.calls.set(name, {

@@ -2,7 +2,7 @@ import type { Notice } from '../../model';
 import type { LineTable } from '../document/line-table';
 import type { MapNode, Node } from '../document/syntax';
 import { readChanges } from './changes';
-import { mapAt } from './nodes';
+import { mapAt } from '../document/nodes';
 import { HOW_TO_MAKE_A_PLAN, planError, planWarning, start } from './notices';
 import { collectModule, type PlannedResource } from './planned';
 

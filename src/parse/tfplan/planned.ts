@@ -2,7 +2,7 @@ import type { Notice } from '../../model';
 import type { LineTable } from '../document/line-table';
 import { scalarText, type MapNode, type Node } from '../document/syntax';
 import { keyOfIndex, parseInstanceAddress, type InstanceAddress } from './address';
-import { listAt } from './nodes';
+import { listAt } from '../document/nodes';
 import { planWarning, start, type Span } from './notices';
 
 /** One resource instance of `planned_values`. */

@@ -1,4 +1,5 @@
 import type { ResourceRef } from '../../model';
+import type { Node } from '../document/syntax';
 import { moduleText, parseTraversal, stepsText, type ModuleStep, type Step } from './address';
 import { moduleAt, referencesOf, type ConfigModule } from './configuration';
 import { pick, type InstanceIndex } from './instances';
@@ -110,6 +111,29 @@ export class ReferenceResolver {
       return attr ? { key, attr } : { key };
     });
   }
+}
+
+/**
+ * What `each.value` stands for when a resource's for_each is the instances of another resource
+ * of its module (`for_each = aws_s3_bucket.tenants`, then `bucket = each.value.id`): that
+ * resource, written as a reference, whose instance with the referrer's own key the resolver then
+ * picks. Undefined for any other for_each (a variable, a local, a set of strings): its values
+ * name no resource that can be told from the plan.
+ */
+export function eachValueSource(forEach: Node | undefined): string | undefined {
+  const references = mostSpecific(referencesOf(forEach));
+  if (references.length !== 1) return undefined;
+  const steps = parseTraversal(references[0]);
+  const [type, name] = steps ?? [];
+  if (steps?.length !== 2 || type.kind !== 'name' || name.kind !== 'name') return undefined;
+  return NOT_RESOURCES.has(type.name) || type.name === 'var' || type.name === 'module' ? undefined : references[0];
+}
+
+/** An expression's references with `each.value` read as `source` (see `eachValueSource`). */
+export function withEachValue(references: readonly string[], source: string | undefined): readonly string[] {
+  if (source === undefined) return references;
+  const each = 'each.value';
+  return references.map((r) => (r === each || r.startsWith(`${each}.`) || r.startsWith(`${each}[`) ? source + r.slice(each.length) : r));
 }
 
 /**

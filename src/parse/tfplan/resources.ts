@@ -7,7 +7,7 @@ import type { PlanDocument } from './document';
 import type { PlannedResource } from './planned';
 import { InstanceIndex } from './instances';
 import { planWarning } from './notices';
-import { ReferenceResolver } from './references';
+import { eachValueSource, ReferenceResolver, withEachValue } from './references';
 import { buildAttributes, type Place } from './values';
 
 /** `Resource.key` of a plan's resource: unique across the scan, as two plans may hold one address. */
@@ -50,7 +50,9 @@ function buildResource(
   lines: LineTable,
 ): Resource {
   const { module, type, name, key } = planned.address;
-  const expressions = moduleAt(config, module.map((m) => m.name))?.resources.get(`${type}.${name}`);
+  const configured = moduleAt(config, module.map((m) => m.name));
+  const expressions = configured?.resources.get(`${type}.${name}`);
+  const eachValue = eachValueSource(configured?.forEach.get(`${type}.${name}`));
   const place: Place = {
     value: planned.values,
     unknown: change?.entries.get('after_unknown')?.value,
@@ -59,7 +61,7 @@ function buildResource(
   };
   const attributes = buildAttributes(place, planned.at, {
     lines,
-    refsOf: (expression) => resolver.resolve(referencesOf(expression), module, key),
+    refsOf: (expression) => resolver.resolve(withEachValue(referencesOf(expression), eachValue), module, key),
   });
   const resource: Resource = {
     key: resourceKey(lines.file, canonical),

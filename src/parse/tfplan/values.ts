@@ -8,13 +8,17 @@ import type { Span } from './notices';
  * What the configuration says about one place of a resource's values:
  * - `attribute`: an expression representation (`{ "constant_value": … }`, `{ "references": [...] }`);
  * - `constant`: somewhere inside an attribute written as a constant;
- * - `block` / `blocks`: the expressions of one nested block, or of each of a list of them.
+ * - `block` / `blocks`: the expressions of one nested block, or of each of a list of them;
+ * - `unwritten`: a key that a block of the configuration leaves out.
  */
 export type Written =
   | { kind: 'attribute'; node: MapNode }
   | { kind: 'constant' }
   | { kind: 'block'; node: MapNode }
-  | { kind: 'blocks'; items: readonly Node[] };
+  | { kind: 'blocks'; items: readonly Node[] }
+  | { kind: 'unwritten' };
+
+const UNWRITTEN: Written = { kind: 'unwritten' };
 
 /** One place of a resource: the planned value and the plan's marks on it, read side by side. */
 export interface Place {
@@ -62,6 +66,14 @@ function build(place: Place, ctx: ValueContext): Value | undefined {
   const node = place.value ?? place.unknown;
   if (!node || (!place.value && !containsTrue(place.unknown))) return undefined;
   const isUnknown = isTrue(place.unknown);
+  // Left out of the configuration: unset, as in the `.tf` file, when the plan says no more than
+  // that. Either the provider computes it (`versioning` of an aws_s3_bucket, `encrypted` of an
+  // aws_ebs_volume), and rules apply the provider's documented default instead of waiting for a
+  // value the user never gave; or it is an empty list or map, which is how the plan shows a
+  // nested block that is not written (`restore_to_point_in_time: []`). A default the plan knows
+  // (`enable_key_rotation: false`) stays. Only where the configuration is there to say so: a
+  // `dynamic` block is not in it, but what it makes is a known list, read without this rule.
+  if (place.written?.kind === 'unwritten' && (isUnknown || isEmpty(place.value))) return undefined;
   // Null is unset, whatever the marks say: Terraform marks a schema-sensitive attribute even when it is null.
   if (!isUnknown && node.kind === 'scalar' && node.value === null) return undefined;
   const range = ctx.lines.range(node.start, node.end);
@@ -100,7 +112,7 @@ function buildMap(place: Place, range: Range, written: Written | undefined, ctx:
       value: values?.get(key)?.value,
       unknown: marks?.get(key)?.value,
       sensitive: place.sensitive.flatMap((s) => (s.kind === 'map' ? (s.entries.get(key)?.value ?? []) : [])),
-      written: written?.kind === 'block' ? writtenAs(written.node.entries.get(key)?.value) : written?.kind === 'constant' ? written : undefined,
+      written: written?.kind === 'block' ? (writtenAs(written.node.entries.get(key)?.value) ?? UNWRITTEN) : written?.kind === 'constant' ? written : undefined,
     };
     const value = build(child, ctx);
     if (!value || !entry) continue;
@@ -133,6 +145,10 @@ function unknown(why: string, range: Range, extra: { refs?: ResourceRef[]; secre
   if (extra.refs?.length) value.refs = extra.refs;
   if (extra.secret) value.secret = true;
   return value;
+}
+
+function isEmpty(node: Node | undefined): boolean {
+  return (node?.kind === 'seq' && node.items.length === 0) || (node?.kind === 'map' && node.entries.size === 0);
 }
 
 function isTrue(node: Node | undefined): boolean {

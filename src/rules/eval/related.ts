@@ -8,6 +8,12 @@ import { resolve, resourceScope, type Scope } from './paths';
 interface RelatedSpec {
   type: string | string[];
   via: string;
+  /**
+   * A path in this resource holding a name the other resource may use at `via` instead of a
+   * reference: `bucket = "logs"` in an aws_s3_bucket_versioning names the aws_s3_bucket whose
+   * `bucket` is `"logs"`, as the provider resolves it at apply time.
+   */
+  byName?: string;
   assert?: Condition;
 }
 
@@ -20,7 +26,7 @@ export function evaluateRelated(condition: Condition, scope: Scope, env: Env): O
   const spec = condition.related as RelatedSpec;
   const types = typeof spec.type === 'string' ? [spec.type] : spec.type;
   const { resource } = scope;
-  const referrers = referrersVia(env.graph, resource, types, spec.via);
+  const referrers = [...referrersVia(env.graph, resource, types, spec.via), ...namersVia(env.graph, resource, types, spec)];
 
   if (referrers.length === 0) {
     if (hasUnfollowableReference(env.graph, resource, types, spec.via)) {
@@ -65,6 +71,21 @@ function referrersVia(graph: ResourceGraph, resource: Resource, types: string[],
       (h) => h.kind === 'unknown' && (h.value.refs ?? []).some((ref) => ref.key === resource.key),
     );
     if (hit) out.push({ other, at: hit.at, path: hit.path });
+  }
+  return out;
+}
+
+/** Resources of `types` beside this one whose `via` is the known name this one has at `byName`. */
+function namersVia(graph: ResourceGraph, resource: Resource, types: string[], spec: RelatedSpec): Referrer[] {
+  if (!spec.byName) return [];
+  const names = new Set(resolve(resourceScope(resource), spec.byName).flatMap((h) => (h.kind === 'value' && h.value.kind === 'literal' && typeof h.value.value === 'string' ? [h.value.value] : [])));
+  if (names.size === 0) return [];
+  const out: Referrer[] = [];
+  for (const type of types) {
+    for (const other of graph.ofTypeBeside(type, resource)) {
+      const hit = resolve(resourceScope(other), spec.via).find((h) => h.kind === 'value' && h.value.kind === 'literal' && names.has(String(h.value.value)));
+      if (hit && other !== resource) out.push({ other, at: hit.at, path: hit.path });
+    }
   }
   return out;
 }

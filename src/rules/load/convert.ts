@@ -21,7 +21,7 @@ export function toRule(raw: RawRule, source: string, pack: string): Rule {
     source,
     pack,
   };
-  if (raw.equivalents) rule.equivalents = raw.equivalents as Record<string, string[]>;
+  if (raw.equivalents) rule.equivalents = raw.equivalents as Rule['equivalents'];
   return rule;
 }
 

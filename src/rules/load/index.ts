@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Notice, Range, Rule } from '../../model';
+import type { ControlCatalog, Notice, Range, Rule } from '../../model';
+import { shippedCatalog } from '../../controls/shipped';
 import { displayPath, listRuleFiles } from './files';
 import { parseRuleText } from './rule-file';
 
@@ -14,9 +15,10 @@ export interface RulePackDir {
 /**
  * Loads every `*.yaml|*.yml` under each folder (recursively, in a fixed order). A file with
  * errors yields no rule; every error names the file, line and column and what to fix. An id
- * defined twice, in one pack or across packs, is an error naming both files.
+ * defined twice, in one pack or across packs, is an error naming both files, and so is a control
+ * missing from `catalog` (the shipped one unless given).
  */
-export function loadRules(dirs: RulePackDir[]): { rules: Rule[]; errors: Notice[] } {
+export function loadRules(dirs: RulePackDir[], catalog: ControlCatalog = shippedCatalog()): { rules: Rule[]; errors: Notice[] } {
   const rules: Rule[] = [];
   const errors: Notice[] = [];
   const byId = new Map<string, { rule: Rule; file: string }>();
@@ -31,7 +33,7 @@ export function loadRules(dirs: RulePackDir[]): { rules: Rule[]; errors: Notice[
         errors.push({ level: 'error', code: 'rule-invalid', file, message: `cannot read the rule file (${(err as Error).message}).` });
         continue;
       }
-      const parsed = parseRuleText(text, source, file, pack);
+      const parsed = parseRuleText(text, source, file, pack, catalog);
       errors.push(...parsed.errors);
       if (!parsed.rule) continue;
       const first = byId.get(parsed.rule.id);

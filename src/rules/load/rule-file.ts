@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { Notice, Range, Rule } from '../../model';
+import type { ControlCatalog, Notice, Range, Rule, Standard } from '../../model';
+import { unknownControlNotices } from './control-ids';
 import { toRule } from './convert';
 import { schemaNotices } from './schema-errors';
 import { semanticNotices, type RawRule } from './semantic';
@@ -18,9 +19,10 @@ const MAX_ALIASES = 100;
 
 /**
  * One rule file's text to a Rule, or to errors that name the file, line and column. `source` is
- * the absolute path (kept on the Rule), `file` the path messages show.
+ * the absolute path (kept on the Rule), `file` the path messages show. With a `catalog`, every
+ * control the rule names must be in it.
  */
-export function parseRuleText(text: string, source: string, file: string, pack: string): ParsedRule {
+export function parseRuleText(text: string, source: string, file: string, pack: string, catalog?: ControlCatalog): ParsedRule {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const rd: RuleDocument = { doc, lines, file };
@@ -37,6 +39,7 @@ export function parseRuleText(text: string, source: string, file: string, pack: 
 
   const raw = data as RawRule;
   const semantic = semanticNotices(raw, rd);
+  if (catalog) semantic.push(...unknownControlNotices(raw.controls as Record<Standard, string[]>, rd, catalog));
   if (semantic.length) return { errors: semantic };
   return { rule: toRule(raw, source, pack), idRange: rangeOf(rd, nodeAt(rd, ['id']).node), errors: [] };
 }

@@ -156,6 +156,33 @@ describe('references to resources with count or for_each', () => {
     expect(edges(parsePlan(text))).toEqual(['aws_s3_bucket_policy.one -bucket-> aws_s3_bucket.b[1].id']);
   });
 
+  describe('through each.value', () => {
+    // Versioning for each bucket of a for_each, as `for_each = aws_s3_bucket.b` with `bucket = each.value.id` plans.
+    const eachOf = (forEach: object) =>
+      planJson({
+        root: {
+          resources: ['x', 'y'].flatMap((k) => [planned(`aws_s3_bucket.b["${k}"]`, {}, { index: k }), planned(`aws_s3_bucket_versioning.v["${k}"]`, {}, { index: k })]),
+        },
+        changes: ['x', 'y'].flatMap((k) => [creates(`aws_s3_bucket.b["${k}"]`, { after_unknown: { id: true } }), creates(`aws_s3_bucket_versioning.v["${k}"]`, { after_unknown: { bucket: true } })]),
+        configuration: {
+          resources: [{ ...(configured('aws_s3_bucket_versioning.v', { bucket: refs('each.value.id', 'each.value') }) as object), for_each_expression: forEach }],
+        },
+      });
+
+    it('reach the instance of the for_each resource with the referrer own key', () => {
+      expect(edges(parsePlan(eachOf(refs('aws_s3_bucket.b'))))).toEqual([
+        'aws_s3_bucket_versioning.v["x"] -bucket-> aws_s3_bucket.b["x"].id',
+        'aws_s3_bucket_versioning.v["y"] -bucket-> aws_s3_bucket.b["y"].id',
+      ]);
+    });
+
+    it('reach nothing when the for_each is not one resource (a variable, a local, several)', () => {
+      for (const forEach of [refs('var.buckets'), refs('local.buckets'), refs('aws_s3_bucket.b', 'aws_s3_bucket.c'), refs('aws_s3_bucket.b.tags'), {}]) {
+        expect(edges(parsePlan(eachOf(forEach)))).toEqual([]);
+      }
+    });
+  });
+
   it('match for_each keys however the key is spelled', () => {
     const text = planJson({
       root: { resources: [planned('aws_s3_bucket.b["x"]', {}, { index: 'x' }), planned('aws_s3_bucket.b["y"]', {}, { index: 'y' }), planned('aws_s3_bucket_policy.p', {})] },

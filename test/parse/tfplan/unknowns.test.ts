@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creates, parsePlan, plain, planJson, planned, prop, resource, span, spanOf } from './helpers';
+import { configured, creates, parsePlan, plain, planJson, planned, prop, refs, resource, span, spanOf } from './helpers';
 
 describe('values known only after apply', () => {
   const text = planJson({
@@ -31,6 +31,64 @@ describe('values known only after apply', () => {
     expect(span(prop(result, 'aws_cloudfront_distribution.cdn', 'logging_config.0.bucket')?.range)).toBe(spanOf(text, 'true', '"bucket":'));
     const keys = resource(result, 'aws_cloudfront_distribution.cdn').attributes.keyRanges;
     expect(span(keys.get('arn'))).toBe(spanOf(text, '"arn"'));
+  });
+
+  describe('that the configuration leaves out', () => {
+    // A bucket whose versioning and logging the provider computes, with an inline block that writes
+    // only one of its keys, and a known list made by a `dynamic` block (not in the configuration).
+    const text = planJson({
+      root: {
+        resources: [
+          planned('aws_s3_bucket.b', { bucket: 'data', lifecycle_rule: [{ enabled: true }], grant: [{ type: 'Group' }] }),
+          planned('aws_s3_bucket_logging.l', {}),
+        ],
+      },
+      changes: [
+        creates('aws_s3_bucket.b', {
+          after_unknown: { id: true, versioning: true, logging: true, lifecycle_rule: [{ id: true }], grant: [{ uri: true }] },
+        }),
+        creates('aws_s3_bucket_logging.l', { after_unknown: { bucket: true, target_bucket: true } }),
+      ],
+      configuration: {
+        resources: [
+          configured('aws_s3_bucket.b', { bucket: { constant_value: 'data' }, lifecycle_rule: [{ enabled: { constant_value: true } }] }),
+          configured('aws_s3_bucket_logging.l', { bucket: refs('aws_s3_bucket.b.id', 'aws_s3_bucket.b'), target_bucket: refs('var.log_bucket') }),
+        ],
+      },
+    });
+
+    it('are unset, as in the .tf file, at the top and in a written block, so rules apply the default', () => {
+      const result = parsePlan(text);
+      expect(plain(resource(result, 'aws_s3_bucket.b').attributes)).toEqual({
+        bucket: 'data',
+        lifecycle_rule: [{ enabled: true }],
+        grant: [{ type: 'Group', uri: { unknown: [] } }],
+      });
+    });
+
+    it('are unset when the plan shows them as an empty list or map, but a default the plan knows stays', () => {
+      const empties = planJson({
+        root: {
+          resources: [
+            planned('aws_db_instance.db', { identifier: 'db', publicly_accessible: false, restore_to_point_in_time: [], tags_all: {}, vpc_security_group_ids: [] }),
+          ],
+        },
+        changes: [creates('aws_db_instance.db')],
+        configuration: { resources: [configured('aws_db_instance.db', { identifier: { constant_value: 'db' }, vpc_security_group_ids: { constant_value: [] } })] },
+      });
+      // restore_to_point_in_time is a block not written: in a .tf file it is absent, and `exists: false` holds.
+      expect(plain(resource(parsePlan(empties), 'aws_db_instance.db').attributes)).toEqual({ identifier: 'db', publicly_accessible: false, vpc_security_group_ids: [] });
+    });
+
+    it('stay unknown where they are written, with references or without', () => {
+      const result = parsePlan(text);
+      expect(plain(resource(result, 'aws_s3_bucket_logging.l').attributes)).toEqual({ bucket: { unknown: ['plan.json#aws_s3_bucket.b.id'] }, target_bucket: { unknown: [] } });
+    });
+
+    it('stay unknown in a plan without a configuration section', () => {
+      const bare = planJson({ root: { resources: [planned('aws_s3_bucket.b', { bucket: 'data' })] }, changes: [creates('aws_s3_bucket.b', { after_unknown: { versioning: true } })] });
+      expect(plain(resource(parsePlan(bare), 'aws_s3_bucket.b').attributes)).toEqual({ bucket: 'data', versioning: { unknown: [] } });
+    });
   });
 
   it('leave an unknown mark over a null planned value unknown, not unset', () => {

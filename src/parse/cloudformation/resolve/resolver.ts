@@ -126,7 +126,11 @@ export class Resolver {
 
   private scalar(value: string | number | boolean | null, node: Node): Value {
     const range = this.range(node);
-    return typeof value === 'string' ? stringValue(value, range) : literal(value, range);
+    if (typeof value !== 'string') return literal(value, range);
+    const text = stringValue(value, range);
+    const starts = node.kind === 'scalar' ? node.lineStarts : undefined;
+    if (starts && text.kind === 'literal') text.layout = { file: this.lines.file, lines: starts.map((offset) => this.lines.position(offset)) };
+    return text;
   }
 
   private map(node: MapNode, child: (node: Node) => Resolved): MapValue {

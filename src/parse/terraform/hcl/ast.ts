@@ -83,6 +83,11 @@ export type TemplatePart = TemplateLiteral | TemplateInterpolation | TemplateIf 
 export interface TemplateLiteral extends Span {
   type: 'TemplateLiteral';
   value: string;
+  /**
+   * Heredocs: where each line of `value` after the first begins in the source (after `<<-`
+   * indentation), so that text parsed out of the value (a JSON policy) can point at its own line.
+   */
+  lineStarts?: number[];
 }
 
 /** `${ expr }`, with `~` strip markers. */

@@ -200,6 +200,7 @@ function assembleParts(p: Parser, pieces: Piece[]): A.TemplatePart[] {
   for (const piece of pieces) {
     if (piece.kind === PieceKind.Literal) {
       if (literal) {
+        if (literal.value.endsWith('\n')) (literal.lineStarts ??= []).push(piece.start);
         literal.value += piece.value;
         literal.end = piece.end;
         bits |= piece.bits;

@@ -31,7 +31,7 @@ export function shape(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'start' || key === 'end' || key === 'nameSpan' || key === 'typeSpan' || key === 'raw') continue;
+    if (key === 'start' || key === 'end' || key === 'nameSpan' || key === 'typeSpan' || key === 'raw' || key === 'lineStarts') continue;
     out[key] = shape(value);
   }
   return out;

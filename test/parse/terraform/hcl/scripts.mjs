@@ -21,7 +21,9 @@ export async function importBundled(entry) {
   const out = mkdtempSync(path.join(tmpdir(), 'hcl-script-'));
   const bundle = path.join(out, 'bundle.mjs');
   try {
-    await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: bundle, logLevel: 'warning' });
+    // The banner is the production build's: CommonJS dependencies (yaml) call require, which ESM lacks.
+    const banner = { js: "import { createRequire as __iacScanCreateRequire } from 'node:module'; const require = __iacScanCreateRequire(import.meta.url);" };
+    await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: bundle, logLevel: 'warning', banner });
     return await import(pathToFileURL(bundle).href);
   } finally {
     rmSync(out, { recursive: true, force: true });
