@@ -930,9 +930,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code2) {
+      constructor(code3) {
         super();
-        this._items = typeof code2 === "string" ? [code2] : code2;
+        this._items = typeof code3 === "string" ? [code3] : code3;
       }
       toString() {
         return this.str;
@@ -959,13 +959,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code2 = [strs[0]];
+      const code3 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code2, args[i]);
-        code2.push(strs[++i]);
+        addCodeArg(code3, args[i]);
+        code3.push(strs[++i]);
       }
-      return new _Code(code2);
+      return new _Code(code3);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -981,13 +981,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code2, arg2) {
+    function addCodeArg(code3, arg2) {
       if (arg2 instanceof _Code)
-        code2.push(...arg2._items);
+        code3.push(...arg2._items);
       else if (arg2 instanceof Name)
-        code2.push(arg2);
+        code3.push(arg2);
       else
-        code2.push(interpolate(arg2));
+        code3.push(interpolate(arg2));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -1171,7 +1171,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code2 = code_1.nil;
+        let code3 = code_1.nil;
         for (const prefix2 in values) {
           const vs = values[prefix2];
           if (!vs)
@@ -1184,16 +1184,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
+              code3 = (0, code_1._)`${code3}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
+              code3 = (0, code_1._)`${code3}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code2;
+        return code3;
       }
     };
     exports.ValueScope = ValueScope;
@@ -1353,9 +1353,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code2) {
+      constructor(code3) {
         super();
-        this.code = code2;
+        this.code = code3;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -1377,7 +1377,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
+        return this.nodes.reduce((code3, n) => code3 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -1425,10 +1425,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code2 = `if(${this.condition})` + super.render(opts);
+        let code3 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code2 += "else " + this.else.render(opts);
-        return code2;
+          code3 += "else " + this.else.render(opts);
+        return code3;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -1549,12 +1549,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code2 = "try" + super.render(opts);
+        let code3 = "try" + super.render(opts);
         if (this.catch)
-          code2 += this.catch.render(opts);
+          code3 += this.catch.render(opts);
         if (this.finally)
-          code2 += this.finally.render(opts);
-        return code2;
+          code3 += this.finally.render(opts);
+        return code3;
       }
       optimizeNodes() {
         var _a, _b;
@@ -1671,18 +1671,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code2 = ["{"];
+        const code3 = ["{"];
         for (const [key2, value] of keyValues) {
-          if (code2.length > 1)
-            code2.push(",");
-          code2.push(key2);
+          if (code3.length > 1)
+            code3.push(",");
+          code3.push(key2);
           if (key2 !== value || this.opts.es5) {
-            code2.push(":");
-            (0, code_1.addCodeArg)(code2, value);
+            code3.push(":");
+            (0, code_1.addCodeArg)(code3, value);
           }
         }
-        code2.push("}");
-        return new code_1._Code(code2);
+        code3.push("}");
+        return new code_1._Code(code3);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -4001,22 +4001,22 @@ var require_utils = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code2 = 0;
+      let code3 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (code2 === 48) {
+        code3 = input[i].charCodeAt(0);
+        if (code3 === 48) {
           continue;
         }
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
+        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
+        code3 = input[i].charCodeAt(0);
+        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -4289,15 +4289,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code3 = input.charCodeAt(i);
+          if (code3 < 128) {
+            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -4328,15 +4328,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code3 = input.charCodeAt(i);
+          if (code3 < 128) {
+            output += BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -4363,15 +4363,15 @@ var require_utils = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code3 = input.charCodeAt(i);
+          if (code3 < 128) {
+            output += BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -4416,15 +4416,15 @@ var require_utils = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code3 = input.charCodeAt(i);
+          if (code3 < 128) {
+            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -7382,8 +7382,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
+            const code3 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code3 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -8953,8 +8953,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start2, i);
-                const code2 = json2.substr(i + 2, 4);
-                switch (code2) {
+                const code3 = json2.substr(i + 2, 4);
+                switch (code3) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -8980,8 +8980,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str += "\\x" + code3.substr(2);
                     else
                       str += json2.substr(i, 6);
                 }
@@ -9094,9 +9094,9 @@ ${indent}`) + "'";
         start2 = start2.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header2 = (startWithSpace ? indentSize : "") + chomp2;
+      let header3 = (startWithSpace ? indentSize : "") + chomp2;
       if (comment) {
-        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header3 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -9111,11 +9111,11 @@ ${indent}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header2}
+          return `>${header3}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header2}
+      return `|${header3}
 ${indent}${start2}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -11480,22 +11480,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code3, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code3;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLParseError", pos, code3, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLWarning", pos, code3, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -12218,10 +12218,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
       const start2 = scalar2.offset;
-      const header2 = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
-      if (!header2)
+      const header3 = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+      if (!header3)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
-      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header3.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar2.source ? splitLines3(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -12232,26 +12232,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start2 + header2.length;
+        const value2 = header3.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start2 + header3.length;
         if (scalar2.source)
           end2 += scalar2.source.length;
-        return { value: value2, type, comment: header2.comment, range: [start2, end2, end2] };
+        return { value: value2, type, comment: header3.comment, range: [start2, end2, end2] };
       }
-      let trimIndent = scalar2.indent + header2.indent;
-      let offset = scalar2.offset + header2.length;
+      let trimIndent = scalar2.indent + header3.indent;
+      let offset = scalar2.offset + header3.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header2.indent === 0 && indent.length > trimIndent)
+          if (header3.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header2.indent === 0)
+          if (header3.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -12278,7 +12278,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header2.indent ? "explicit indentation indicator" : "first line";
+          const src = header3.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -12305,7 +12305,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header2.chomp) {
+      switch (header3.chomp) {
         case "-":
           break;
         case "+":
@@ -12317,8 +12317,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start2 + header2.length + scalar2.source.length;
-      return { value, type, comment: header2.comment, range: [start2, end, end] };
+      const end = start2 + header3.length + scalar2.source.length;
+      return { value, type, comment: header3.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -12404,7 +12404,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar2;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -12602,9 +12602,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -12926,12 +12926,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code3, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -13093,12 +13093,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code3, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code3, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
         };
         switch (token.type) {
           case "scalar":
@@ -13157,10 +13157,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header2 = token.props[0];
-            if (header2.type !== "block-scalar-header")
+            const header3 = token.props[0];
+            if (header3.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header3.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -13192,10 +13192,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header2 = token.props[0];
-        if (header2.type !== "block-scalar-header")
+        const header3 = token.props[0];
+        if (header3.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header2.source = head;
+        header3.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -16682,12 +16682,12 @@ var litMatch = (l, c) => {
     return true;
   if (!l.re)
     return false;
-  const code2 = c.charCodeAt(0);
-  if (code2 >= 128)
+  const code3 = c.charCodeAt(0);
+  if (code3 >= 128)
     return l.re.test(c);
   const ascii = l.ascii ??= new Uint8Array(128);
-  ascii[code2] ||= l.re.test(c) ? 1 : 2;
-  return ascii[code2] === 1;
+  ascii[code3] ||= l.re.test(c) ? 1 : 2;
+  return ascii[code3] === 1;
 };
 var tokenize = (p, nocase, noext, form, mark) => {
   const toks = [];
@@ -17064,17 +17064,17 @@ var Dfa = class {
   }
   // the next state, after a miss in `d.ascii`
   next(d, c) {
-    const code2 = c.charCodeAt(0);
-    const found = code2 < 128 ? void 0 : d.next.get(c);
+    const code3 = c.charCodeAt(0);
+    const found = code3 < 128 ? void 0 : d.next.get(c);
     if (found)
       return found;
     const n = d === this.#dotStart ? this.#intern(this.#dotSim.step(d.state, c, 0, true)) : this.#intern(this.#sim.step(d.state, c, 1, true));
-    if (code2 < 128) {
+    if (code3 < 128) {
       if (!d.ascii) {
         d.ascii = new Array(128);
         this.#size += 128;
       }
-      d.ascii[code2] = n;
+      d.ascii[code3] = n;
     } else {
       d.next.set(c, n);
     }
@@ -17323,8 +17323,8 @@ var Matcher = class {
     for (let i = 0; i < chars.length; i++) {
       if (d.dead)
         return false;
-      const code2 = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
-      d = d.ascii?.[code2] ?? dfa.next(d, chars[i]);
+      const code3 = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
+      d = d.ascii?.[code3] ?? dfa.next(d, chars[i]);
     }
     return d.match;
   }
@@ -18631,12 +18631,12 @@ var Minimatch = class {
     const { pattern } = this;
     if (this.options.nobrace)
       return this.braceExpand();
-    let code2 = 57344;
-    while (pattern.includes(String.fromCharCode(code2))) {
-      if (++code2 > 63743)
+    let code3 = 57344;
+    while (pattern.includes(String.fromCharCode(code3))) {
+      if (++code3 > 63743)
         return this.braceExpand();
     }
-    const mark = String.fromCharCode(code2);
+    const mark = String.fromCharCode(code3);
     let found = false;
     const marked = pattern.replace(rangeRe, (m, lo, hi) => {
       const a = Number(lo);
@@ -18942,8 +18942,8 @@ function isOutside(relative) {
   return relative === ".." || relative.startsWith(`..${path4.sep}`) || path4.isAbsolute(relative);
 }
 function missing(rel, err) {
-  const code2 = err.code;
-  if (code2 !== "ENOENT") return unreadable(rel, osReason(err));
+  const code3 = err.code;
+  if (code3 !== "ENOENT") return unreadable(rel, osReason(err));
   return {
     level: "error",
     code: "path-not-found",
@@ -19245,7 +19245,7 @@ function editDistance(a, b) {
 // src/config/yaml-file.ts
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIASES = 100;
-function parseYamlFile(text, rel, code2, what) {
+function parseYamlFile(text, rel, code3, what) {
   const lines = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const file = { rel, doc, lines };
@@ -19255,7 +19255,7 @@ function parseYamlFile(text, rel, code2, what) {
     const cut = err.message.indexOf(" at line ");
     return {
       level: "error",
-      code: code2,
+      code: code3,
       file: rel,
       range: { file: rel, start: at, end: end ? { line: end.line, column: end.col } : at },
       message: `${cut === -1 ? err.message : err.message.slice(0, cut)}; ${what} must be valid YAML or JSON. Fix the syntax here.`
@@ -19265,7 +19265,7 @@ function parseYamlFile(text, rel, code2, what) {
   try {
     return { file, data: doc.toJS({ maxAliasCount: MAX_ALIASES }), notices };
   } catch (err) {
-    return { file, data: void 0, notices: [{ level: "error", code: code2, file: rel, message: `${err.message}; simplify the anchors and aliases in ${what}.` }] };
+    return { file, data: void 0, notices: [{ level: "error", code: code3, file: rel, message: `${err.message}; simplify the anchors and aliases in ${what}.` }] };
   }
 }
 function nodeAt(file, segments) {
@@ -19300,7 +19300,7 @@ function dotted(segments) {
 }
 
 // src/config/schema-errors.ts
-function schemaNotices(errors, file, data, code2) {
+function schemaNotices(errors, file, data, code3) {
   const seen = /* @__PURE__ */ new Set();
   const notices = [];
   for (const error of errors) {
@@ -19313,7 +19313,7 @@ function schemaNotices(errors, file, data, code2) {
     const id = `${range2.start.line}:${range2.start.column}:${message}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    notices.push({ level: "error", code: code2, file: file.rel, range: range2, message });
+    notices.push({ level: "error", code: code3, file: file.rel, range: range2, message });
   }
   return notices.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
 }
@@ -19810,19 +19810,19 @@ function createScanner(text, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code2 = text.charCodeAt(pos);
-    if (isWhiteSpace(code2)) {
+    let code3 = text.charCodeAt(pos);
+    if (isWhiteSpace(code3)) {
       do {
         pos++;
-        value += String.fromCharCode(code2);
-        code2 = text.charCodeAt(pos);
-      } while (isWhiteSpace(code2));
+        value += String.fromCharCode(code3);
+        code3 = text.charCodeAt(pos);
+      } while (isWhiteSpace(code3));
       return token = 15;
     }
-    if (isLineBreak(code2)) {
+    if (isLineBreak(code3)) {
       pos++;
-      value += String.fromCharCode(code2);
-      if (code2 === 13 && text.charCodeAt(pos) === 10) {
+      value += String.fromCharCode(code3);
+      if (code3 === 13 && text.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -19830,7 +19830,7 @@ function createScanner(text, ignoreTrivia = false) {
       tokenLineStartOffset = pos;
       return token = 14;
     }
-    switch (code2) {
+    switch (code3) {
       // tokens: []{}:,
       case 123:
         pos++;
@@ -19896,12 +19896,12 @@ function createScanner(text, ignoreTrivia = false) {
           value = text.substring(start2, pos);
           return token = 13;
         }
-        value += String.fromCharCode(code2);
+        value += String.fromCharCode(code3);
         pos++;
         return token = 16;
       // numbers
       case 45:
-        value += String.fromCharCode(code2);
+        value += String.fromCharCode(code3);
         pos++;
         if (pos === len || !isDigit(text.charCodeAt(pos))) {
           return token = 16;
@@ -19923,9 +19923,9 @@ function createScanner(text, ignoreTrivia = false) {
         return token = 11;
       // literals and unknown symbols
       default:
-        while (pos < len && isUnknownContentCharacter(code2)) {
+        while (pos < len && isUnknownContentCharacter(code3)) {
           pos++;
-          code2 = text.charCodeAt(pos);
+          code3 = text.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
           value = text.substring(tokenOffset, pos);
@@ -19939,16 +19939,16 @@ function createScanner(text, ignoreTrivia = false) {
           }
           return token = 16;
         }
-        value += String.fromCharCode(code2);
+        value += String.fromCharCode(code3);
         pos++;
         return token = 16;
     }
   }
-  function isUnknownContentCharacter(code2) {
-    if (isWhiteSpace(code2) || isLineBreak(code2)) {
+  function isUnknownContentCharacter(code3) {
+    if (isWhiteSpace(code3) || isLineBreak(code3)) {
       return false;
     }
-    switch (code2) {
+    switch (code3) {
       case 125:
       case 93:
       case 123:
@@ -20547,8 +20547,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code2) {
-  switch (code2) {
+function printParseErrorCode(code3) {
+  switch (code3) {
     case 1:
       return "InvalidSymbol";
     case 2:
@@ -20603,11 +20603,11 @@ function tooDeepAt(text, maxDepth) {
 }
 
 // src/parse/document/notices.ts
-function noticeAt(lines, level, code2, message, start2, end = start2) {
-  return { level, code: code2, message, file: lines.file, range: lines.range(start2, end) };
+function noticeAt(lines, level, code3, message, start2, end = start2) {
+  return { level, code: code3, message, file: lines.file, range: lines.range(start2, end) };
 }
-function noticeAtRange(range2, level, code2, message) {
-  return { level, code: code2, message, file: range2.file, range: range2 };
+function noticeAtRange(range2, level, code3, message) {
+  return { level, code: code3, message, file: range2.file, range: range2 };
 }
 function syntaxError(lines, syntax, expected, start2, end = start2) {
   return noticeAt(
@@ -20634,9 +20634,9 @@ var aliasMessage = (maxAliasCount) => `YAML aliases expand more than ${maxAliasC
 
 // src/parse/document/syntax.ts
 var LimitExceeded = class extends Error {
-  constructor(code2, offset, message) {
+  constructor(code3, offset, message) {
     super(message);
-    this.code = code2;
+    this.code = code3;
     this.offset = offset;
   }
   code;
@@ -20730,8 +20730,8 @@ var AssemblyFiles = class {
    */
   open(dir, named, what, notices) {
     const abs = path8.resolve(dir, named.name);
-    const problem = (code2, message, level = "error") => {
-      notices.push(noticeAtRange(named.at, level, code2, message));
+    const problem = (code3, message, level = "error") => {
+      notices.push(noticeAtRange(named.at, level, code3, message));
       return void 0;
     };
     if (isOutside(path8.relative(this.folder, abs))) {
@@ -20880,8 +20880,8 @@ function claimsTemplate(rel, text) {
 }
 function firstNonBlank(text) {
   for (let i = 0; i < text.length; i++) {
-    const code2 = text.charCodeAt(i);
-    if (code2 !== 32 && code2 !== 9 && code2 !== 10 && code2 !== 13 && code2 !== 65279) return code2;
+    const code3 = text.charCodeAt(i);
+    if (code3 !== 32 && code3 !== 9 && code3 !== 10 && code3 !== 13 && code3 !== 65279) return code3;
   }
   return -1;
 }
@@ -21105,8 +21105,8 @@ var YamlWalker = class {
     return this.text.startsWith(tag, i - tag.length) ? [i - tag.length, i] : [valueStart, valueStart];
   }
 };
-function isBlank(code2) {
-  return code2 === 32 || code2 === 9 || code2 === 10 || code2 === 13;
+function isBlank(code3) {
+  return code3 === 32 || code3 === 9 || code3 === 10 || code3 === 13;
 }
 function scalarValue(value) {
   if (value === null || value === void 0) return null;
@@ -21116,14 +21116,14 @@ function scalarValue(value) {
 
 // src/parse/cloudformation/resolve/values.ts
 var NO_VALUE = /* @__PURE__ */ Symbol("AWS::NoValue");
-function literal2(value, range2, origin2) {
-  return origin2?.length ? { kind: "literal", value, range: range2, origin: origin2 } : { kind: "literal", value, range: range2 };
+function literal2(value, range2, origin3) {
+  return origin3?.length ? { kind: "literal", value, range: range2, origin: origin3 } : { kind: "literal", value, range: range2 };
 }
-function stringValue(value, range2, origin2) {
+function stringValue(value, range2, origin3) {
   if (value.includes("{{resolve:")) {
     return { kind: "unknown", why: "a dynamic reference ({{resolve:\u2026}}) is read at deploy time", range: range2, secret: true };
   }
-  return literal2(value, range2, origin2);
+  return literal2(value, range2, origin3);
 }
 function usedAt(value, range2) {
   return { ...value, range: range2, origin: [...value.origin ?? [value.range]] };
@@ -21304,9 +21304,9 @@ function parameterValue(p, at, r) {
   if (p.default) {
     const value = r.data(p.default);
     if (isListType(p.type) && value.kind === "literal") {
-      const origin2 = [value.range];
-      const items2 = String(value.value ?? "").split(",").map((s) => stringValue(s.trim(), at, origin2));
-      return { kind: "list", items: items2, range: at, origin: origin2 };
+      const origin3 = [value.range];
+      const items2 = String(value.value ?? "").split(",").map((s) => stringValue(s.trim(), at, origin3));
+      return { kind: "list", items: items2, range: at, origin: origin3 };
     }
     return usedAt(value, at);
   }
@@ -21389,8 +21389,8 @@ function split(args, at, r) {
     return unknownOf("Fn::Split of a value that cannot be known", at, [source]);
   }
   if (!r.spend(text.length, args)) return unknownOf(OVER_BUDGET, at, [source]);
-  const origin2 = source.origin ?? [source.range];
-  return { kind: "list", items: text.split(sep2).map((piece) => stringValue(piece, at, origin2)), range: at };
+  const origin3 = source.origin ?? [source.range];
+  return { kind: "list", items: text.split(sep2).map((piece) => stringValue(piece, at, origin3)), range: at };
 }
 function select(args, at, r) {
   const indexNode = arg(args, 0);
@@ -21529,8 +21529,8 @@ var Resolver = class {
   resourceKey(logicalId) {
     return `${this.lines.file}#${logicalId}`;
   }
-  warn(code2, message, at) {
-    this.notices.push(noticeAt(this.lines, "warning", code2, message, at.start, at.end));
+  warn(code3, message, at) {
+    this.notices.push(noticeAt(this.lines, "warning", code3, message, at.start, at.end));
   }
   /** `{ Ref: x }` or `{ "Fn::…": x }`: the one entry of a function call. */
   intrinsicOf(node) {
@@ -21662,12 +21662,12 @@ function parseFrame(text) {
   if (frame.startsWith("at ")) frame = frame.slice(3).trimStart();
   if (frame.startsWith("...")) return void 0;
   const location = frame.endsWith(")") ? insideLastParentheses(frame) : frame;
-  const place = location === void 0 ? null : LINE_AND_COLUMN.exec(location);
-  if (!location || !place) return void 0;
-  const file = pathOf(location.slice(0, place.index));
-  const line = Number(place[1]);
+  const place2 = location === void 0 ? null : LINE_AND_COLUMN.exec(location);
+  if (!location || !place2) return void 0;
+  const file = pathOf(location.slice(0, place2.index));
+  const line = Number(place2[1]);
   if (!isAbsolute(file) || line < 1) return void 0;
-  return { file, line, column: Math.max(1, Number(place[2] ?? 1)) };
+  return { file, line, column: Math.max(1, Number(place2[2] ?? 1)) };
 }
 function isUserFrame(frame) {
   return !frame.file.split("/").some((part) => LIBRARY_FOLDERS.has(part));
@@ -22469,12 +22469,12 @@ function decodeEscape(p, i) {
         p.error(i, end, `expected ${digits} hexadecimal digits after "\\${String.fromCharCode(selector)}", found ${JSON.stringify(written)}`);
         return written;
       }
-      const code2 = parseInt(written.slice(2), 16);
-      if (code2 > 1114111 || code2 >= 55296 && code2 <= 57343) {
-        p.error(i, end, `expected a Unicode character, found ${JSON.stringify(written)} (U+${code2.toString(16).toUpperCase()} cannot be encoded)`);
+      const code3 = parseInt(written.slice(2), 16);
+      if (code3 > 1114111 || code3 >= 55296 && code3 <= 57343) {
+        p.error(i, end, `expected a Unicode character, found ${JSON.stringify(written)} (U+${code3.toString(16).toUpperCase()} cannot be encoded)`);
         return written;
       }
-      return String.fromCodePoint(code2);
+      return String.fromCodePoint(code3);
     }
     default: {
       const end = escapeEnd(text, i);
@@ -23653,16 +23653,16 @@ function quoteJson(text) {
   let out = '"';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    const code2 = text.charCodeAt(i);
-    const escape3 = jsonEscape(code2);
+    const code3 = text.charCodeAt(i);
+    const escape3 = jsonEscape(code3);
     if (escape3 === void 0) continue;
     out += text.slice(from, i) + escape3;
     from = i + 1;
   }
   return `${out}${text.slice(from)}"`;
 }
-function jsonEscape(code2) {
-  switch (code2) {
+function jsonEscape(code3) {
+  switch (code3) {
     case 34:
       return '\\"';
     case 92:
@@ -23678,13 +23678,13 @@ function jsonEscape(code2) {
     case 38:
     case 8232:
     case 8233:
-      return unicodeEscape(code2);
+      return unicodeEscape(code3);
     default:
-      return code2 < 32 ? unicodeEscape(code2) : void 0;
+      return code3 < 32 ? unicodeEscape(code3) : void 0;
   }
 }
-function unicodeEscape(code2) {
-  return `\\u${code2.toString(16).padStart(4, "0")}`;
+function unicodeEscape(code3) {
+  return `\\u${code3.toString(16).padStart(4, "0")}`;
 }
 function yamlTextUnknown(range2) {
   return { kind: "unknown", why: "iac-scan keeps what yamlencode() encodes but does not reproduce its text", range: range2 };
@@ -23744,15 +23744,15 @@ function sourcesOf(parts, at) {
   return sources;
 }
 function rehomed(value, at) {
-  const origin2 = sourcesOf([value], at);
+  const origin3 = sourcesOf([value], at);
   const moved = { ...value, range: at };
-  if (origin2.length) moved.origin = origin2;
+  if (origin3.length) moved.origin = origin3;
   else delete moved.origin;
   return moved;
 }
 function literalAt(value, at, parts) {
-  const origin2 = sourcesOf(parts, at);
-  return origin2.length ? { kind: "literal", value, range: at, origin: origin2 } : { kind: "literal", value, range: at };
+  const origin3 = sourcesOf(parts, at);
+  return origin3.length ? { kind: "literal", value, range: at, origin: origin3 } : { kind: "literal", value, range: at };
 }
 function equalValues(a, b) {
   const kind = kindOf(a);
@@ -23964,8 +23964,8 @@ var Call = class {
     return withOrigin({ kind: "map", entries, keyRanges: ranges, range: this.range }, sourcesOf(this.args, this.range));
   }
 };
-function withOrigin(value, origin2) {
-  if (origin2.length) value.origin = origin2;
+function withOrigin(value, origin3) {
+  if (origin3.length) value.origin = origin3;
   return value;
 }
 var DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
@@ -24247,8 +24247,8 @@ function verbatimRange(value, text) {
 function placerFor(text, verbatim, fallback) {
   if (!verbatim) return () => fallback;
   const lines = new LineTable(verbatim.file, text);
-  const origin2 = verbatim.start;
-  const shift = (p) => p.line === 1 ? { line: origin2.line, column: origin2.column + p.column - 1 } : { line: origin2.line + p.line - 1, column: p.column };
+  const origin3 = verbatim.start;
+  const shift = (p) => p.line === 1 ? { line: origin3.line, column: origin3.column + p.column - 1 } : { line: origin3.line + p.line - 1, column: p.column };
   return (start2, end) => ({ file: verbatim.file, start: shift(lines.position(start2)), end: shift(lines.position(end)) });
 }
 
@@ -24279,9 +24279,9 @@ function decodedResult(call, decoded2, decoding, source) {
   if ("error" in decoded2) call.fail(decoded2.error);
   if ("limit" in decoded2) call.unknown(`${call.name}() ${decoded2.limit}`);
   if (decoding.verbatim) return decoded2.value;
-  const origin2 = sourcesOf([source], call.range);
+  const origin3 = sourcesOf([source], call.range);
   const top = { ...decoded2.value, range: call.range };
-  if (origin2.length) top.origin = origin2;
+  if (origin3.length) top.origin = origin3;
   else delete top.origin;
   return top;
 }
@@ -24352,15 +24352,15 @@ function urlEncode(call, text) {
 function decodeCsv(text, decoding) {
   const records = csvRecords(text);
   if ("error" in records) return records;
-  const [header2, ...rows] = records;
-  if (!header2) return { error: "the CSV text has no header line" };
-  if (new Set(header2.map((column) => column.text)).size !== header2.length) return { error: "the CSV header names a column twice" };
+  const [header3, ...rows] = records;
+  if (!header3) return { error: "the CSV text has no header line" };
+  if (new Set(header3.map((column) => column.text)).size !== header3.length) return { error: "the CSV header names a column twice" };
   if (rows.length > MAX_ITEMS) return { limit: `reads a CSV text of more than ${MAX_ITEMS} rows` };
   const items2 = [];
   for (const row of rows) {
-    if (row.length !== header2.length) return { error: `a CSV line has ${row.length} fields; the header has ${header2.length}` };
+    if (row.length !== header3.length) return { error: `a CSV line has ${row.length} fields; the header has ${header3.length}` };
     const map = { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: decoding.place(row[0].start, row[row.length - 1].end) };
-    header2.forEach((column, i) => {
+    header3.forEach((column, i) => {
       const field = row[i];
       map.entries.set(column.text, placed({ kind: "literal", value: field.text, range: decoding.place(field.start, field.end) }, decoding));
       map.keyRanges.set(column.text, decoding.place(column.start, column.end));
@@ -24721,8 +24721,8 @@ var PatternParser = class {
       this.pos += octal.length;
       return { codePoint: parseInt(c + octal, 8) };
     }
-    const code2 = c.charCodeAt(0);
-    if (code2 < 128 && !/[A-Za-z0-9]/.test(c)) return { codePoint: code2 };
+    const code3 = c.charCodeAt(0);
+    if (code3 < 128 && !/[A-Za-z0-9]/.test(c)) return { codePoint: code3 };
     throw new PatternError(`invalid escape sequence: \\${c}`);
   }
   unicodeClass(negatedEscape) {
@@ -25764,12 +25764,12 @@ function parseInteger(call, text, base) {
   return Number(negative ? -value : value);
 }
 function digitValue(ch, base) {
-  const code2 = ch.charCodeAt(0);
-  if (code2 >= 48 && code2 <= 57) return code2 - 48;
-  const lower = code2 >= 97 && code2 <= 122;
-  const upper = code2 >= 65 && code2 <= 90;
+  const code3 = ch.charCodeAt(0);
+  if (code3 >= 48 && code3 <= 57) return code3 - 48;
+  const lower = code3 >= 97 && code3 <= 122;
+  const upper = code3 >= 65 && code3 <= 90;
   if (!lower && !upper) return void 0;
-  const letter = (code2 | 32) - 97;
+  const letter = (code3 | 32) - 97;
   return base <= 36 || lower ? 10 + letter : 36 + letter;
 }
 
@@ -26126,12 +26126,12 @@ function failure(why, range2) {
   return markFailed({ kind: "unknown", why, range: range2 });
 }
 function usedAt2(value, at) {
-  const origin2 = [];
-  for (const place of [value.range, ...value.origin ?? []]) {
-    if (origin2.length < MAX_ORIGINS2 && !sameRange(place, at) && !origin2.some((r) => sameRange(r, place))) origin2.push(place);
+  const origin3 = [];
+  for (const place2 of [value.range, ...value.origin ?? []]) {
+    if (origin3.length < MAX_ORIGINS2 && !sameRange(place2, at) && !origin3.some((r) => sameRange(r, place2))) origin3.push(place2);
   }
   const moved = { ...value, range: at };
-  if (origin2.length) moved.origin = origin2;
+  if (origin3.length) moved.origin = origin3;
   else delete moved.origin;
   return derive(value, moved);
 }
@@ -26145,8 +26145,8 @@ function originsOf2(parts) {
 }
 function computed(value, range2, parts) {
   const result = literal3(value, range2);
-  const origin2 = originsOf2(parts);
-  if (origin2.length) result.origin = origin2;
+  const origin3 = originsOf2(parts);
+  if (origin3.length) result.origin = origin3;
   return result;
 }
 function textOf2(value) {
@@ -26415,20 +26415,20 @@ var ModuleFolders = class {
 var NoticeSink = class {
   notices = [];
   seen = /* @__PURE__ */ new Set();
-  add(level, code2, message, range2, file = range2?.file) {
-    const key2 = `${level}|${code2}|${file ?? ""}|${range2 ? `${range2.start.line}:${range2.start.column}` : ""}|${message}`;
+  add(level, code3, message, range2, file = range2?.file) {
+    const key2 = `${level}|${code3}|${file ?? ""}|${range2 ? `${range2.start.line}:${range2.start.column}` : ""}|${message}`;
     if (this.seen.has(key2)) return;
     this.seen.add(key2);
-    const notice = { level, code: code2, message };
+    const notice = { level, code: code3, message };
     if (file !== void 0) notice.file = file;
     if (range2) notice.range = range2;
     this.notices.push(notice);
   }
-  warn(code2, message, range2) {
-    this.add("warning", code2, message, range2);
+  warn(code3, message, range2) {
+    this.add("warning", code3, message, range2);
   }
-  note(code2, message, range2) {
-    this.add("note", code2, message, range2);
+  note(code3, message, range2) {
+    this.add("note", code3, message, range2);
   }
 };
 
@@ -26984,10 +26984,10 @@ var Budget = class {
   instance(at) {
     return --this.instances >= 0 || this.exhausted("instance-limit", `the root module ${this.unit} expands to more than ${LIMITS.instances} resource instances; the rest were not checked.`, at);
   }
-  exhausted(code2, message, at) {
-    if (!this.warned.has(code2)) {
-      this.warned.add(code2);
-      this.notices.warn(code2, message, at);
+  exhausted(code3, message, at) {
+    if (!this.warned.has(code3)) {
+      this.warned.add(code3);
+      this.notices.warn(code3, message, at);
     }
     return false;
   }
@@ -27475,13 +27475,13 @@ var ResourceInstance = class {
   attributes() {
     if (this.attributeMemo) return this.attributeMemo;
     const { owner, decl } = this.block;
-    const header2 = this.block.header;
+    const header3 = this.block.header;
     return owner.root.guard.run(
       this.address,
       this.address,
-      header2,
+      header3,
       () => this.attributeMemo = evaluateBody(owner.root.ev, decl.block.body, this.scope, decl.file.lines.range(decl.block.body.start, decl.block.body.end), RESOURCE_META),
-      (why) => failure(why, header2)
+      (why) => failure(why, header3)
     );
   }
   reference(at, indexable) {
@@ -27526,9 +27526,9 @@ function toResource(instance, block, owner) {
     attributes: attributes.kind === "map" ? attributes : emptyMap(block.header),
     range: block.header
   };
-  const { origin: origin2, prefix: prefix2 } = owner.placement;
-  if (origin2.length) {
-    resource.origin = origin2;
+  const { origin: origin3, prefix: prefix2 } = owner.placement;
+  if (origin3.length) {
+    resource.origin = origin3;
     resource.context = { module: prefix2.slice(0, -1) };
   }
   return resource;
@@ -28076,11 +28076,11 @@ function nameOf(step) {
 // src/parse/tfplan/notices.ts
 var HOW_TO_MAKE_A_PLAN = "terraform plan -out plan.out && terraform show -json plan.out > plan.json";
 var start = (node) => ({ start: node.start, end: node.start + 1 });
-function planError(lines, code2, message, at) {
-  return noticeAt(lines, "error", code2, message, at.start, at.end);
+function planError(lines, code3, message, at) {
+  return noticeAt(lines, "error", code3, message, at.start, at.end);
 }
-function planWarning(lines, code2, message, at) {
-  return noticeAt(lines, "warning", code2, message, at.start, at.end);
+function planWarning(lines, code3, message, at) {
+  return noticeAt(lines, "warning", code3, message, at.start, at.end);
 }
 
 // src/parse/tfplan/planned.ts
@@ -28260,21 +28260,21 @@ var HclPlaces = class {
     return { header: header(block, lines), body: this.body(block.body, lines, depth + 1) };
   }
   body(body, lines, depth) {
-    const place = { attributes: /* @__PURE__ */ new Map(), blocks: /* @__PURE__ */ new Map(), dynamic: /* @__PURE__ */ new Map() };
-    if (depth > this.maxDepth) return place;
+    const place2 = { attributes: /* @__PURE__ */ new Map(), blocks: /* @__PURE__ */ new Map(), dynamic: /* @__PURE__ */ new Map() };
+    if (depth > this.maxDepth) return place2;
     for (const item of body.items) {
       if (item.type === "Attribute") {
-        place.attributes.set(item.name, { name: lines.range(item.nameSpan.start, item.nameSpan.end), value: lines.range(item.value.start, item.value.end) });
+        place2.attributes.set(item.name, { name: lines.range(item.nameSpan.start, item.nameSpan.end), value: lines.range(item.value.start, item.value.end) });
       } else if (item.blockType === "dynamic" && item.labels.length === 1) {
-        place.dynamic.set(item.labels[0].value, header(item, lines));
+        place2.dynamic.set(item.labels[0].value, header(item, lines));
       } else {
-        const list3 = place.blocks.get(item.blockType);
+        const list3 = place2.blocks.get(item.blockType);
         const nested = this.block(item, lines, depth);
         if (list3) list3.push(nested);
-        else place.blocks.set(item.blockType, [nested]);
+        else place2.blocks.set(item.blockType, [nested]);
       }
     }
-    return place;
+    return place2;
   }
 };
 function header(block, lines) {
@@ -28346,16 +28346,16 @@ var Locator = class {
   locate(resource, address) {
     const calls = address.module.map((m) => m.name);
     const dirs = this.moduleDirs(calls);
-    const origin2 = [];
+    const origin3 = [];
     calls.forEach((name, i) => {
       const dir2 = dirs[i];
       const call = dir2 === void 0 ? void 0 : this.places.moduleCall(dir2, name);
-      if (call) origin2.push(call);
+      if (call) origin3.push(call);
     });
     const dir = dirs[calls.length];
     const block = dir === void 0 ? void 0 : this.places.resource(dir, address.type, address.name);
     const located = block ? relocate(resource, block) : resource;
-    return origin2.length ? { ...located, origin: origin2 } : located;
+    return origin3.length ? { ...located, origin: origin3 } : located;
   }
   /** The folder of the root module and of each module down the chain of calls; undefined past a non-local source. */
   moduleDirs(calls) {
@@ -28530,46 +28530,46 @@ function writtenAs(node) {
   for (const key2 of node.entries.keys()) if (!EXPRESSION_KEYS.has(key2)) return { kind: "block", node };
   return { kind: "attribute", node };
 }
-function buildAttributes(place, at, ctx) {
-  const built = build2(place, ctx);
+function buildAttributes(place2, at, ctx) {
+  const built = build2(place2, ctx);
   if (built?.kind === "map") return built;
   return { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: ctx.lines.range(at.start, at.end) };
 }
-function build2(place, ctx) {
-  const node = place.value ?? place.unknown;
-  if (!node || !place.value && !containsTrue(place.unknown)) return void 0;
-  const isUnknown = isTrue(place.unknown);
-  if (place.written?.kind === "unwritten" && (isUnknown || isEmpty(place.value))) return void 0;
+function build2(place2, ctx) {
+  const node = place2.value ?? place2.unknown;
+  if (!node || !place2.value && !containsTrue(place2.unknown)) return void 0;
+  const isUnknown = isTrue(place2.unknown);
+  if (place2.written?.kind === "unwritten" && (isUnknown || isEmpty(place2.value))) return void 0;
   if (!isUnknown && node.kind === "scalar" && node.value === null) return void 0;
   const range2 = ctx.lines.range(node.start, node.end);
-  const expression = place.written?.kind === "attribute" ? place.written.node : void 0;
+  const expression = place2.written?.kind === "attribute" ? place2.written.node : void 0;
   const refs = expression ? ctx.refsOf(expression) : [];
   if (refs.length) {
     const why = isUnknown ? KNOWN_AFTER_APPLY : `refers to ${referencesOf(expression)[0]}`;
-    return unknown(why, range2, { refs, secret: place.sensitive.some(containsTrue) });
+    return unknown(why, range2, { refs, secret: place2.sensitive.some(containsTrue) });
   }
-  const constant = place.written?.kind === "constant" || expression !== void 0 && expression.entries.has("constant_value");
-  if (place.sensitive.some(isTrue) && !(constant && place.value)) {
+  const constant = place2.written?.kind === "constant" || expression !== void 0 && expression.entries.has("constant_value");
+  if (place2.sensitive.some(isTrue) && !(constant && place2.value)) {
     return unknown("sensitive", range2, { secret: true });
   }
   if (isUnknown) return unknown(KNOWN_AFTER_APPLY, range2);
-  const inner = constant ? { kind: "constant" } : place.written;
-  if (node.kind === "map") return buildMap(place, range2, inner, ctx);
-  if (node.kind === "seq") return buildList(place, range2, inner, ctx);
-  if (place.value?.kind !== "scalar") return void 0;
-  return { kind: "literal", value: place.value.value, range: range2 };
+  const inner = constant ? { kind: "constant" } : place2.written;
+  if (node.kind === "map") return buildMap(place2, range2, inner, ctx);
+  if (node.kind === "seq") return buildList(place2, range2, inner, ctx);
+  if (place2.value?.kind !== "scalar") return void 0;
+  return { kind: "literal", value: place2.value.value, range: range2 };
 }
-function buildMap(place, range2, written, ctx) {
+function buildMap(place2, range2, written, ctx) {
   const map = { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: range2 };
-  const values = place.value?.kind === "map" ? place.value.entries : void 0;
-  const marks2 = place.unknown?.kind === "map" ? place.unknown.entries : void 0;
+  const values = place2.value?.kind === "map" ? place2.value.entries : void 0;
+  const marks2 = place2.unknown?.kind === "map" ? place2.unknown.entries : void 0;
   const keys = /* @__PURE__ */ new Set([...values?.keys() ?? [], ...[...marks2 ?? []].filter(([, m]) => containsTrue(m.value)).map(([k]) => k)]);
   for (const key2 of keys) {
     const entry = values?.get(key2) ?? marks2?.get(key2);
     const child = {
       value: values?.get(key2)?.value,
       unknown: marks2?.get(key2)?.value,
-      sensitive: place.sensitive.flatMap((s) => s.kind === "map" ? s.entries.get(key2)?.value ?? [] : []),
+      sensitive: place2.sensitive.flatMap((s) => s.kind === "map" ? s.entries.get(key2)?.value ?? [] : []),
       written: written?.kind === "block" ? writtenAs(written.node.entries.get(key2)?.value) ?? UNWRITTEN : written?.kind === "constant" ? written : void 0
     };
     const value = build2(child, ctx);
@@ -28579,15 +28579,15 @@ function buildMap(place, range2, written, ctx) {
   }
   return map;
 }
-function buildList(place, range2, written, ctx) {
-  const values = place.value?.kind === "seq" ? place.value.items : [];
-  const marks2 = place.unknown?.kind === "seq" ? place.unknown.items : [];
+function buildList(place2, range2, written, ctx) {
+  const values = place2.value?.kind === "seq" ? place2.value.items : [];
+  const marks2 = place2.unknown?.kind === "seq" ? place2.unknown.items : [];
   const items2 = [];
   for (let i = 0; i < Math.max(values.length, marks2.length); i++) {
     const child = {
       value: values[i],
       unknown: marks2[i],
-      sensitive: place.sensitive.flatMap((s) => s.kind === "seq" ? s.items[i] ?? [] : []),
+      sensitive: place2.sensitive.flatMap((s) => s.kind === "seq" ? s.items[i] ?? [] : []),
       written: written?.kind === "blocks" ? writtenAs(written.items[i]) : written?.kind === "constant" ? written : void 0
     };
     const at = values[i] ?? marks2[i];
@@ -28642,13 +28642,13 @@ function buildResource2(planned, canonical, change, config, resolver, lines) {
   const configured = moduleAt(config, module.map((m) => m.name));
   const expressions = configured?.resources.get(`${type}.${name}`);
   const eachValue = eachValueSource(configured?.forEach.get(`${type}.${name}`));
-  const place = {
+  const place2 = {
     value: planned.values,
     unknown: change?.entries.get("after_unknown")?.value,
     sensitive: [planned.sensitive, change?.entries.get("after_sensitive")?.value].filter((n) => n !== void 0),
     written: expressions && { kind: "block", node: expressions }
   };
-  const attributes = buildAttributes(place, planned.at, {
+  const attributes = buildAttributes(place2, planned.at, {
     lines,
     refsOf: (expression) => resolver.resolve(withEachValue(referencesOf(expression), eachValue), module, key2)
   });
@@ -29286,14 +29286,14 @@ function relevant(errors) {
     if (error.keyword === "if" || error.keyword === "propertyNames") continue;
     if (branchPrefixes.some((p) => `${error.instancePath}#${error.schemaPath}`.startsWith(p))) continue;
     if ((error.keyword === "oneOf" || error.keyword === "required") && withUnknownKey.has(error.instancePath)) continue;
-    const place = `${error.instancePath}#${error.keyword}`;
-    const first = byPlace.get(place);
+    const place2 = `${error.instancePath}#${error.keyword}`;
+    const first = byPlace.get(place2);
     if (first && error.keyword === "required") {
       first.params.missingProperty += `", "${error.params.missingProperty}`;
       continue;
     }
     if (first && error.keyword !== "additionalProperties") continue;
-    byPlace.set(place, error);
+    byPlace.set(place2, error);
     kept.push(error);
   }
   return kept;
@@ -29476,8 +29476,8 @@ function bestPass(outcomes) {
 
 // src/rules/eval/path-syntax.ts
 var PathSyntaxError = class extends Error {
-  constructor(path34, offset, detail) {
-    super(`invalid path "${path34}" at character ${offset + 1}: ${detail}`);
+  constructor(path34, offset, detail2) {
+    super(`invalid path "${path34}" at character ${offset + 1}: ${detail2}`);
     this.path = path34;
     this.offset = offset;
     this.name = "PathSyntaxError";
@@ -29910,8 +29910,8 @@ function policyValue(value) {
   const errors = [];
   const root = parseTree2(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (!root || errors.length > 0 || root.type !== "object") return value;
-  const place = placer(value);
-  return { ...fromJson(root, place, 0), origin: value.origin };
+  const place2 = placer(value);
+  return { ...fromJson(root, place2, 0), origin: value.origin };
 }
 function placer(value) {
   const { layout } = value;
@@ -29931,19 +29931,19 @@ function positionIn(layout, lines, offset) {
   const line = layout.lines[inText.line - 1];
   return { line: line.line, column: line.column + inText.column - 1 };
 }
-function fromJson(node, place, depth) {
-  const range2 = place(node);
+function fromJson(node, place2, depth) {
+  const range2 = place2(node);
   if (depth > MAX_DEPTH3) return { kind: "unknown", why: "the policy JSON is nested too deeply", range: range2 };
   const children = node.children ?? [];
-  if (node.type === "array") return { kind: "list", items: children.map((item) => fromJson(item, place, depth + 1)), range: range2 };
+  if (node.type === "array") return { kind: "list", items: children.map((item) => fromJson(item, place2, depth + 1)), range: range2 };
   if (node.type === "object") {
     const entries = /* @__PURE__ */ new Map();
     const keyRanges = /* @__PURE__ */ new Map();
     for (const property of children) {
       const [key2, child] = property.children;
       if (!child) continue;
-      entries.set(key2.value, fromJson(child, place, depth + 1));
-      keyRanges.set(key2.value, place(property));
+      entries.set(key2.value, fromJson(child, place2, depth + 1));
+      keyRanges.set(key2.value, place2(property));
     }
     return { kind: "map", entries, keyRanges, range: range2 };
   }
@@ -30055,7 +30055,7 @@ function splitWords(name) {
 }
 
 // src/rules/builtins/ecs-container-definitions.ts
-var noPrivilegedContainers = ({ value, resource, path: path34 }) => eachContainer(value, resource, path34, (container, at, origin2) => {
+var noPrivilegedContainers = ({ value, resource, path: path34 }) => eachContainer(value, resource, path34, (container, at, origin3) => {
   const found = entryOf(container, "privileged");
   if (!found) return pass(resource, container.range, at);
   const [key2, flag] = found;
@@ -30068,20 +30068,20 @@ var noPrivilegedContainers = ({ value, resource, path: path34 }) => eachContaine
     at: propertyRange(flag, container.keyRanges.get(key2)),
     path: where,
     message: `${where} is true: the container gets root-level access to the host's devices and kernel; expected false or left out`,
-    related: originLocations(flag.origin ? flag : origin2)
+    related: originLocations(flag.origin ? flag : origin3)
   });
 });
-var noSecretsInEnvironment = ({ value, resource, path: path34 }) => eachContainer(value, resource, path34, (container, at, origin2) => {
+var noSecretsInEnvironment = ({ value, resource, path: path34 }) => eachContainer(value, resource, path34, (container, at, origin3) => {
   const found = entryOf(container, "environment");
   if (!found) return pass(resource, container.range, at);
   const [key2, environment] = found;
   const base = joinKey(at, key2);
   if (environment.kind === "unknown") return unknown2(`${base} is unknown: ${environment.why}`);
   if (environment.kind !== "list") return pass(resource, environment.range, base);
-  const outcomes = environment.items.map((entry, i) => checkVariable(entry, joinIndex(base, i), resource, origin2));
+  const outcomes = environment.items.map((entry, i) => checkVariable(entry, joinIndex(base, i), resource, origin3));
   return allOf(outcomes, pass(resource, environment.range, base));
 });
-function checkVariable(entry, at, resource, origin2) {
+function checkVariable(entry, at, resource, origin3) {
   if (entry.kind === "unknown") return unknown2(`${at} is unknown: ${entry.why}`);
   const proof = pass(resource, entry.range, at);
   if (entry.kind !== "map") return proof;
@@ -30098,7 +30098,7 @@ function checkVariable(entry, at, resource, origin2) {
     at: propertyRange(secret, entry.keyRanges.get(valueKey)),
     path: where,
     message: `${where} gives environment variable ${name.value} a secret written in the code, stored in the task definition in plain text; expected ${SECRETS[resource.family]}`,
-    related: originLocations(secret.origin ? secret : origin2)
+    related: originLocations(secret.origin ? secret : origin3)
   });
 }
 var SECRETS = {
@@ -32254,9 +32254,9 @@ function fingerprint(text) {
 
 // src/rules/user-code.ts
 function placeInUserCode(failure2) {
-  const code2 = failure2.resource.userCode;
-  if (!code2) return void 0;
-  const at = code2.properties.get(topProperty(failure2.path)) ?? code2.created;
+  const code3 = failure2.resource.userCode;
+  if (!code3) return void 0;
+  const at = code3.properties.get(topProperty(failure2.path)) ?? code3.created;
   if (!at) return void 0;
   const what = failure2.path || failure2.resource.address;
   return { at, related: { range: failure2.at, message: `template location: ${what} in ${failure2.at.file}` } };
@@ -32268,23 +32268,27 @@ function topProperty(path34) {
 
 // src/rules/engine.ts
 var FAMILIES = ["cloudformation", "terraform"];
-function evaluateRules(rules, graph, options) {
+var ALL_OF_RANK = { fail: 3, unknown: 2, pass: 1, "not-applicable": 0 };
+function assessRules(rules, graph, options) {
   const env = { graph, strict: options.strict };
   const findings = [];
+  const evaluations = [];
   for (const rule of rules) {
     const severity = options.severityOverrides?.get(rule.id) ?? rule.severity;
     const fingerprints = new Fingerprints();
+    const verdicts = /* @__PURE__ */ new Map();
     for (const family of FAMILIES) {
       for (const check of rule.checks[family] ?? []) {
         for (const resource of candidates(graph, family, check.resource)) {
-          for (const failure2 of checkResource(check, resource, env)) {
-            findings.push(toFinding(rule, severity, check, resource, failure2, fingerprints));
-          }
+          const { verdict, failures: failures2 } = checkResource(check, resource, env);
+          for (const failure2 of failures2) findings.push(toFinding(rule, severity, check, resource, failure2, fingerprints));
+          verdicts.set(resource, allHold(verdicts.get(resource), verdict));
         }
       }
     }
+    for (const [resource, verdict] of verdicts) evaluations.push({ rule: rule.id, resource: resource.key, ...verdict });
   }
-  return findings.sort(compareFindings);
+  return { findings: findings.sort(compareFindings), evaluations };
 }
 function candidates(graph, family, types) {
   if (types.includes("*")) return graph.resources.filter((r) => r.family === family);
@@ -32294,13 +32298,23 @@ function candidates(graph, family, types) {
 }
 function checkResource(check, resource, env) {
   const scope = resourceScope(resource);
-  if (check.where && evaluate(check.where, scope, { ...env, strict: false }).kind !== "pass") return [];
-  const outcome = evaluate(check.assert, scope, env);
-  if (outcome.kind === "fail") return outcome.failures;
-  if (outcome.kind === "pass" && env.strict) {
-    return outcome.defaults.map((d) => ({ resource: d.resource, at: d.at, path: d.path, message: d.message, related: [] }));
+  if (check.where) {
+    const applies = evaluate(check.where, scope, { ...env, strict: false });
+    if (applies.kind === "fail") return { verdict: { outcome: "not-applicable" }, failures: [] };
+    if (applies.kind === "unknown") return { verdict: { outcome: "unknown", why: `whether the rule applies: ${applies.why}` }, failures: [] };
   }
-  return [];
+  const outcome = evaluate(check.assert, scope, env);
+  if (outcome.kind === "fail") return { verdict: { outcome: "fail" }, failures: outcome.failures };
+  if (outcome.kind === "unknown") return { verdict: { outcome: "unknown", why: outcome.why }, failures: [] };
+  if (!outcome.defaults.length) return { verdict: { outcome: "pass" }, failures: [] };
+  if (!env.strict) return { verdict: { outcome: "pass", byDefault: true }, failures: [] };
+  const failures2 = outcome.defaults.map((d) => ({ resource: d.resource, at: d.at, path: d.path, message: d.message, related: [] }));
+  return { verdict: { outcome: "fail" }, failures: failures2 };
+}
+function allHold(earlier, next) {
+  if (!earlier) return next;
+  if (ALL_OF_RANK[earlier.outcome] !== ALL_OF_RANK[next.outcome]) return ALL_OF_RANK[earlier.outcome] > ALL_OF_RANK[next.outcome] ? earlier : next;
+  return next.byDefault && !earlier.byDefault ? next : earlier;
 }
 function toFinding(rule, severity, check, resource, failure2, fingerprints) {
   const inUserCode = placeInUserCode(failure2);
@@ -32327,17 +32341,17 @@ function findingMessage(check, resource, failure2) {
 // src/rules/repeats.ts
 var isPlan2 = (resource) => resource.format === "terraform-plan";
 function dropRepeats(findings) {
-  const placeOf2 = (f) => `${f.rule.id}\0${f.at.file}\0${f.at.start.line}\0${f.resource.file}\0${f.resource.address}`;
+  const placeOf3 = (f) => `${f.rule.id}\0${f.at.file}\0${f.at.start.line}\0${f.resource.file}\0${f.resource.address}`;
   const ownerOf = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    const place = placeOf2(finding);
-    const owner = ownerOf.get(place);
-    if (!owner || isPlan2(owner.resource) && !isPlan2(finding.resource)) ownerOf.set(place, finding);
+    const place2 = placeOf3(finding);
+    const owner = ownerOf.get(place2);
+    if (!owner || isPlan2(owner.resource) && !isPlan2(finding.resource)) ownerOf.set(place2, finding);
   }
   const kept = [];
   const dropped = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    const owner = ownerOf.get(placeOf2(finding));
+    const owner = ownerOf.get(placeOf3(finding));
     if (owner.resource.key === finding.resource.key) {
       kept.push(finding);
       continue;
@@ -32354,6 +32368,32 @@ function dropRepeats(findings) {
     message: `${count} finding${count === 1 ? "" : "s"} from ${file} repeat${count === 1 ? "s" : ""} what ${keptFile === "." ? "the configuration at the scan root" : keptFile} reports at the same line for the same address, and ${count === 1 ? "is" : "are"} reported once.`
   }));
   return { findings: kept, notices };
+}
+var placeOfResource = (resource) => `${resource.file}\0${resource.address}`;
+function resourcesOnce(resources) {
+  const kept = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    const place2 = placeOfResource(resource);
+    const owner = kept.get(place2);
+    if (!owner || isPlan2(owner) && !isPlan2(resource)) kept.set(place2, resource);
+  }
+  return [...kept.values()];
+}
+var DECIDED_RANK = { fail: 3, pass: 2, "not-applicable": 1, unknown: 0 };
+function evaluationsOnce(evaluations, resources) {
+  const byKey = new Map(resources.map((r) => [r.key, r]));
+  const keptAt = new Map(resourcesOnce(resources).map((r) => [placeOfResource(r), r.key]));
+  const merged = /* @__PURE__ */ new Map();
+  for (const evaluation of evaluations) {
+    const resource = byKey.get(evaluation.resource);
+    const key2 = (resource && keptAt.get(placeOfResource(resource))) ?? evaluation.resource;
+    const id = `${evaluation.rule}\0${key2}`;
+    const earlier = merged.get(id);
+    if (!earlier || DECIDED_RANK[evaluation.outcome] > DECIDED_RANK[earlier.outcome]) {
+      merged.set(id, key2 === evaluation.resource ? evaluation : { ...evaluation, resource: key2 });
+    }
+  }
+  return [...merged.values()];
 }
 
 // src/suppress/written.ts
@@ -32372,7 +32412,7 @@ function describeSuppression(s) {
 function suppressionProblems(s, today, knownRuleIds) {
   const problems = [];
   const what = describeSuppression(s);
-  const warn = (code2, message) => problems.push({ level: "warning", code: code2, message, ...s.file ? { file: s.file } : {}, ...s.location ? { range: s.location } : {} });
+  const warn = (code3, message) => problems.push({ level: "warning", code: code3, message, ...s.file ? { file: s.file } : {}, ...s.location ? { range: s.location } : {} });
   if (!s.ids.length) {
     warn("suppression-no-rule", `${what} names no rule, so it suppresses nothing; write the rule id first, e.g. iac-scan:ignore aws-s3-versioning <reason>.`);
     return problems;
@@ -32478,8 +32518,8 @@ var WordReader = class {
     while (this.position < this.text.length && isSpace3(this.text.charCodeAt(this.position))) this.position++;
   }
 };
-function isSpace3(code2) {
-  return code2 === 32 || code2 === 9 || code2 === 10 || code2 === 13;
+function isSpace3(code3) {
+  return code3 === 32 || code3 === 9 || code3 === 10 || code3 === 13;
 }
 function firstWord(text) {
   const words = new WordReader(text, 0);
@@ -32624,6 +32664,27 @@ function unused(s) {
   };
 }
 
+// src/scan/inventory.ts
+function inventory(resources) {
+  return resources.map(scannedResource).sort(compareScanned);
+}
+function scannedResource(resource) {
+  const scanned = {
+    key: resource.key,
+    address: resource.address,
+    type: resource.type,
+    format: resource.format,
+    family: resource.family,
+    file: resource.file,
+    at: resource.userCode?.created ?? resource.range
+  };
+  if (resource.context) scanned.context = resource.context;
+  return scanned;
+}
+function compareScanned(a, b) {
+  return compareText(a.at.file, b.at.file) || a.at.start.line - b.at.start.line || a.at.start.column - b.at.start.column || compareText(a.address, b.address) || compareText(a.key, b.key);
+}
+
 // src/scan/snippets.ts
 import path28 from "node:path";
 var MAX_SNIPPET_CHARS = 400;
@@ -32720,13 +32781,15 @@ async function scan2(options) {
   const t2 = performance.now();
   progress("checking resources", 0, parsed.resources.length);
   const graph = new ResourceGraph(parsed.resources);
-  const once = dropRepeats(evaluateEachRule(setup.rules, graph, setup.strict, setup.config, notices));
+  const assessed = assessEachRule(setup.rules, graph, setup.strict, setup.config, notices);
+  const once = dropRepeats(assessed.findings);
   notices.push(...once.notices);
   const t3 = performance.now();
+  const today = options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const suppressed = applySuppressions(once.findings, {
     comments: parsed.comments,
     configIgnores: setup.config.ignore ?? [],
-    today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+    today,
     knownRuleIds: new Set(setup.allRuleIds),
     resources: parsed.resources,
     cdkNagEquivalents: setup.cdkNagEquivalents
@@ -32738,6 +32801,8 @@ async function scan2(options) {
     root,
     files: discovered.files.map((f) => f.rel),
     findings: suppressed.findings,
+    resources: inventory(resourcesOnce(parsed.resources)),
+    evaluations: evaluationsOnce(assessed.evaluations, parsed.resources),
     notices: notices.sort(compareNotices),
     rules: setup.rules,
     catalog: setup.catalog,
@@ -32747,7 +32812,8 @@ async function scan2(options) {
       bytes: discovered.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0),
       resources: parsed.resources.length,
       ms: { discover: t1 - t0, parse: t2 - t1, rules: t3 - t2, suppress: t4 - t3, total: performance.now() - t0 }
-    }
+    },
+    date: today
   };
   return {
     result,
@@ -32835,12 +32901,14 @@ function guarded(run) {
     return void 0;
   }
 }
-function evaluateEachRule(rules, graph, strict, config, notices) {
+function assessEachRule(rules, graph, strict, config, notices) {
   const severityOverrides = new Map(Object.entries(config.severity ?? {}));
-  const findings = [];
+  const all = { findings: [], evaluations: [] };
   for (const rule of rules) {
     try {
-      findings.push(...evaluateRules([rule], graph, { strict, severityOverrides }));
+      const one2 = assessRules([rule], graph, { strict, severityOverrides });
+      all.findings.push(...one2.findings);
+      all.evaluations.push(...one2.evaluations);
     } catch (err) {
       notices.push({
         level: "error",
@@ -32849,7 +32917,8 @@ function evaluateEachRule(rules, graph, strict, config, notices) {
       });
     }
   }
-  return findings.sort(compareFindings);
+  all.findings.sort(compareFindings);
+  return all;
 }
 
 // src/scan/verdict.ts
@@ -33310,8 +33379,257 @@ function notification(n) {
   return out;
 }
 
-// src/report/text.ts
-import path31 from "node:path";
+// src/report/soa/rows.ts
+var STATE_OF = { pass: "passed", fail: "failed", unknown: "undecided", "not-applicable": "not-applicable" };
+function placeOf2(resource) {
+  return `${resource.file}\0${resource.address}`;
+}
+function rowsByRule(result) {
+  const rows = /* @__PURE__ */ new Map();
+  const add = (row) => {
+    const list3 = rows.get(row.rule);
+    if (list3) list3.push(row);
+    else rows.set(row.rule, [row]);
+  };
+  const withFinding = /* @__PURE__ */ new Set();
+  for (const finding of result.findings) {
+    const row = findingRow(finding, result.catalog);
+    withFinding.add(`${row.rule}\0${row.place}`);
+    add(row);
+  }
+  const resources = new Map(result.resources.map((r) => [r.key, r]));
+  for (const evaluation of result.evaluations) {
+    const resource = resources.get(evaluation.resource);
+    if (resource && !withFinding.has(`${evaluation.rule}\0${placeOf2(resource)}`)) add(evaluationRow(evaluation, resource, result.catalog));
+  }
+  return rows;
+}
+function findingRow(finding, catalog) {
+  const row = { state: finding.suppression ? "accepted" : "failed", rule: finding.rule.id, ...naming(finding.resource, finding.at, catalog), message: finding.message };
+  if (finding.suppression) row.suppression = finding.suppression;
+  return row;
+}
+function evaluationRow(evaluation, resource, catalog) {
+  const row = { state: STATE_OF[evaluation.outcome], rule: evaluation.rule, ...naming(resource, resource.at, catalog) };
+  if (evaluation.why) row.why = evaluation.why;
+  if (evaluation.byDefault) row.byDefault = true;
+  return row;
+}
+function naming(resource, at, catalog) {
+  const named = { place: placeOf2(resource), address: qualifiedAddress(resource), type: resource.type, at };
+  if (resource.context?.constructPath) named.constructPath = resource.context.constructPath;
+  const entry = serviceOf(catalog, resource.family, resource.type);
+  if (entry) [named.model, named.service] = [entry.model, entry.service];
+  return named;
+}
+
+// src/report/soa/services.ts
+function servicesInUse(resources, catalog) {
+  const byModel = /* @__PURE__ */ new Map();
+  const unmapped = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    const entry = serviceOf(catalog, resource.family, resource.type);
+    if (!entry) {
+      unmapped.set(resource.type, (unmapped.get(resource.type) ?? 0) + 1);
+      continue;
+    }
+    const services = byModel.get(entry.model) ?? /* @__PURE__ */ new Map();
+    services.set(entry.service, (services.get(entry.service) ?? 0) + 1);
+    byModel.set(entry.model, services);
+  }
+  const counted = (counts) => [...counts].sort(([a], [b]) => compareText(a, b));
+  return {
+    models: SERVICE_MODELS.filter((model) => byModel.has(model)).map((model) => ({
+      model,
+      title: catalog.models[model].title,
+      summary: catalog.models[model].summary,
+      services: counted(byModel.get(model)).map(([service, n]) => ({ service, resources: n }))
+    })),
+    unmapped: counted(unmapped).map(([type, n]) => ({ type, resources: n }))
+  };
+}
+function serviceNames(services) {
+  return services.models.flatMap((m) => m.services.map((s) => s.service));
+}
+
+// src/report/soa/types.ts
+var RESOURCE_STATES = ["failed", "undecided", "accepted", "passed", "not-applicable"];
+
+// src/report/soa/build.ts
+var CLOUD_USE_CONTROL = "A.5.23";
+var GRAVITY = new Map(RESOURCE_STATES.map((state, i) => [state, i]));
+var STATUS_OF = {
+  failed: "failing",
+  undecided: "undecided",
+  accepted: "accepted",
+  passed: "passing",
+  "not-applicable": "not-exercised"
+};
+function buildSoa(result, toolVersion) {
+  const { catalog } = result;
+  const rows = rowsByRule(result);
+  const rules = [...result.rules].sort((a, b) => compareText(a.id, b.id));
+  const listed = listedControls(catalog);
+  const controls = listed.map((listing) => controlEvidence(listing, guidanceOf(listing.control, catalog), rules, rows)).filter((evidence) => evidence.rules.length);
+  const services = servicesInUse(result.resources, catalog);
+  const inherited = services.models.length ? listed.filter(({ control }) => control.inherited).map((listing) => inheritedControl(listing, catalog)) : [];
+  const evidenced = new Set(controls.map((c) => c.control.id));
+  const notCovered = listed.filter(({ control }) => !evidenced.has(control.id) && !control.inherited && control.id !== CLOUD_USE_CONTROL);
+  const gravest = gravestByPlace([...rows.values()].flat());
+  const resourceCounts = countStates(gravest);
+  const errors = result.notices.filter((n) => n.level === "error").length;
+  const checked = gravest.size - resourceCounts["not-applicable"];
+  const byStatus = (status) => controls.filter((c) => c.status === status).length;
+  const cloudUse = cloudUseOf(catalog, serviceNames(services), checked);
+  return {
+    scan: {
+      date: result.date,
+      toolVersion,
+      files: result.files,
+      rules: result.rules.length,
+      problems: result.notices.filter((n) => n.level !== "note"),
+      complete: errors === 0
+    },
+    services,
+    ...cloudUse ? { cloudUse } : {},
+    controls,
+    inherited,
+    notCovered,
+    summary: {
+      controls: {
+        evidenced: controls.length - byStatus("not-exercised"),
+        failing: byStatus("failing"),
+        undecided: byStatus("undecided"),
+        accepted: byStatus("accepted"),
+        passing: byStatus("passing"),
+        notExercised: byStatus("not-exercised"),
+        inherited: inherited.length,
+        notCovered: notCovered.length
+      },
+      resources: { scanned: result.resources.length, checked, ...resourceCounts },
+      files: result.files.length,
+      errors,
+      complete: errors === 0
+    }
+  };
+}
+function listedControls(catalog) {
+  return [
+    ...[...catalog.controls.iso27001.values()].map((control) => ({ control, standard: "iso27001" })),
+    ...[...catalog.controls.iso27017.values()].filter((c) => c.group === "cloud").map((control) => ({ control, standard: "iso27017" }))
+  ];
+}
+function guidanceOf(control, catalog) {
+  return [...catalog.controls.iso27017.values()].filter((c) => c.group === "clause" && c.annexA === control.id);
+}
+function controlEvidence(listing, guidance, rules, rowsOf) {
+  const { control, standard } = listing;
+  const clauses = new Set(guidance.map((c) => c.id));
+  const ruleEvidence = [];
+  const rows = [];
+  for (const rule of rules) {
+    const via = [
+      ...rule.controls[standard].includes(control.id) ? [control.id] : [],
+      ...standard === "iso27001" ? rule.controls.iso27017.filter((id) => clauses.has(id)) : []
+    ];
+    if (!via.length) continue;
+    const own = rowsOf.get(rule.id) ?? [];
+    ruleEvidence.push({ rule, via, resources: new Set(own.filter(inScope).map((r) => r.place)).size });
+    rows.push(...own);
+  }
+  const counts = countStates(gravestByPlace(rows));
+  const status = STATUS_OF[RESOURCE_STATES.find((state) => counts[state] > 0) ?? "not-applicable"];
+  return { control, standard, guidance, status, rules: ruleEvidence, rows: rows.sort(compareRows), counts, inUse: modelsInUse(rows.filter(inScope)) };
+}
+function inheritedControl(listing, catalog) {
+  const { scope, evidence } = listing.control.inherited;
+  return { ...listing, guidance: guidanceOf(listing.control, catalog), scope, evidence };
+}
+function cloudUseOf(catalog, services, checked) {
+  const control = catalog.controls.iso27001.get(CLOUD_USE_CONTROL);
+  return control && { control, standard: "iso27001", services, checked };
+}
+var inScope = (row) => row.state !== "not-applicable";
+function gravestByPlace(rows) {
+  const gravest = /* @__PURE__ */ new Map();
+  for (const row of rows) {
+    const earlier = gravest.get(row.place);
+    if (!earlier || GRAVITY.get(row.state) < GRAVITY.get(earlier)) gravest.set(row.place, row.state);
+  }
+  return gravest;
+}
+function countStates(gravest) {
+  const counts = Object.fromEntries(RESOURCE_STATES.map((s) => [s, 0]));
+  for (const state of gravest.values()) counts[state]++;
+  return counts;
+}
+function modelsInUse(rows) {
+  const services = /* @__PURE__ */ new Map();
+  for (const row of rows) if (row.model) services.set(row.model, (services.get(row.model) ?? /* @__PURE__ */ new Set()).add(row.service));
+  return SERVICE_MODELS.filter((m) => services.has(m)).map((model) => ({ model, services: [...services.get(model)].sort(compareText) }));
+}
+function compareRows(a, b) {
+  return GRAVITY.get(a.state) - GRAVITY.get(b.state) || compareText(a.at.file, b.at.file) || a.at.start.line - b.at.start.line || a.at.start.column - b.at.start.column || compareText(a.address, b.address) || compareText(a.rule, b.rule);
+}
+
+// src/report/soa/framing.ts
+var CLOUD_USE_FRAMING = "The provider's certification does not evidence this control: it is the customer's own process for acquiring, using, managing and leaving cloud services. This scan is part of the customer's evidence for it: the code that configures the cloud services is checked before deployment against rules tied to ISO/IEC 27001 and 27017 controls, with the owner of each on the shared-responsibility split and the controls inherited from the provider. The rest of the evidence is the customer's own: its policy for the use of cloud services, the agreement with the provider, how it reviews the provider (A.5.22) and its plan for leaving it.";
+
+// src/report/soa/json.ts
+var SOA_JSON_VERSION = 1;
+function renderSoaJson(result, options) {
+  const soa = buildSoa(result, options.toolVersion);
+  const report = {
+    version: SOA_JSON_VERSION,
+    tool: { name: TOOL_NAME, version: soa.scan.toolVersion },
+    scan: {
+      date: soa.scan.date,
+      complete: soa.scan.complete,
+      files: soa.scan.files,
+      rules: soa.scan.rules,
+      problems: soa.scan.problems.map(jsonNotice)
+    },
+    services: soa.services,
+    cloudUse: soa.cloudUse ? { ...controlJson(soa.cloudUse), status: "evidenced-in-part", services: soa.cloudUse.services, resourcesChecked: soa.cloudUse.checked, note: CLOUD_USE_FRAMING } : null,
+    controls: soa.controls.map(evidenceJson),
+    inherited: soa.inherited.map((i) => ({ ...controlJson(i), guidance: i.guidance.map(({ id, title: title2 }) => ({ id, title: title2 })), scope: i.scope, evidence: i.evidence })),
+    notCovered: soa.notCovered.map(controlJson),
+    summary: soa.summary
+  };
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function controlJson({ control, standard }) {
+  return { id: control.id, standard, title: control.title, split: control.split, related: control.related ?? [] };
+}
+function evidenceJson(evidence) {
+  return {
+    ...controlJson(evidence),
+    guidance: evidence.guidance.map(({ id, title: title2 }) => ({ id, title: title2 })),
+    status: evidence.status,
+    inUse: evidence.inUse.map(({ model, services }) => ({ model, owner: evidence.control.split[model], services })),
+    rules: evidence.rules.map(({ rule, via, resources }) => ({ id: rule.id, title: rule.title, severity: rule.severity, owner: rule.owner, via, resources })),
+    counts: evidence.counts,
+    resources: evidence.rows.map(rowJson)
+  };
+}
+function rowJson(row) {
+  return {
+    state: row.state,
+    rule: row.rule,
+    address: row.address,
+    constructPath: row.constructPath ?? null,
+    type: row.type,
+    model: row.model ?? null,
+    service: row.service ?? null,
+    file: row.at.file,
+    range: span2(row.at),
+    message: row.message ?? null,
+    why: row.why ?? null,
+    byDefault: row.byDefault ?? false,
+    suppression: row.suppression ? jsonSuppression(row.suppression) : null
+  };
+}
 
 // src/report/ansi.ts
 var wrap = (open, close) => (s) => `\x1B[${open}m${s}\x1B[${close}m`;
@@ -33340,7 +33658,262 @@ function printable(text) {
   return from === 0 ? text : out + text.slice(from);
 }
 
+// src/report/soa/markdown-text.ts
+var SPECIAL = /[\\`*<>[\]|&]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+function prose(text) {
+  return printable(oneLine(text).replace(SPECIAL, "\\$&"));
+}
+function code2(text) {
+  const inside = printable(oneLine(text)).replaceAll("|", "\\|");
+  const longest = Math.max(0, ...(inside.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad2 = inside.startsWith("`") || inside.endsWith("`") ? " " : "";
+  return `${fence}${pad2}${inside}${pad2}${fence}`;
+}
+function place(range2) {
+  return code2(`${range2.file}:${range2.start.line}`);
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+function tableHead(headings) {
+  return [tableRow(headings), tableRow(headings.map(() => "---"))];
+}
+function oneLine(text) {
+  return text.replace(/\s*\r?\n\s*/g, " ");
+}
+
+// src/report/soa/markdown.ts
+var STATE_LABEL = {
+  failed: "failed",
+  undecided: "not decidable before deployment",
+  accepted: "accepted risk",
+  passed: "passed",
+  "not-applicable": "not applicable"
+};
+var STATUS_LABEL = {
+  failing: "**failing**",
+  undecided: "**not decidable before deployment**",
+  accepted: "passing, with accepted risks",
+  passing: "passing",
+  "not-exercised": "no resource in scope"
+};
+function renderSoaMarkdown(result, options) {
+  const soa = buildSoa(result, options.toolVersion);
+  const exercised = soa.controls.filter((c) => c.status !== "not-exercised");
+  const idle = soa.controls.filter((c) => c.status === "not-exercised");
+  const sections = [
+    header2(soa),
+    servicesSection(soa),
+    soa.cloudUse ? cloudUseSection(soa.cloudUse, soa) : [],
+    controlsSection(exercised),
+    idle.length ? idleSection(idle) : [],
+    inheritedSection(soa.inherited, soa),
+    notCoveredSection(soa),
+    scanSection(soa),
+    summarySection(soa)
+  ];
+  return `${sections.filter((s) => s.length).map((s) => s.join("\n")).join("\n\n")}
+`;
+}
+function header2(soa) {
+  const { scan: scan3, summary } = soa;
+  const lines = [
+    "# Statement of Applicability: cloud evidence",
+    "",
+    "Evidence for the cloud part of an ISO/IEC 27001:2022 Statement of Applicability, with the ISO/IEC 27017 cloud controls. It comes from a scan of infrastructure code before deployment: it shows what the code would deploy, not the running account.",
+    "",
+    `- Scan date: ${scan3.date}`,
+    `- Tool: ${TOOL_NAME} ${prose(scan3.toolVersion)}, ${plural(scan3.rules, "rule")}`,
+    `- Scope: ${plural(summary.files, "file")} (listed under Scan), ${plural(summary.resources.scanned, "resource")}`
+  ];
+  if (scan3.complete) return lines;
+  const errors = scan3.problems.filter((n) => n.level === "error");
+  return [
+    ...lines,
+    "",
+    `> **The evidence is incomplete.** ${plural(errors.length, "error")} stopped part of the input from being checked, and nothing below covers that part:`,
+    ">",
+    ...errors.map((n) => `> - ${problemLine(n)}`)
+  ];
+}
+function servicesSection(soa) {
+  const { models, unmapped } = soa.services;
+  const lines = ["## Service models in use", ""];
+  if (!models.length) lines.push("The scanned code declares no resource of a service the controls catalog knows.");
+  else {
+    lines.push(
+      "Who operates a control depends on the service model of the service (see docs/controls.md). The scanned code uses:",
+      "",
+      ...tableHead(["service model", "services (resources)", "who runs what"]),
+      ...models.map(({ title: title2, summary, services }) => tableRow([prose(title2), services.map((s) => `${prose(s.service)} (${s.resources})`).join(", "), prose(summary)]))
+    );
+  }
+  if (unmapped.length) {
+    lines.push("", `Resource types in no service model of the catalog, so no owner split applies to them: ${unmapped.map((u) => `${code2(u.type)} (${u.resources})`).join(", ")}.`);
+  }
+  return lines;
+}
+function cloudUseSection(cloudUse, soa) {
+  const { control } = cloudUse;
+  const scope = cloudUse.services.length ? `This scan checked ${plural(cloudUse.checked, "resource")} of the services in use (${cloudUse.services.map(prose).join(", ")}) with ${plural(soa.scan.rules, "rule")} on ${soa.scan.date}.` : `This scan found no resource of a cloud service the catalog knows; its ${plural(soa.scan.rules, "rule")} checked nothing here.`;
+  return [
+    `## ${control.id} ${prose(control.title)}`,
+    "",
+    `Status: evidenced in part by this scan${soa.scan.complete ? "" : " (incomplete: see the errors above)"}. Owner: ${ownerLine(control, [])}.`,
+    "",
+    prose(CLOUD_USE_FRAMING),
+    "",
+    scope
+  ];
+}
+function controlsSection(controls) {
+  const lines = [
+    "## Controls evidenced by the rules",
+    "",
+    "A control's status is its resources' gravest state: failing (a finding no one accepted), not decidable before deployment (a value the code leaves to deployment time, never counted as a pass), passing with accepted risks (every finding suppressed with a justification), passing.",
+    ""
+  ];
+  if (!controls.length) return [...lines, "No rule that ran had a resource in scope."];
+  lines.push(
+    ...tableHead(["control", "title", "status", "owner here", "failed", "not decidable", "accepted", "passed"]),
+    ...controls.map(
+      (c) => tableRow([c.control.id, prose(c.control.title), STATUS_LABEL[c.status], ownersHere(c), ...["failed", "undecided", "accepted", "passed"].map((s) => String(c.counts[s]))])
+    )
+  );
+  for (const evidence of controls) lines.push("", ...controlSection(evidence));
+  return lines;
+}
+function controlSection(evidence) {
+  const { control, counts } = evidence;
+  const tally = ["failed", "undecided", "accepted", "passed"].filter((s) => counts[s]).map((s) => `${counts[s]} ${STATE_LABEL[s]}`);
+  const used = evidence.rules.filter((r) => r.resources > 0);
+  const unused2 = evidence.rules.filter((r) => r.resources === 0);
+  const lines = [
+    `### ${control.id} ${prose(control.title)}`,
+    "",
+    `Status: ${STATUS_LABEL[evidence.status]}. Resources: ${tally.join(", ")}.`,
+    "",
+    origin2(evidence),
+    "",
+    `Owner: ${ownerLine(control, evidence.inUse)}.`,
+    "",
+    ...tableHead(["rule", "title", "severity", "names it as", "resources"]),
+    ...used.map(({ rule, via, resources }) => tableRow([code2(rule.id), prose(rule.title), rule.severity, via.join(", "), String(resources)]))
+  ];
+  if (unused2.length) {
+    lines.push("", `${plural(unused2.length, "more rule")} evidence${unused2.length === 1 ? "s" : ""} this control but had no resource in scope here: ${unused2.map((r) => code2(r.rule.id)).join(", ")}.`);
+  }
+  lines.push("", ...tableHead(["state", "resource", "type", "location", "rule", "detail"]), ...evidence.rows.map(resourceRow));
+  return lines;
+}
+function origin2({ control, standard, guidance }) {
+  if (standard === "iso27017") {
+    const related = control.related?.length ? ` Closest Annex A controls (the catalog's reading): ${control.related.join(", ")}.` : "";
+    return `ISO/IEC 27017 cloud control.${related}`;
+  }
+  const clauses = guidance.map((c) => `${c.id} ${prose(c.title)}`).join("; ");
+  return `ISO/IEC 27001:2022 Annex A.${clauses ? ` ISO/IEC 27017 guidance on the ISO/IEC 27002:2013 clauses that are this control: ${clauses}.` : ""}`;
+}
+function resourceRow(row) {
+  const name = row.constructPath ? `${code2(row.address)} (${code2(row.constructPath)})` : code2(row.address);
+  return tableRow([STATE_LABEL[row.state], name, code2(row.type), place(row.at), code2(row.rule), detail(row)]);
+}
+function detail(row) {
+  switch (row.state) {
+    case "failed":
+      return prose(row.message ?? "");
+    case "accepted": {
+      const s = row.suppression;
+      const written = s.location ? ` at ${place(s.location)}` : "";
+      const until = s.until ? `, until ${s.until}` : "";
+      return `accepted (${s.kind}${written}${until}): ${prose(s.justification)}. Finding: ${prose(row.message ?? "")}`;
+    }
+    case "undecided":
+      return prose(row.why ?? "");
+    case "passed":
+      return row.byDefault ? "by the provider's default, not written in the code" : "";
+    case "not-applicable":
+      return "outside the rule's scope";
+  }
+}
+function idleSection(controls) {
+  return [
+    "## Controls with no resource in scope",
+    "",
+    "Rules that ran evidence these controls, but the scanned code has no resource they apply to.",
+    "",
+    ...tableHead(["control", "title", "rules"]),
+    ...controls.map((c) => tableRow([c.control.id, prose(c.control.title), c.rules.map((r) => code2(r.rule.id)).join(", ")]))
+  ];
+}
+function inheritedSection(inherited, soa) {
+  const lines = ["## Inherited from the provider", ""];
+  if (!inherited.length) return [...lines, "The scanned code uses no service the controls catalog knows, so it inherits nothing through it."];
+  const services = serviceNames(soa.services).map(prose);
+  return [
+    ...lines,
+    `For the services in use (${services.join(", ")}), the provider operates what these controls cover, and no infrastructure code can show it. The evidence is the provider's certification: for AWS, its ISO/IEC 27001, ISO/IEC 27017 and SOC 2 reports in AWS Artifact, which the customer obtains and reviews (A.5.19, A.5.22). A control with a customer part as well is also listed above with its rules.`,
+    "",
+    ...tableHead(["control", "title", "owner", "inherited", "evidence"]),
+    ...inherited.map((i) => {
+      const guidance = i.guidance.length ? ` (ISO/IEC 27017 guidance: ${i.guidance.map((c) => c.id).join(", ")})` : "";
+      return tableRow([i.control.id, `${prose(i.control.title)}${guidance}`, ownerLine(i.control, []), prose(i.scope), prose(i.evidence)]);
+    })
+  ];
+}
+function notCoveredSection(soa) {
+  if (!soa.notCovered.length) return [];
+  return [
+    "## Not evidenced by this scan",
+    "",
+    "No rule that ran evidences these controls of the catalog, and the provider does not operate them: their evidence is the customer's policies, procedures and records, or a rule pack that checks them.",
+    "",
+    ...tableHead(["control", "title", "owner"]),
+    ...soa.notCovered.map(({ control }) => tableRow([control.id, prose(control.title), ownerLine(control, [])]))
+  ];
+}
+function scanSection(soa) {
+  const { scan: scan3 } = soa;
+  const lines = ["## Scan", "", `Files scanned (${scan3.files.length}), relative to the scan root:`, "", ...scan3.files.map((f) => `- ${code2(f)}`)];
+  if (!scan3.files.length) lines.push("- none");
+  if (scan3.problems.length) lines.push("", `Problems (${scan3.problems.length}):`, "", ...scan3.problems.map((n) => `- ${problemLine(n)}`));
+  return lines;
+}
+function summarySection(soa) {
+  const { controls: c, resources: r, files, errors, complete } = soa.summary;
+  const unchecked = r.scanned - r.checked;
+  return [
+    "## Summary",
+    "",
+    `- Controls evidenced with resources in scope: ${c.evidenced} (${c.failing} failing, ${c.undecided} not decidable before deployment, ${c.accepted} passing with accepted risks, ${c.passing} passing).`,
+    `- Controls whose rules had no resource in scope: ${c.notExercised}.`,
+    `- Controls inherited from the provider: ${c.inherited}.`,
+    ...soa.cloudUse ? [`- ${soa.cloudUse.control.id}: evidenced in part by this scan.`] : [],
+    `- Controls not evidenced by this scan: ${c.notCovered}.`,
+    `- Resources: ${r.scanned} scanned; ${r.checked} in scope of a rule (${r.failed} failed, ${r.undecided} not decidable before deployment, ${r.accepted} accepted, ${r.passed} passed); ${unchecked} in no rule's scope.`,
+    `- Scan date ${soa.scan.date}, ${TOOL_NAME} ${prose(soa.scan.toolVersion)}, ${plural(files, "file")} scanned, ${plural(errors, "error")}: ${complete ? "the evidence is complete for the files scanned" : "the evidence is incomplete"}.`
+  ];
+}
+function ownerLine(control, inUse) {
+  const owners = new Set(SERVICE_MODELS.map((m) => control.split[m]));
+  const used = new Map(inUse.map((u) => [u.model, u.services]));
+  if (owners.size === 1 && !used.size) return `${control.split.infrastructure} in every service model`;
+  return SERVICE_MODELS.map((m) => {
+    const services = used.get(m);
+    return services ? `**${m} ${control.split[m]}** (in use: ${services.map(prose).join(", ")})` : `${m} ${control.split[m]}`;
+  }).join(" \xB7 ");
+}
+function ownersHere(evidence) {
+  return [...new Set(evidence.inUse.map((u) => evidence.control.split[u.model]))].join(", ") || "\u2014";
+}
+function problemLine(n) {
+  const where = n.range ? ` ${place(n.range)}` : n.file !== void 0 ? ` ${code2(n.file)}` : "";
+  return `${n.level} ${code2(n.code)}${where}: ${prose(n.message)}`;
+}
+
 // src/report/text.ts
+import path31 from "node:path";
 function renderText(result, options) {
   const st = styles(options.color);
   const show4 = (file) => printable(displayPath2(result.root, options.cwd, file));
@@ -33443,11 +34016,16 @@ function summaryLines(s, st) {
   ];
 }
 
+// src/report/options.ts
+var REPORT_FORMATS = ["text", "json", "sarif", "soa", "soa-json"];
+
 // src/report/index.ts
 var RENDERERS = {
   text: renderText,
   json: renderJson,
-  sarif: renderSarif
+  sarif: renderSarif,
+  soa: renderSoaMarkdown,
+  "soa-json": renderSoaJson
 };
 function renderReport(format2, result, options) {
   return RENDERERS[format2](result, options);
@@ -33455,7 +34033,6 @@ function renderReport(format2, result, options) {
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
-var REPORT_FORMATS = ["text", "json", "sarif"];
 var FAIL_ON = ["critical", "high", "medium", "low", "none"];
 var UsageError = class extends Error {
 };
@@ -33472,7 +34049,8 @@ Commands (only as the first argument; iac-scan ./rules scans a folder named rule
   controls    list the controls catalog: owner per service model, and the rules evidencing each
 
 Options:
-  -f, --format FORMAT[=FILE]  text, json or sarif; repeat for several reports (default: text)
+  -f, --format FORMAT[=FILE]  text, json, sarif, or soa / soa-json (Statement-of-Applicability
+                              evidence, Markdown / JSON); repeat for several reports (default: text)
   -o, --output FILE           where the last format without =FILE is written (default: stdout)
       --fail-on LEVEL         critical, high, medium, low or none (default: low)
   -c, --config FILE           config file (default: .iac-scan.yml in the current folder)
@@ -33494,6 +34072,7 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;
 Examples:
   iac-scan templates/
   iac-scan -f text -f sarif=iac-scan.sarif --fail-on high .
+  iac-scan -f soa=evidence.md -f sarif=iac-scan.sarif infra/
   iac-scan --param Environment=prod --strict stack.yaml`;
 function parseCliArgs(argv) {
   let parsed;
@@ -33686,7 +34265,7 @@ function ruleListText(rules) {
 function renderControlList(catalog, rules, format2) {
   switch (format2) {
     case "json":
-      return `${JSON.stringify(groupsOf(catalog, rules).flatMap(([, listed]) => listed.map(controlJson)), null, 2)}
+      return `${JSON.stringify(groupsOf(catalog, rules).flatMap(([, listed]) => listed.map(controlJson2)), null, 2)}
 `;
     case "markdown":
       return controlTablesMarkdown(catalog, rules, helpUri);
@@ -33699,7 +34278,7 @@ function groupsOf(catalog, rules) {
   const all = [...listed("iso27001"), ...listed("iso27017")];
   return Object.keys(GROUP_HEADING).map((group) => [group, all.filter((l) => l.control.group === group)]);
 }
-function controlJson({ control, standard, rules }) {
+function controlJson2({ control, standard, rules }) {
   return {
     id: control.id,
     standard,
@@ -33900,8 +34479,8 @@ function usageFailure(err) {
   return 2;
 }
 main(process.argv.slice(2)).then(
-  (code2) => {
-    process.exitCode = code2;
+  (code3) => {
+    process.exitCode = code3;
   },
   (err) => {
     process.stderr.write(`iac-scan: internal error: ${err?.stack ?? String(err)}

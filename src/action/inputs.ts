@@ -1,9 +1,15 @@
 import { SEVERITIES, type FailOn } from '../model';
 import type { ReportFormat } from '../report';
 
-const FORMATS: readonly ReportFormat[] = ['sarif', 'json', 'text'];
+const FORMATS: readonly ReportFormat[] = ['sarif', 'json', 'text', 'soa', 'soa-json'];
 const FAIL_ON: readonly FailOn[] = [...SEVERITIES, 'none'];
-const DEFAULT_OUTPUT: Record<ReportFormat, string> = { sarif: 'iac-scan.sarif', json: 'iac-scan.json', text: 'iac-scan.txt' };
+const DEFAULT_OUTPUT: Record<ReportFormat, string> = {
+  sarif: 'iac-scan.sarif',
+  json: 'iac-scan.json',
+  text: 'iac-scan.txt',
+  soa: 'iac-scan-soa.md',
+  'soa-json': 'iac-scan-soa.json',
+};
 
 /** The Action's inputs (action.yml), validated. Unset and empty inputs are the same to GitHub. */
 export interface ActionInputs {

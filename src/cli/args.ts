@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { FailOn } from '../model';
+import { REPORT_FORMATS, type ReportFormat } from '../report/options';
 
-export type ReportFormat = 'text' | 'json' | 'sarif';
-const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
 const FAIL_ON: readonly FailOn[] = ['critical', 'high', 'medium', 'low', 'none'];
 
 /** One report to write: a format and where it goes (`-` is standard output). */
@@ -45,7 +44,8 @@ Commands (only as the first argument; iac-scan ./rules scans a folder named rule
   controls    list the controls catalog: owner per service model, and the rules evidencing each
 
 Options:
-  -f, --format FORMAT[=FILE]  text, json or sarif; repeat for several reports (default: text)
+  -f, --format FORMAT[=FILE]  text, json, sarif, or soa / soa-json (Statement-of-Applicability
+                              evidence, Markdown / JSON); repeat for several reports (default: text)
   -o, --output FILE           where the last format without =FILE is written (default: stdout)
       --fail-on LEVEL         critical, high, medium, low or none (default: low)
   -c, --config FILE           config file (default: .iac-scan.yml in the current folder)
@@ -67,6 +67,7 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;
 Examples:
   iac-scan templates/
   iac-scan -f text -f sarif=iac-scan.sarif --fail-on high .
+  iac-scan -f soa=evidence.md -f sarif=iac-scan.sarif infra/
   iac-scan --param Environment=prod --strict stack.yaml`;
 
 export function parseCliArgs(argv: string[]): CliArgs {

@@ -45,6 +45,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-function compareText(a: string, b: string): number {
+/** Code-unit order, the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import type { ControlCatalog } from './control';
+import type { Evaluation, ScannedResource } from './evaluation';
 import type { Finding } from './finding';
 import type { Rule, Severity } from './rule';
 import type { Notice, Range } from './source';
@@ -11,6 +12,10 @@ export interface ScanResult {
   files: string[];
   /** Every finding, suppressed ones included (they carry `suppression`), in a deterministic order. */
   findings: Finding[];
+  /** Every resource scanned, once (a plan's view of a configuration resource gives way to it), by file and line. */
+  resources: ScannedResource[];
+  /** Each rule's outcome on each resource it checked, once per resource of `resources`: passes and undecided ones too. */
+  evaluations: Evaluation[];
   notices: Notice[];
   /** The rules that ran (after selection by config). */
   rules: Rule[];
@@ -19,6 +24,8 @@ export interface ScanResult {
   /** The source text of the line(s) a range covers, for snippets; '' when unavailable. */
   snippet(range: Range): string;
   stats: ScanStats;
+  /** The scan's date (YYYY-MM-DD): suppressions expire by it, and reports that show a date show this one. */
+  date: string;
 }
 
 export interface ScanStats {

@@ -34,7 +34,7 @@ export function renderJson(result: ScanResult, options: ReportOptions): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-function span(range: Range): Span {
+export function span(range: Range): Span {
   return { start: { ...range.start }, end: { ...range.end } };
 }
 
@@ -58,7 +58,7 @@ function jsonFinding(f: Finding) {
   };
 }
 
-function jsonSuppression(s: Suppression) {
+export function jsonSuppression(s: Suppression) {
   return {
     kind: s.kind,
     justification: s.justification,
@@ -68,7 +68,7 @@ function jsonSuppression(s: Suppression) {
   };
 }
 
-function jsonNotice(n: Notice) {
+export function jsonNotice(n: Notice) {
   return {
     level: n.level,
     code: n.code,

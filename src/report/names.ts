@@ -26,7 +26,7 @@ export function helpUri(rule: Rule): string | undefined {
  * `module.net.aws_vpc.main`. Terraform addresses already carry their module, so it is added only
  * when missing.
  */
-export function qualifiedAddress(resource: Resource): string {
+export function qualifiedAddress(resource: Pick<Resource, 'address' | 'context'>): string {
   const ctx = resource.context;
   let name = resource.address;
   if (ctx?.module && !name.startsWith(`${ctx.module}.`)) name = `${ctx.module}.${name}`;

@@ -1,6 +1,8 @@
 import type { FailOn } from '../model';
 
-export type ReportFormat = 'text' | 'json' | 'sarif';
+/** The report formats, as `--format` names them: `soa` and `soa-json` are the Statement-of-Applicability evidence. */
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'soa', 'soa-json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportOptions {
   /** SARIF `automationDetails.id` prefix: tells apart several analyses of one repository. */

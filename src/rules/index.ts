@@ -2,6 +2,6 @@
 export { loadRules, type RulePackDir } from './load';
 export { parseRuleText } from './load/rule-file';
 export { builtinControlsDir, builtinRulesDir } from './builtin-dir';
-export { evaluateRules, type EvaluateOptions } from './engine';
-export { dropRepeats } from './repeats';
+export { assessRules, evaluateRules, type Assessment, type EvaluateOptions } from './engine';
+export { dropRepeats, evaluationsOnce, resourcesOnce } from './repeats';
 export { BUILTINS } from './builtins';

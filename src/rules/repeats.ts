@@ -1,4 +1,4 @@
-import type { Finding, Notice, Resource } from '../model';
+import type { CheckOutcome, Evaluation, Finding, Notice, Resource } from '../model';
 
 /** A plan is made from configuration: where both are scanned, the configuration's own lines win. */
 const isPlan = (resource: Resource): boolean => resource.format === 'terraform-plan';
@@ -41,4 +41,41 @@ export function dropRepeats(findings: readonly Finding[]): { findings: Finding[]
     message: `${count} finding${count === 1 ? '' : 's'} from ${file} repeat${count === 1 ? 's' : ''} what ${keptFile === '.' ? 'the configuration at the scan root' : keptFile} reports at the same line for the same address, and ${count === 1 ? 'is' : 'are'} reported once.`,
   }));
   return { findings: kept, notices };
+}
+
+/**
+ * Where a resource is for a reader: its file and address. Two views of one resource share it,
+ * as a plan's resources move to their `.tf` file.
+ */
+const placeOfResource = (resource: Resource): string => `${resource.file}\0${resource.address}`;
+
+/** Every place once, as findings are: the configuration's resource over a plan's view of it, else the first. */
+export function resourcesOnce(resources: readonly Resource[]): Resource[] {
+  const kept = new Map<string, Resource>();
+  for (const resource of resources) {
+    const place = placeOfResource(resource);
+    const owner = kept.get(place);
+    if (!owner || (isPlan(owner) && !isPlan(resource))) kept.set(place, resource);
+  }
+  return [...kept.values()];
+}
+
+/** When views of one resource disagree, the one that decides wins: a plan knows values the configuration leaves to deployment. */
+const DECIDED_RANK: Record<CheckOutcome, number> = { fail: 3, pass: 2, 'not-applicable': 1, unknown: 0 };
+
+/** One evaluation per rule and place, on the resource `resourcesOnce` keeps there; the most decided view's outcome. */
+export function evaluationsOnce(evaluations: readonly Evaluation[], resources: readonly Resource[]): Evaluation[] {
+  const byKey = new Map(resources.map((r) => [r.key, r]));
+  const keptAt = new Map(resourcesOnce(resources).map((r) => [placeOfResource(r), r.key]));
+  const merged = new Map<string, Evaluation>();
+  for (const evaluation of evaluations) {
+    const resource = byKey.get(evaluation.resource);
+    const key = (resource && keptAt.get(placeOfResource(resource))) ?? evaluation.resource;
+    const id = `${evaluation.rule}\0${key}`;
+    const earlier = merged.get(id);
+    if (!earlier || DECIDED_RANK[evaluation.outcome] > DECIDED_RANK[earlier.outcome]) {
+      merged.set(id, key === evaluation.resource ? evaluation : { ...evaluation, resource: key });
+    }
+  }
+  return [...merged.values()];
 }

@@ -4,15 +4,16 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { compareFindings, type Comment, type ControlCatalog, type FailOn, type Finding, type Notice, type Resource, type Rule, type ScanResult, type SourceFile } from '../model';
+import { compareFindings, type Comment, type ControlCatalog, type FailOn, type Notice, type Resource, type Rule, type ScanResult, type SourceFile } from '../model';
 import { discover } from '../discover';
 import { loadConfig, loadParameterFile, loadVariables, parseParamFlag, type Config } from '../config';
 import { DEFAULT_LIMITS, type ParseOptions, type SuppliedParameter, type SuppliedVariables } from '../parse/format';
 import { Workspace } from '../parse/workspace';
 import { PARSERS } from '../parse/registry';
 import { ResourceGraph } from '../graph/graph';
-import { dropRepeats, evaluateRules } from '../rules';
+import { assessRules, dropRepeats, evaluationsOnce, resourcesOnce, type Assessment } from '../rules';
 import { applySuppressions, cdkNagEquivalents } from '../suppress';
+import { inventory } from './inventory';
 import { SnippetStore } from './snippets';
 import { compareNotices, formatNotice } from './notices';
 import { loadRuleSet } from './rule-set';
@@ -88,14 +89,16 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
 
   progress('checking resources', 0, parsed.resources.length);
   const graph = new ResourceGraph(parsed.resources);
-  const once = dropRepeats(evaluateEachRule(setup.rules, graph, setup.strict, setup.config, notices));
+  const assessed = assessEachRule(setup.rules, graph, setup.strict, setup.config, notices);
+  const once = dropRepeats(assessed.findings);
   notices.push(...once.notices);
   const t3 = performance.now();
 
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const suppressed = applySuppressions(once.findings, {
     comments: parsed.comments,
     configIgnores: setup.config.ignore ?? [],
-    today: options.today ?? new Date().toISOString().slice(0, 10),
+    today,
     knownRuleIds: new Set(setup.allRuleIds),
     resources: parsed.resources,
     cdkNagEquivalents: setup.cdkNagEquivalents,
@@ -108,6 +111,8 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
     root,
     files: discovered.files.map((f) => f.rel),
     findings: suppressed.findings,
+    resources: inventory(resourcesOnce(parsed.resources)),
+    evaluations: evaluationsOnce(assessed.evaluations, parsed.resources),
     notices: notices.sort(compareNotices),
     rules: setup.rules,
     catalog: setup.catalog,
@@ -118,6 +123,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
       resources: parsed.resources.length,
       ms: { discover: t1 - t0, parse: t2 - t1, rules: t3 - t2, suppress: t4 - t3, total: performance.now() - t0 },
     },
+    date: today,
   };
   return {
     result,
@@ -239,18 +245,20 @@ function guarded<T>(run: () => T): T | undefined {
 }
 
 /** Rules run one at a time so that one rule's crash is named and the other rules' findings kept. */
-function evaluateEachRule(
+function assessEachRule(
   rules: Rule[],
   graph: ResourceGraph,
   strict: boolean,
   config: Config,
   notices: Notice[],
-): Finding[] {
+): Assessment {
   const severityOverrides = new Map(Object.entries(config.severity ?? {}));
-  const findings: Finding[] = [];
+  const all: Assessment = { findings: [], evaluations: [] };
   for (const rule of rules) {
     try {
-      findings.push(...evaluateRules([rule], graph, { strict, severityOverrides }));
+      const one = assessRules([rule], graph, { strict, severityOverrides });
+      all.findings.push(...one.findings);
+      all.evaluations.push(...one.evaluations);
     } catch (err) {
       notices.push({
         level: 'error',
@@ -259,5 +267,6 @@ function evaluateEachRule(
       });
     }
   }
-  return findings.sort(compareFindings);
+  all.findings.sort(compareFindings);
+  return all;
 }

@@ -1,5 +1,6 @@
 import { shippedCatalog } from '../../src/controls';
 import type { Finding, Notice, Range, Resource, Rule, ScanResult, Severity } from '../../src/model';
+import { inventory } from '../../src/scan/inventory';
 
 /** Hand-written inputs for reporter tests: a small scan, built without any parser. */
 export const FILES: Record<string, string> = {
@@ -131,10 +132,13 @@ export function sampleResult(root = '/work/repo'): ScanResult {
     root,
     files: ['broken.yaml', logs, app],
     findings,
+    resources: inventory([role, bucket, group]),
+    evaluations: findings.map((f) => ({ rule: f.rule.id, resource: f.resource.key, outcome: 'fail' })),
     notices,
     rules: [RULES.retention, RULES.unused, RULES.versioning, RULES.admin],
     catalog: shippedCatalog(),
     snippet: snippetFrom(FILES),
     stats: { files: 3, bytes: 1000, resources: 3, ms: { discover: 0, parse: 0, rules: 0, suppress: 0, total: 0 } },
+    date: '2026-03-02',
   };
 }
