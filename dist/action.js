@@ -3264,8 +3264,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path33) {
-      let input = path33;
+    function removeDotSegments(path34) {
+      let input = path34;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3339,11 +3339,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path33) {
-      if (path33 === "" || path33[0] === "/") {
-        return removeDotSegments(path33);
+    function removeDotSegmentsRelative(path34) {
+      if (path34 === "" || path34[0] === "/") {
+        return removeDotSegments(path34);
       }
-      const segments = path33.split("/");
+      const segments = path34.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3706,8 +3706,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path33 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path33 && path33 !== "/" ? path33 : void 0;
+        const path34 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path34 && path34 !== "/" ? path34 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7017,17 +7017,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path33) {
-      const ctrl = callVisitor(key2, node, visitor, path33);
+    function visit_(key2, node, visitor, path34) {
+      const ctrl = callVisitor(key2, node, visitor, path34);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key2, path33, ctrl);
-        return visit_(key2, ctrl, visitor, path33);
+        replaceNode(key2, path34, ctrl);
+        return visit_(key2, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path33 = Object.freeze(path33.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path33);
+            const ci = visit_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7038,13 +7038,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path33 = Object.freeze(path33.concat(node));
-          const ck = visit_("key", node.key, visitor, path33);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = visit_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path33);
+          const cv = visit_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7065,17 +7065,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path33) {
-      const ctrl = await callVisitor(key2, node, visitor, path33);
+    async function visitAsync_(key2, node, visitor, path34) {
+      const ctrl = await callVisitor(key2, node, visitor, path34);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key2, path33, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path33);
+        replaceNode(key2, path34, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path33 = Object.freeze(path33.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path33);
+            const ci = await visitAsync_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7086,13 +7086,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path33 = Object.freeze(path33.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path33);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path33);
+          const cv = await visitAsync_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7119,23 +7119,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path33) {
+    function callVisitor(key2, node, visitor, path34) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path33);
+        return visitor(key2, node, path34);
       if (identity3.isMap(node))
-        return visitor.Map?.(key2, node, path33);
+        return visitor.Map?.(key2, node, path34);
       if (identity3.isSeq(node))
-        return visitor.Seq?.(key2, node, path33);
+        return visitor.Seq?.(key2, node, path34);
       if (identity3.isPair(node))
-        return visitor.Pair?.(key2, node, path33);
+        return visitor.Pair?.(key2, node, path34);
       if (identity3.isScalar(node))
-        return visitor.Scalar?.(key2, node, path33);
+        return visitor.Scalar?.(key2, node, path34);
       if (identity3.isAlias(node))
-        return visitor.Alias?.(key2, node, path33);
+        return visitor.Alias?.(key2, node, path34);
       return void 0;
     }
-    function replaceNode(key2, path33, node) {
-      const parent = path33[path33.length - 1];
+    function replaceNode(key2, path34, node) {
+      const parent = path34[path34.length - 1];
       if (identity3.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity3.isPair(parent)) {
@@ -7747,10 +7747,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path33, value) {
+    function collectionFromPath(schema, path34, value) {
       let v = value;
-      for (let i = path33.length - 1; i >= 0; --i) {
-        const k = path33[i];
+      for (let i = path34.length - 1; i >= 0; --i) {
+        const k = path34[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7769,7 +7769,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
+    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7799,11 +7799,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path33, value) {
-        if (isEmptyPath(path33))
+      addIn(path34, value) {
+        if (isEmptyPath(path34))
           this.add(value);
         else {
-          const [key2, ...rest] = path33;
+          const [key2, ...rest] = path34;
           const node = this.get(key2, true);
           if (identity3.isCollection(node))
             node.addIn(rest, value);
@@ -7817,8 +7817,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        const [key2, ...rest] = path33;
+      deleteIn(path34) {
+        const [key2, ...rest] = path34;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -7832,8 +7832,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        const [key2, ...rest] = path33;
+      getIn(path34, keepScalar) {
+        const [key2, ...rest] = path34;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node) ? node.value : node;
@@ -7851,8 +7851,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path33) {
-        const [key2, ...rest] = path33;
+      hasIn(path34) {
+        const [key2, ...rest] = path34;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -7862,8 +7862,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value) {
-        const [key2, ...rest] = path33;
+      setIn(path34, value) {
+        const [key2, ...rest] = path34;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -10378,9 +10378,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path33, value) {
+      addIn(path34, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path33, value);
+          this.contents.addIn(path34, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10455,14 +10455,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        if (Collection.isEmptyPath(path33)) {
+      deleteIn(path34) {
+        if (Collection.isEmptyPath(path34)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10477,10 +10477,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        if (Collection.isEmptyPath(path33))
+      getIn(path34, keepScalar) {
+        if (Collection.isEmptyPath(path34))
           return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10491,10 +10491,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path33) {
-        if (Collection.isEmptyPath(path33))
+      hasIn(path34) {
+        if (Collection.isEmptyPath(path34))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10511,13 +10511,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value) {
-        if (Collection.isEmptyPath(path33)) {
+      setIn(path34, value) {
+        if (Collection.isEmptyPath(path34)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path33), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path34), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path33, value);
+          this.contents.setIn(path34, value);
         }
       }
       /**
@@ -12478,9 +12478,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path33) => {
+    visit2.itemAtPath = (cst, path34) => {
       let item = cst;
-      for (const [field, index2] of path33) {
+      for (const [field, index2] of path34) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -12489,23 +12489,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path33) => {
-      const parent = visit2.itemAtPath(cst, path33.slice(0, -1));
-      const field = path33[path33.length - 1][0];
+    visit2.parentCollection = (cst, path34) => {
+      const parent = visit2.itemAtPath(cst, path34.slice(0, -1));
+      const field = path34[path34.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path33, item, visitor) {
-      let ctrl = visitor(item, path33);
+    function _visit(path34, item, visitor) {
+      let ctrl = visitor(item, path34);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12516,10 +12516,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path33);
+            ctrl = ctrl(item, path34);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -13821,14 +13821,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs5, sep: [] });
+                map.items.push({ start: start2, key: fs6, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs5);
+                this.stack.push(fs6);
               } else {
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13956,13 +13956,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs5, sep: [] });
+                fc.items.push({ start: [], key: fs6, sep: [] });
               else if (it.sep)
-                this.stack.push(fs5);
+                this.stack.push(fs6);
               else
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14772,26 +14772,26 @@ var require_ignore = __commonJS({
       const index2 = body.indexOf(SLASH);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path33) => {
-      const end = path33.length - 1;
-      const index2 = path33.lastIndexOf(
+    var basenameOf = (path34) => {
+      const end = path34.length - 1;
+      const index2 = path34.lastIndexOf(
         SLASH,
-        path33[end] === SLASH ? end - 1 : end
+        path34[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path33 : path33.slice(index2 + 1);
+      return index2 < 0 ? path34 : path34.slice(index2 + 1);
     };
-    var parentOf = (path33) => {
-      if (path33.charCodeAt(0) === SLASH_CODE || path33.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path33.split(SLASH).filter(Boolean);
+    var parentOf = (path34) => {
+      if (path34.charCodeAt(0) === SLASH_CODE || path34.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path34.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY3;
       }
-      const end = path33.length - 1;
-      const cut = path33.lastIndexOf(
+      const end = path34.length - 1;
+      const cut = path34.lastIndexOf(
         SLASH,
-        path33.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path34.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY3 : path33.slice(0, cut + 1);
+      return cut < 0 ? EMPTY3 : path34.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -14941,7 +14941,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path33) {
+      testLiteral(path34) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -14950,7 +14950,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path33)) {
+          if (rule.checkRegex.test(path34)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -14970,15 +14970,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path33, mode) {
+      test(path34, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path33) : path33;
+        const basename = shortcut ? basenameOf(path34) : path34;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path33
+            shortcut && rule._basenameOnly ? basename : path34
           )) {
             const { negative } = rule;
             const ret = {
@@ -15000,17 +15000,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath2 = (path33, originalPath, doThrow) => {
-      if (!isString(path33)) {
+    var checkPath2 = (path34, originalPath, doThrow) => {
+      if (!isString(path34)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path33) {
+      if (!path34) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath2.isNotRelative(path33)) {
+      if (checkPath2.isNotRelative(path34)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -15019,25 +15019,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path33) => {
-      const first = path33.charCodeAt(0);
+    var isNotRelative = (path34) => {
+      const first = path34.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path33.length === 1) {
+      if (path34.length === 1) {
         return true;
       }
-      const second = path33.charCodeAt(1);
+      const second = path34.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path33.length === 2 || path33.charCodeAt(2) === SLASH_CODE;
+      return path34.length === 2 || path34.charCodeAt(2) === SLASH_CODE;
     };
     checkPath2.isNotRelative = isNotRelative;
     checkPath2.convert = (p) => p;
@@ -15068,59 +15068,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path33) {
+      _test(originalPath, cache3, path34) {
         checkPath2(
-          path33,
+          path34,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path33 ? this._t(path33, cache3) : {
+        return path34 ? this._t(path34, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path33 = convertPath(target);
-        if (!path33 || path33.charCodeAt(path33.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path33);
+        const path34 = convertPath(target);
+        if (!path34 || path34.charCodeAt(path34.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path34);
         }
-        const dir = this._t(path33, this._testCache);
+        const dir = this._t(path34, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal4 = this._rules.testLiteral(path33);
+        const literal4 = this._rules.testLiteral(path34);
         return literal4.ignored || literal4.unignored ? literal4 : dir;
       }
-      _t(path33, cache3) {
-        const cached = cache3[path33];
+      _t(path34, cache3) {
+        const cached = cache3[path34];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf(path33);
+        const parentPath = parentOf(path34);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path33] = parent && parent.ignored ? parent : this._rules.test(path33, MODE_IGNORE);
+        return cache3[path34] = parent && parent.ignored ? parent : this._rules.test(path34, MODE_IGNORE);
       }
-      ignores(path33) {
-        return this._test(path33, this._ignoreCache, convertPath(path33)).ignored;
+      ignores(path34) {
+        return this._test(path34, this._ignoreCache, convertPath(path34)).ignored;
       }
       createFilter() {
-        return (path33) => !this.ignores(path33);
+        return (path34) => !this.ignores(path34);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path33) {
-        return this._test(path33, this._testCache, convertPath(path33));
+      test(path34) {
+        return this._test(path34, this._testCache, convertPath(path34));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path33) => checkPath2(convertPath(path33), path33, RETURN_FALSE);
+    var isPathValid = (path34) => checkPath2(convertPath(path34), path34, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath2.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath2.isNotRelative = (path33) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path33) || isNotRelative(path33);
+      checkPath2.isNotRelative = (path34) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path34) || isNotRelative(path34);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -16044,7 +16044,7 @@ function oneOf(input, value, allowed) {
 // src/action/run.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path32 from "node:path";
+import path33 from "node:path";
 
 // package.json
 var version = "0.1.0";
@@ -17749,7 +17749,7 @@ ${delimiter}
 }
 
 // src/scan/index.ts
-import path31 from "node:path";
+import path32 from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/discover/utf8.ts
@@ -23313,24 +23313,24 @@ var ConstructMetadata = class {
   stackPaths;
   add(metadata) {
     if (metadata.kind !== "map") return;
-    for (const { key: path33, value: entries } of metadata.entries.values()) {
+    for (const { key: path34, value: entries } of metadata.entries.values()) {
       if (entries.kind !== "seq") continue;
-      for (const entry of entries.items) this.addEntry(path33, entry);
+      for (const entry of entries.items) this.addEntry(path34, entry);
     }
     this.byLogicalId = void 0;
     this.stackPaths = void 0;
   }
-  get(path33) {
-    return this.byPath.get(path33);
+  get(path34) {
+    return this.byPath.get(path34);
   }
   /** The construct path of the stack or nested stack whose template is `templateFile`. */
   pathOfTemplate(templateFile) {
-    for (const [path33, facts] of this.byPath) if (facts.templateFile === templateFile) return path33;
+    for (const [path34, facts] of this.byPath) if (facts.templateFile === templateFile) return path34;
     return void 0;
   }
   /** Every template named in the metadata, with the construct path of its stack. */
   templates() {
-    return [...this.byPath].flatMap(([path33, facts]) => facts.templateFile ? [{ path: path33, templateFile: facts.templateFile }] : []);
+    return [...this.byPath].flatMap(([path34, facts]) => facts.templateFile ? [{ path: path34, templateFile: facts.templateFile }] : []);
   }
   /**
    * The construct path that has `logicalId` in the stack at `stackPath`, for templates synthesized
@@ -23339,59 +23339,59 @@ var ConstructMetadata = class {
    */
   pathOfLogicalId(logicalId, stackPath) {
     this.stackPaths ??= this.templates().map((t) => t.path);
-    const nested = this.stackPaths.filter((path33) => isBelow(path33, stackPath));
-    return this.withLogicalId(logicalId).find((path33) => isBelow(path33, stackPath) && !nested.some((n) => isBelow(path33, n)));
+    const nested = this.stackPaths.filter((path34) => isBelow(path34, stackPath));
+    return this.withLogicalId(logicalId).find((path34) => isBelow(path34, stackPath) && !nested.some((n) => isBelow(path34, n)));
   }
   withLogicalId(logicalId) {
     if (!this.byLogicalId) {
       this.byLogicalId = /* @__PURE__ */ new Map();
-      for (const [path33, facts] of this.byPath) {
+      for (const [path34, facts] of this.byPath) {
         if (facts.logicalId === void 0) continue;
         const paths = this.byLogicalId.get(facts.logicalId);
-        if (paths) paths.push(path33);
-        else this.byLogicalId.set(facts.logicalId, [path33]);
+        if (paths) paths.push(path34);
+        else this.byLogicalId.set(facts.logicalId, [path34]);
       }
     }
     return this.byLogicalId.get(logicalId) ?? [];
   }
-  addEntry(path33, entry) {
+  addEntry(path34, entry) {
     const type = textAt(entry, ENTRY_TYPE);
     const field = (key2) => entry.kind === "map" ? entry.entries.get(key2)?.value : void 0;
     const data = field(ENTRY_DATA);
     if (data === void 0) return;
     switch (type) {
       case LOGICAL_ID: {
-        const facts = this.factsOf(path33);
+        const facts = this.factsOf(path34);
         facts.logicalId = scalarText(data);
         const trace = field(ENTRY_TRACE);
         if (trace && !facts.creationStack) facts.creationStack = frames(trace);
         break;
       }
       case CREATION_STACK:
-        this.factsOf(path33).creationStack = frames(data);
+        this.factsOf(path34).creationStack = frames(data);
         break;
       case PROPERTY_ASSIGNMENT: {
         const property = textAt(data, PROPERTY_NAME);
         const trace = data.kind === "map" ? data.entries.get(PROPERTY_TRACE)?.value : void 0;
-        if (property !== void 0 && trace) this.factsOf(path33).assignments.push({ property, trace: frames(trace) });
+        if (property !== void 0 && trace) this.factsOf(path34).assignments.push({ property, trace: frames(trace) });
         break;
       }
       case TEMPLATE_FILE_ENTRY:
-        this.factsOf(path33).templateFile = scalarText(data);
+        this.factsOf(path34).templateFile = scalarText(data);
         break;
     }
   }
-  factsOf(path33) {
-    let facts = this.byPath.get(path33);
+  factsOf(path34) {
+    let facts = this.byPath.get(path34);
     if (!facts) {
       facts = { assignments: [] };
-      this.byPath.set(path33, facts);
+      this.byPath.set(path34, facts);
     }
     return facts;
   }
 };
-function isBelow(path33, stack) {
-  return path33.length > stack.length && path33.startsWith(stack) && path33[stack.length] === "/";
+function isBelow(path34, stack) {
+  return path34.length > stack.length && path34.startsWith(stack) && path34[stack.length] === "/";
 }
 function frames(node) {
   if (node.kind !== "seq") return [];
@@ -23404,15 +23404,15 @@ function frames(node) {
 
 // src/parse/cdk/user-code.ts
 var MAX_ANCESTORS = 32;
-function userCodeOf(path33, stackPath, metadata, files) {
+function userCodeOf(path34, stackPath, metadata, files) {
   let created;
-  let at = path33;
+  let at = path34;
   for (let asked = 0; at && !created && asked <= MAX_ANCESTORS; asked++, at = parentWithin(at, stackPath)) {
     const trace = metadata.get(at)?.creationStack;
     if (trace) created = userLine(trace, files);
   }
   const properties2 = /* @__PURE__ */ new Map();
-  for (const { property, trace } of metadata.get(path33)?.assignments ?? []) {
+  for (const { property, trace } of metadata.get(path34)?.assignments ?? []) {
     const line = userLine(trace, files);
     if (line) properties2.set(property, line);
   }
@@ -23429,19 +23429,19 @@ function userLine(trace, files) {
   }
   return void 0;
 }
-function parentWithin(path33, stackPath) {
-  const parent = path33.slice(0, path33.lastIndexOf("/"));
+function parentWithin(path34, stackPath) {
+  const parent = path34.slice(0, path34.lastIndexOf("/"));
   return stackPath !== void 0 && isBelow(parent, stackPath) ? parent : void 0;
 }
 
 // src/parse/cdk/app-resource.ts
 function appResource(resource, stack, metadata, sources) {
   const written = literalText(mapEntry(resource.metadata, PATH_METADATA));
-  const path33 = written !== void 0 ? `/${written.replace(/^\/+/, "")}` : stack.path && metadata.pathOfLogicalId(resource.address, stack.path);
+  const path34 = written !== void 0 ? `/${written.replace(/^\/+/, "")}` : stack.path && metadata.pathOfLogicalId(resource.address, stack.path);
   const app = { ...resource, format: "cdk", context: { stack: stack.name } };
-  if (!path33) return app;
-  app.context = { stack: stack.name, constructPath: path33.slice(1) };
-  const userCode = userCodeOf(path33, stack.path, metadata, sources);
+  if (!path34) return app;
+  app.context = { stack: stack.name, constructPath: path34.slice(1) };
+  const userCode = userCodeOf(path34, stack.path, metadata, sources);
   if (userCode) app.userCode = userCode;
   return app;
 }
@@ -29992,12 +29992,12 @@ var InstanceIndex = class {
     for (const a of addresses) {
       push(this.resources, `${moduleText(a.module)}|${a.type}.${a.name}`, { key: a.key, value: instanceText(a) });
       for (let depth = 1; depth <= a.module.length; depth++) {
-        const path33 = a.module.slice(0, depth);
-        const text = moduleText(path33);
+        const path34 = a.module.slice(0, depth);
+        const text = moduleText(path34);
         if (seenModules.has(text)) continue;
         seenModules.add(text);
-        const call = path33[depth - 1];
-        push(this.modules, `${moduleText(path33.slice(0, -1))}|${call.name}`, { key: call.key, value: path33 });
+        const call = path34[depth - 1];
+        push(this.modules, `${moduleText(path34.slice(0, -1))}|${call.name}`, { key: call.key, value: path34 });
       }
     }
   }
@@ -30332,10 +30332,10 @@ var ResourceGraph = class {
       else this.byType.set(r.type, [r]);
     }
     for (const r of resources) {
-      collectRefs(r.attributes, "", (ref2, path33) => {
+      collectRefs(r.attributes, "", (ref2, path34) => {
         const to = this.byKey.get(ref2.key);
         if (!to || to === r) return;
-        const edge = { from: r, to, path: path33, attr: ref2.attr };
+        const edge = { from: r, to, path: path34, attr: ref2.attr };
         push2(this.outgoing, r.key, edge);
         push2(this.incoming, to.key, edge);
       });
@@ -30369,16 +30369,16 @@ function push2(map, key2, edge) {
   if (list3) list3.push(edge);
   else map.set(key2, [edge]);
 }
-function collectRefs(value, path33, visit2) {
+function collectRefs(value, path34, visit2) {
   switch (value.kind) {
     case "unknown":
-      for (const ref2 of value.refs ?? []) visit2(ref2, path33);
+      for (const ref2 of value.refs ?? []) visit2(ref2, path34);
       return;
     case "list":
-      value.items.forEach((item, i) => collectRefs(item, `${path33}[${i}]`, visit2));
+      value.items.forEach((item, i) => collectRefs(item, `${path34}[${i}]`, visit2));
       return;
     case "map":
-      for (const [k, v] of value.entries) collectRefs(v, path33 ? `${path33}.${k}` : k, visit2);
+      for (const [k, v] of value.entries) collectRefs(v, path34 ? `${path34}.${k}` : k, visit2);
       return;
     case "literal":
       return;
@@ -30386,8 +30386,8 @@ function collectRefs(value, path33, visit2) {
 }
 
 // src/rules/load/index.ts
-import fs4 from "node:fs";
-import path28 from "node:path";
+import fs5 from "node:fs";
+import path29 from "node:path";
 
 // src/rules/load/rule-file.ts
 var import_yaml6 = __toESM(require_dist(), 1);
@@ -30658,8 +30658,8 @@ function describeScalar(x) {
 }
 
 // src/rules/eval/outcome.ts
-function pass(resource, at, path33, extra = {}) {
-  return { kind: "pass", resource, at, path: path33, defaults: [], ...extra };
+function pass(resource, at, path34, extra = {}) {
+  return { kind: "pass", resource, at, path: path34, defaults: [], ...extra };
 }
 function fail(...failures2) {
   return { kind: "fail", failures: failures2 };
@@ -30703,9 +30703,9 @@ function bestPass(outcomes) {
 
 // src/rules/eval/path-syntax.ts
 var PathSyntaxError = class extends Error {
-  constructor(path33, offset, detail2) {
-    super(`invalid path "${path33}" at character ${offset + 1}: ${detail2}`);
-    this.path = path33;
+  constructor(path34, offset, detail2) {
+    super(`invalid path "${path34}" at character ${offset + 1}: ${detail2}`);
+    this.path = path34;
     this.offset = offset;
     this.name = "PathSyntaxError";
   }
@@ -30778,11 +30778,11 @@ function bracket(text, from, to) {
   }
   return { kind: "index", index: n };
 }
-function joinKey(path33, key2) {
-  return path33 ? `${path33}.${key2}` : key2;
+function joinKey(path34, key2) {
+  return path34 ? `${path34}.${key2}` : key2;
 }
-function joinIndex(path33, index2) {
-  return `${path33}[${index2}]`;
+function joinIndex(path34, index2) {
+  return `${path34}[${index2}]`;
 }
 
 // src/rules/eval/ranges.ts
@@ -30812,57 +30812,57 @@ function resolve2(scope, pathText) {
   walk(scope.base, steps, 0, scope.basePath, scope.fallback, hits);
   return hits;
 }
-function walk(value, steps, i, path33, here, hits) {
+function walk(value, steps, i, path34, here, hits) {
   if (value.kind === "literal" && value.value === null) {
-    hits.push({ kind: "absent", path: render3(path33, steps, i), at: here });
+    hits.push({ kind: "absent", path: render3(path34, steps, i), at: here });
     return;
   }
   if (i === steps.length) {
-    if (value.kind === "unknown") hits.push({ kind: "unknown", value, path: path33, at: here });
-    else hits.push({ kind: "value", value, path: path33, at: here });
+    if (value.kind === "unknown") hits.push({ kind: "unknown", value, path: path34, at: here });
+    else hits.push({ kind: "value", value, path: path34, at: here });
     return;
   }
   if (value.kind === "unknown") {
-    hits.push({ kind: "unknown", value, path: path33, at: here });
+    hits.push({ kind: "unknown", value, path: path34, at: here });
     return;
   }
   const step = steps[i];
-  const missing2 = () => hits.push({ kind: "absent", path: render3(path33, steps, i), at: here });
+  const missing2 = () => hits.push({ kind: "absent", path: render3(path34, steps, i), at: here });
   switch (step.kind) {
     case "key": {
       const next = value.kind === "map" ? value.entries.get(step.key) : void 0;
       if (next === void 0 || value.kind !== "map") return void missing2();
-      const nextPath = joinKey(path33, step.key);
+      const nextPath = joinKey(path34, step.key);
       walk(next, steps, i + 1, nextPath, propertyRange(next, value.keyRanges.get(step.key)), hits);
       return;
     }
     case "index": {
       const next = value.kind === "list" ? value.items[step.index] : void 0;
       if (next === void 0) return void missing2();
-      walk(next, steps, i + 1, joinIndex(path33, step.index), propertyRange(next, void 0), hits);
+      walk(next, steps, i + 1, joinIndex(path34, step.index), propertyRange(next, void 0), hits);
       return;
     }
     case "items":
     case "values": {
       if (value.kind === "list") {
         if (value.items.length === 0) return void missing2();
-        value.items.forEach((item, n) => walk(item, steps, i + 1, joinIndex(path33, n), propertyRange(item, void 0), hits));
+        value.items.forEach((item, n) => walk(item, steps, i + 1, joinIndex(path34, n), propertyRange(item, void 0), hits));
         return;
       }
       if (value.kind === "map" && step.kind === "values") {
         if (value.entries.size === 0) return void missing2();
         for (const [key2, item] of value.entries) {
-          walk(item, steps, i + 1, joinKey(path33, key2), propertyRange(item, value.keyRanges.get(key2)), hits);
+          walk(item, steps, i + 1, joinKey(path34, key2), propertyRange(item, value.keyRanges.get(key2)), hits);
         }
         return;
       }
-      if (step.kind === "items") return walk(value, steps, i + 1, path33, here, hits);
+      if (step.kind === "items") return walk(value, steps, i + 1, path34, here, hits);
       return void missing2();
     }
   }
 }
-function render3(path33, steps, from) {
-  let out = path33;
+function render3(path34, steps, from) {
+  let out = path34;
   for (let i = from; i < steps.length; i++) {
     const s = steps[i];
     if (s.kind === "key") out = joinKey(out, s.key);
@@ -30875,10 +30875,10 @@ function render3(path33, steps, from) {
 
 // src/rules/builtins/account-setting.ts
 var accountSetting = ({ resource, graph, args }) => {
-  const { type, path: path33, equals: equals2, default: fallback } = args;
+  const { type, path: path34, equals: equals2, default: fallback } = args;
   let unsure;
   for (const other of graph.ofTypeBeside(type, resource)) {
-    for (const hit of resolve2(resourceScope(other), path33)) {
+    for (const hit of resolve2(resourceScope(other), path34)) {
       if (hit.kind === "absent" && fallback === void 0) continue;
       const value = hit.kind === "absent" ? { kind: "literal", value: fallback, range: hit.at } : hit.value;
       const verdict2 = looseEquals(value, equals2);
@@ -30891,7 +30891,7 @@ var accountSetting = ({ resource, graph, args }) => {
     resource,
     at: resource.range,
     path: "",
-    message: `no ${type} in the configuration sets ${path33} to ${String(equals2)}`,
+    message: `no ${type} in the configuration sets ${path34} to ${String(equals2)}`,
     related: []
   });
 };
@@ -30979,13 +30979,13 @@ var attributesEntry = (input) => {
   const operator = operatorOf(input.args);
   const keyField = args.keyField ?? "Key";
   const valueField = args.valueField ?? "Value";
-  const { value, path: path33 } = input;
-  if (value?.kind === "unknown") return unknown2(`${path33} is unknown: ${value.why}`);
+  const { value, path: path34 } = input;
+  if (value?.kind === "unknown") return unknown2(`${path34} is unknown: ${value.why}`);
   const items2 = value === void 0 ? [] : value.kind === "list" ? value.items : [value];
   const entries = [];
   let unsure;
   items2.forEach((item, i) => {
-    const itemPath = value?.kind === "list" ? joinIndex(path33, i) : path33;
+    const itemPath = value?.kind === "list" ? joinIndex(path34, i) : path34;
     if (item.kind === "unknown") {
       unsure ??= `${itemPath} is unknown: ${item.why}`;
       return;
@@ -31001,7 +31001,7 @@ var attributesEntry = (input) => {
     const where = placeOf2(input);
     return allOf(
       entries.map((e) => testEntry(e.entry, e.path, valueField, args, operator, input)),
-      pass(input.resource, where, path33)
+      pass(input.resource, where, path34)
     );
   }
   if (unsure) return unknown2(unsure);
@@ -31034,23 +31034,23 @@ function noEntry(args, operator, input) {
   return absent(args, operator, input, at, `${input.path} has no ${args.key} entry`, `${input.path} does not set ${args.key} explicitly`);
 }
 function absent(args, operator, input, at, found, implicit) {
-  const { resource, path: path33 } = input;
+  const { resource, path: path34 } = input;
   if ("default" in args) {
     const shown = describeScalar(args.default);
-    const use = { resource, at, path: path33, message: `${implicit} (provider default: ${shown})` };
+    const use = { resource, at, path: path34, message: `${implicit} (provider default: ${shown})` };
     const literal4 = { kind: "literal", value: args.default, range: at };
     const withDefault = `${found} (provider default: ${shown})`;
-    if (operator.test(literal4)) return pass(resource, at, path33, { found: withDefault, contrary: operator.contrary, defaults: [use] });
-    return fail({ resource, at, path: path33, message: `${withDefault}; expected ${operator.expectation}`, related: [], fromDefault: use });
+    if (operator.test(literal4)) return pass(resource, at, path34, { found: withDefault, contrary: operator.contrary, defaults: [use] });
+    return fail({ resource, at, path: path34, message: `${withDefault}; expected ${operator.expectation}`, related: [], fromDefault: use });
   }
-  if (operator.name === "exists" && input.args.exists === false) return pass(resource, at, path33, { found, contrary: operator.contrary });
+  if (operator.name === "exists" && input.args.exists === false) return pass(resource, at, path34, { found, contrary: operator.contrary });
   const message = operator.name === "exists" ? found : `${found}; expected ${operator.expectation}`;
-  return fail({ resource, at, path: path33, message, related: [] });
+  return fail({ resource, at, path: path34, message, related: [] });
 }
 function placeOf2(input) {
-  const { resource, path: path33 } = input;
-  if (path33 === "") return resource.range;
-  const hit = resolve2(resourceScope(resource), path33).find((h) => h.path === path33);
+  const { resource, path: path34 } = input;
+  if (path34 === "") return resource.range;
+  const hit = resolve2(resourceScope(resource), path34).find((h) => h.path === path34);
   return hit?.at ?? resource.range;
 }
 
@@ -31282,7 +31282,7 @@ function splitWords(name) {
 }
 
 // src/rules/builtins/ecs-container-definitions.ts
-var noPrivilegedContainers = ({ value, resource, path: path33 }) => eachContainer(value, resource, path33, (container, at, origin3) => {
+var noPrivilegedContainers = ({ value, resource, path: path34 }) => eachContainer(value, resource, path34, (container, at, origin3) => {
   const found = entryOf(container, "privileged");
   if (!found) return pass(resource, container.range, at);
   const [key2, flag] = found;
@@ -31298,7 +31298,7 @@ var noPrivilegedContainers = ({ value, resource, path: path33 }) => eachContaine
     related: originLocations(flag.origin ? flag : origin3)
   });
 });
-var noSecretsInEnvironment = ({ value, resource, path: path33 }) => eachContainer(value, resource, path33, (container, at, origin3) => {
+var noSecretsInEnvironment = ({ value, resource, path: path34 }) => eachContainer(value, resource, path34, (container, at, origin3) => {
   const found = entryOf(container, "environment");
   if (!found) return pass(resource, container.range, at);
   const [key2, environment] = found;
@@ -31335,19 +31335,19 @@ var SECRETS = {
 function isWrittenString(value) {
   return value.kind === "literal" && typeof value.value === "string" && value.value !== "" && value.supplied !== true;
 }
-function eachContainer(value, resource, path33, check) {
-  if (value === void 0) return pass(resource, resource.range, path33);
+function eachContainer(value, resource, path34, check) {
+  if (value === void 0) return pass(resource, resource.range, path34);
   const definitions = decoded(value);
-  if (definitions.kind === "unknown") return unknown2(`${path33} is unknown: ${definitions.why}`);
+  if (definitions.kind === "unknown") return unknown2(`${path34} is unknown: ${definitions.why}`);
   if (definitions.kind === "literal") {
-    return typeof definitions.value === "string" ? unknown2(`${path33} is not a JSON list of container definitions`) : pass(resource, definitions.range, path33);
+    return typeof definitions.value === "string" ? unknown2(`${path34} is not a JSON list of container definitions`) : pass(resource, definitions.range, path34);
   }
-  const containers = definitions.kind === "list" ? definitions.items.map((c, i) => [c, joinIndex(path33, i)]) : [[definitions, path33]];
+  const containers = definitions.kind === "list" ? definitions.items.map((c, i) => [c, joinIndex(path34, i)]) : [[definitions, path34]];
   const outcomes = containers.map(([container, at]) => {
     if (container.kind === "unknown") return unknown2(`${at} is unknown: ${container.why}`);
     return container.kind === "map" ? check(container, at, definitions) : pass(resource, container.range, at);
   });
-  return allOf(outcomes, pass(resource, definitions.range, path33));
+  return allOf(outcomes, pass(resource, definitions.range, path34));
 }
 function entryOf(map, lowerName) {
   for (const [key2, value] of map.entries) {
@@ -31401,23 +31401,23 @@ function actionPatternCovers(pattern, action) {
 var import_ipaddr2 = __toESM(require_ipaddr(), 1);
 function firewallBuiltin(expose) {
   const builtin = (input) => {
-    const { value, resource, path: path33 } = input;
-    if (value === void 0) return pass(resource, resource.range, path33);
-    if (value.kind === "unknown") return unknown2(`${path33} is unknown: ${value.why}`);
+    const { value, resource, path: path34 } = input;
+    if (value === void 0) return pass(resource, resource.range, path34);
+    if (value.kind === "unknown") return unknown2(`${path34} is unknown: ${value.why}`);
     if (value.kind === "list") {
-      const outcomes = value.items.map((item, i) => builtin({ ...input, value: item, path: joinIndex(path33, i) }));
-      return allOf(outcomes, pass(resource, value.range, path33));
+      const outcomes = value.items.map((item, i) => builtin({ ...input, value: item, path: joinIndex(path34, i) }));
+      return allOf(outcomes, pass(resource, value.range, path34));
     }
-    if (value.kind !== "map") return pass(resource, value.range, path33);
+    if (value.kind !== "map") return pass(resource, value.range, path34);
     return checkRule(value, input, expose);
   };
   return builtin;
 }
 function checkRule(rule, input, expose) {
   const args = input.args;
-  const { resource, path: path33 } = input;
-  const proof = pass(resource, rule.range, path33);
-  const cidrs = openCidrs(rule, args.cidr, path33);
+  const { resource, path: path34 } = input;
+  const proof = pass(resource, rule.range, path34);
+  const cidrs = openCidrs(rule, args.cidr, path34);
   if (cidrs.open.length === 0 && !cidrs.unknownWhy) return proof;
   const exposure = expose(rule, input);
   if ("why" in exposure) return unknown2(exposure.why);
@@ -31435,7 +31435,7 @@ function checkRule(rule, input, expose) {
     )
   );
 }
-function openCidrs(rule, keys, path33) {
+function openCidrs(rule, keys, path34) {
   const open = [];
   let unknownWhy;
   const consider = (v, at, where) => {
@@ -31445,7 +31445,7 @@ function openCidrs(rule, keys, path33) {
   for (const key2 of keys) {
     const v = rule.entries.get(key2);
     if (v === void 0) continue;
-    const where = joinKey(path33, key2);
+    const where = joinKey(path34, key2);
     if (v.kind === "list") v.items.forEach((item, i) => consider(item, item.range, joinIndex(where, i)));
     else consider(v, propertyRange(v, rule.keyRanges.get(key2)), where);
   }
@@ -31462,15 +31462,15 @@ var MAX_PORT = 65535;
 function isAllProtocols(name) {
   return name === "-1" || name === "all";
 }
-function portAt(rule, key2, path33, whenAll) {
-  const v = scalarAt(rule, key2, path33);
+function portAt(rule, key2, path34, whenAll) {
+  const v = scalarAt(rule, key2, path34);
   if ("why" in v) return v;
   const n = toNumber(v.value);
-  if (n === void 0) return { why: `${joinKey(path33, key2)} is not a port number` };
+  if (n === void 0) return { why: `${joinKey(path34, key2)} is not a port number` };
   return n === -1 ? whenAll : n;
 }
-function scalarAt(rule, key2, path33) {
-  const where = joinKey(path33, key2);
+function scalarAt(rule, key2, path34) {
+  const where = joinKey(path34, key2);
   let v = rule;
   for (const step of key2.split(".")) {
     if (v.kind === "unknown") return { why: `${where} is unknown: ${v.why}` };
@@ -31485,14 +31485,14 @@ function scalarAt(rule, key2, path33) {
 
 // src/rules/builtins/resource-policy.ts
 function statementsOf(input) {
-  const { value, resource, path: path33 } = input;
-  if (value === void 0) return pass(resource, resource.range, path33);
+  const { value, resource, path: path34 } = input;
+  if (value === void 0) return pass(resource, resource.range, path34);
   const doc = policyValue(value);
-  if (doc.kind === "unknown") return unknown2(`${path33} is unknown: ${doc.why}`);
+  if (doc.kind === "unknown") return unknown2(`${path34} is unknown: ${doc.why}`);
   const at = documentRange(input, doc);
   if (doc.kind !== "map") return { doc, statements: [], at };
   const statements = doc.entries.get("Statement");
-  const base = joinKey(path33, "Statement");
+  const base = joinKey(path34, "Statement");
   if (statements === void 0) return { doc, statements: [], at };
   if (statements.kind === "unknown") return unknown2(`${base} is unknown: ${statements.why}`);
   const list3 = statements.kind === "list" ? statements.items.map((s, i) => ({ value: s, path: joinIndex(base, i) })) : [{ value: statements, path: base }];
@@ -31706,7 +31706,7 @@ var noPassRoleOnAnyResource = (input) => {
 var deniesInsecureTransport = (input) => {
   const found = statementsOf(input);
   if (!("statements" in found)) return found;
-  const { resource, path: path33 } = input;
+  const { resource, path: path34 } = input;
   let unsure;
   for (const { value: statement, path: at } of found.statements) {
     if (statement.kind === "unknown") {
@@ -31724,8 +31724,8 @@ var deniesInsecureTransport = (input) => {
   return fail({
     resource,
     at: found.at,
-    path: path33,
-    message: `${path33} has no statement that denies every principal all S3 actions (s3:*) when aws:SecureTransport is false; requests over plain HTTP are accepted`,
+    path: path34,
+    message: `${path34} has no statement that denies every principal all S3 actions (s3:*) when aws:SecureTransport is false; requests over plain HTTP are accepted`,
     related: originLocations(found.doc)
   });
 };
@@ -31736,8 +31736,8 @@ var noPublicPrincipal = (input) => {
   if (!("statements" in found)) return found;
   const { resource } = input;
   const proof = pass(resource, found.at, input.path);
-  const outcomes = found.statements.map(({ value: statement, path: path33 }) => {
-    if (statement.kind === "unknown") return unknown2(`${path33} is unknown: ${statement.why}`);
+  const outcomes = found.statements.map(({ value: statement, path: path34 }) => {
+    if (statement.kind === "unknown") return unknown2(`${path34} is unknown: ${statement.why}`);
     if (statement.kind !== "map") return proof;
     const allow = hasEffect(statement, "Allow");
     const notPrincipal = statement.entries.get("NotPrincipal");
@@ -31746,14 +31746,14 @@ var noPublicPrincipal = (input) => {
     const limited = conditionLimitsPrincipals(statement);
     if (limited === true) return proof;
     if (allow === void 0 || everyone === void 0 || limited === void 0) {
-      return unknown2(`${path33} may allow everyone; its Effect, Principal or Condition is unknown`);
+      return unknown2(`${path34} may allow everyone; its Effect, Principal or Condition is unknown`);
     }
     const who = everyone.path === "NotPrincipal" ? "everyone but the principals NotPrincipal names" : "every principal (*), anonymous requests included";
     return fail({
       resource,
       at: everyone.at,
-      path: joinKey(path33, everyone.path),
-      message: `${path33} allows ${who}, with no condition that limits it to an account, organization, VPC endpoint or network; expected named principals or such a condition`,
+      path: joinKey(path34, everyone.path),
+      message: `${path34} allows ${who}, with no condition that limits it to an account, organization, VPC endpoint or network; expected named principals or such a condition`,
       related: originLocations(found.doc)
     });
   });
@@ -31774,14 +31774,14 @@ function adminExposure(rule, input) {
     expected: `a narrower CIDR or no access to ${args.ports.join(", ")}`
   };
 }
-function exposedPorts(rule, args, path33) {
-  const protocol = scalarAt(rule, args.protocol, path33);
+function exposedPorts(rule, args, path34) {
+  const protocol = scalarAt(rule, args.protocol, path34);
   if ("why" in protocol) return { ports: protocol, description: "" };
   const name = String(protocol.value).toLowerCase();
   if (isAllProtocols(name)) return { ports: [...args.ports], description: `${args.protocol} ${describeScalar(protocol.value)}: all ports` };
   if (name !== "tcp" && name !== "6") return { ports: [], description: "" };
-  const from = portAt(rule, args.from, path33, 0);
-  const to = portAt(rule, args.to, path33, MAX_PORT);
+  const from = portAt(rule, args.from, path34, 0);
+  const to = portAt(rule, args.to, path34, MAX_PORT);
   if (typeof from !== "number") return { ports: from, description: "" };
   if (typeof to !== "number") return { ports: to, description: "" };
   return {
@@ -31800,16 +31800,16 @@ var PORT_PROTOCOLS = /* @__PURE__ */ new Map([
 ]);
 function allPortsExposure(rule, input) {
   const args = input.args;
-  const { path: path33 } = input;
+  const { path: path34 } = input;
   const expected = "a narrower CIDR, or only the ports the service needs";
-  const protocol = scalarAt(rule, args.protocol, path33);
+  const protocol = scalarAt(rule, args.protocol, path34);
   if ("why" in protocol) return protocol;
   const name = String(protocol.value).toLowerCase();
   if (isAllProtocols(name)) return { exposes: true, what: `every port of every protocol (${args.protocol} ${describeScalar(protocol.value)})`, expected };
   const family = PORT_PROTOCOLS.get(name);
   if (!family) return { exposes: false };
-  const from = portAt(rule, args.from, path33, 0);
-  const to = portAt(rule, args.to, path33, MAX_PORT);
+  const from = portAt(rule, args.from, path34, 0);
+  const to = portAt(rule, args.to, path34, MAX_PORT);
   if (typeof from !== "number") return from;
   if (typeof to !== "number") return to;
   if (from > 1 || to < MAX_PORT) return { exposes: false };
@@ -31817,12 +31817,12 @@ function allPortsExposure(rule, input) {
 }
 
 // src/rules/builtins/secrets-no-hardcoded-secrets.ts
-var noHardcodedSecrets = ({ value, resource, path: path33 }) => {
-  if (value === void 0) return pass(resource, resource.range, path33);
+var noHardcodedSecrets = ({ value, resource, path: path34 }) => {
+  if (value === void 0) return pass(resource, resource.range, path34);
   const failures2 = [];
   walk2(
     value,
-    path33,
+    path34,
     (at, where, secret, name) => failures2.push({
       resource,
       at,
@@ -31831,30 +31831,30 @@ var noHardcodedSecrets = ({ value, resource, path: path33 }) => {
       related: originLocations(secret)
     })
   );
-  return failures2.length ? fail(...failures2) : pass(resource, value.range, path33);
+  return failures2.length ? fail(...failures2) : pass(resource, value.range, path34);
 };
 var EXPECTED2 = {
   cloudformation: "a reference to a secret store or a NoEcho parameter without a Default",
   terraform: "a reference to a secret store, a generated secret or a sensitive variable without a default"
 };
-function walk2(value, path33, report) {
+function walk2(value, path34, report) {
   if (value.kind === "list") {
     value.items.forEach((item, i) => {
-      if (item.kind === "map" || item.kind === "list") walk2(item, joinIndex(path33, i), report);
+      if (item.kind === "map" || item.kind === "list") walk2(item, joinIndex(path34, i), report);
     });
     return;
   }
   if (value.kind !== "map") return;
-  checkEnvironmentEntry(value, path33, report);
+  checkEnvironmentEntry(value, path34, report);
   for (const [key2, child] of value.entries) {
     if (child.kind === "unknown") continue;
     const kind = classifyName(key2);
     if (kind === "about-secret") continue;
-    if (child.kind !== "literal") walk2(child, joinKey(path33, key2), report);
-    else if (kind === "secret" && isHardcoded(child)) report(propertyRange(child, value.keyRanges.get(key2)), joinKey(path33, key2), child, key2);
+    if (child.kind !== "literal") walk2(child, joinKey(path34, key2), report);
+    else if (kind === "secret" && isHardcoded(child)) report(propertyRange(child, value.keyRanges.get(key2)), joinKey(path34, key2), child, key2);
   }
 }
-function checkEnvironmentEntry(map, path33, report) {
+function checkEnvironmentEntry(map, path34, report) {
   let nameKey;
   let valueKey;
   let typeKey;
@@ -31871,7 +31871,7 @@ function checkEnvironmentEntry(map, path33, report) {
   const type = typeKey === void 0 ? void 0 : map.entries.get(typeKey);
   if (type && !(type.kind === "literal" && String(type.value).toUpperCase() === "PLAINTEXT")) return;
   if (name.kind !== "literal" || typeof name.value !== "string" || classifyName(name.value) !== "secret" || !isHardcoded(secret)) return;
-  report(propertyRange(secret, map.keyRanges.get(valueKey)), joinKey(path33, valueKey), secret, name.value);
+  report(propertyRange(secret, map.keyRanges.get(valueKey)), joinKey(path34, valueKey), secret, name.value);
 }
 function isHardcoded(value) {
   return value.kind === "literal" && typeof value.value === "string" && value.value !== "" && value.supplied !== true && !value.value.startsWith("{{resolve:");
@@ -33163,7 +33163,7 @@ function parseRuleText(text, source, file, pack, catalog) {
   const semantic = semanticNotices(raw, rd);
   if (catalog) semantic.push(...unknownControlNotices(raw.controls, rd, catalog));
   if (semantic.length) return { errors: semantic };
-  return { rule: toRule(raw, source, pack), idRange: rangeOf2(rd, nodeAt2(rd, ["id"]).node), errors: [] };
+  return { rule: toRule(raw, source, pack), idRange: rangeOf2(rd, nodeAt2(rd, ["id"]).node), raw, errors: [] };
 }
 function yamlNotice(e, file) {
   const cut = e.message.indexOf(" at line ");
@@ -33172,6 +33172,32 @@ function yamlNotice(e, file) {
   if (!pos) return { level: "error", code: "rule-invalid", file, message };
   const start2 = { line: pos.line, column: pos.col };
   return { level: "error", code: "rule-invalid", file, message, range: { file, start: start2, end: start2 } };
+}
+
+// src/rules/load/snapshot.ts
+import { createHash as createHash2 } from "node:crypto";
+import fs4 from "node:fs";
+import path28 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var SNAPSHOT_FILE = "rules-snapshot.json";
+function textHash(text) {
+  return createHash2("sha1").update(text).digest("hex");
+}
+var shipped2;
+function shippedSnapshot() {
+  if (shipped2 === void 0) {
+    try {
+      shipped2 = JSON.parse(fs4.readFileSync(path28.join(path28.dirname(fileURLToPath2(import.meta.url)), SNAPSHOT_FILE), "utf8"));
+    } catch {
+      shipped2 = null;
+    }
+  }
+  return shipped2 ?? void 0;
+}
+function fromSnapshot(packPath, text, source, file) {
+  const entry = shippedSnapshot()?.[packPath];
+  if (!entry || entry.sha1 !== textHash(text)) return void 0;
+  return { rule: toRule(entry.raw, source, "builtin"), idRange: { file, ...entry.id }, errors: [] };
 }
 
 // src/rules/load/index.ts
@@ -33185,12 +33211,13 @@ function loadRules(dirs, catalog = shippedCatalog()) {
       const file = displayPath(source);
       let text;
       try {
-        text = fs4.readFileSync(source, "utf8");
+        text = fs5.readFileSync(source, "utf8");
       } catch (err) {
         errors.push({ level: "error", code: "rule-invalid", file, message: `cannot read the rule file (${err.message}).` });
         continue;
       }
-      const parsed = parseRuleText(text, source, file, pack, catalog);
+      const packPath = path29.relative(dir, source).split(path29.sep).join("/");
+      const parsed = pack === "builtin" && fromSnapshot(packPath, text, source, file) || parseRuleText(text, source, file, pack, catalog);
       errors.push(...parsed.errors);
       if (!parsed.rule) continue;
       const first = byId.get(parsed.rule.id);
@@ -33198,7 +33225,7 @@ function loadRules(dirs, catalog = shippedCatalog()) {
         errors.push(duplicate(parsed.rule, file, parsed.idRange, first));
         continue;
       }
-      parsed.rule.packPath = path28.relative(dir, source).split(path28.sep).join("/");
+      parsed.rule.packPath = packPath;
       byId.set(parsed.rule.id, { rule: parsed.rule, file });
       rules.push(parsed.rule);
     }
@@ -33206,7 +33233,7 @@ function loadRules(dirs, catalog = shippedCatalog()) {
   return { rules, errors };
 }
 function listPack(dir, pack, errors) {
-  if (!fs4.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+  if (!fs5.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
     errors.push({
       level: "error",
       code: "rule-pack-missing",
@@ -33357,8 +33384,8 @@ function evaluateRelated(condition, scope, env) {
     });
   }
   if (!spec2.assert) {
-    const { other, at, path: path33 } = referrers[0];
-    return pass(other, at, path33, { found: `${other.address} references ${resource.address} in ${path33}` });
+    const { other, at, path: path34 } = referrers[0];
+    return pass(other, at, path34, { found: `${other.address} references ${resource.address} in ${path34}` });
   }
   const outcomes = referrers.map(({ other }) => evaluate(spec2.assert, resourceScope(other), env));
   const best = bestPass(outcomes);
@@ -33465,18 +33492,18 @@ function evaluate(condition, scope, env) {
 }
 
 // src/rules/fingerprint.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var Fingerprints = class {
   seen = /* @__PURE__ */ new Map();
-  next(ruleId, file, address, path33) {
-    const base = `${ruleId}|${file}|${address}|${path33}`;
+  next(ruleId, file, address, path34) {
+    const base = `${ruleId}|${file}|${address}|${path34}`;
     const n = (this.seen.get(base) ?? 0) + 1;
     this.seen.set(base, n);
     return fingerprint(n === 1 ? base : `${base}|${n}`);
   }
 };
 function fingerprint(text) {
-  return createHash2("sha256").update(text).digest("hex").slice(0, 32);
+  return createHash3("sha256").update(text).digest("hex").slice(0, 32);
 }
 
 // src/rules/user-code.ts
@@ -33488,9 +33515,9 @@ function placeInUserCode(failure2) {
   const what = failure2.path || failure2.resource.address;
   return { at, related: { range: failure2.at, message: `template location: ${what} in ${failure2.at.file}` } };
 }
-function topProperty(path33) {
-  const end = path33.search(/[.[]/);
-  return end === -1 ? path33 : path33.slice(0, end);
+function topProperty(path34) {
+  const end = path34.search(/[.[]/);
+  return end === -1 ? path34 : path34.slice(0, end);
 }
 
 // src/rules/engine.ts
@@ -33913,7 +33940,7 @@ function compareScanned(a, b) {
 }
 
 // src/scan/snippets.ts
-import path29 from "node:path";
+import path30 from "node:path";
 var MAX_SNIPPET_CHARS = 400;
 var MAX_SNIPPET_LINES = 3;
 var SnippetStore = class {
@@ -33930,7 +33957,7 @@ var SnippetStore = class {
     }
     for (const rel of new Set(findings.map((f) => f.at.file))) {
       if (this.lines.has(rel)) continue;
-      const read = workspace.readText(path29.join(workspace.root, rel));
+      const read = workspace.readText(path30.join(workspace.root, rel));
       if ("text" in read) this.lines.set(rel, splitLines2(read.text));
     }
   }
@@ -33947,14 +33974,14 @@ function splitLines2(text) {
 }
 
 // src/scan/rule-set.ts
-import path30 from "node:path";
+import path31 from "node:path";
 function loadRuleSet(root, config, rulePacks) {
   const { catalog, errors } = loadControlCatalog(builtinControlsDir());
   if (!catalog) return { errors };
   const packs = [
     { dir: builtinRulesDir(), pack: "builtin" },
     ...(config.packs ?? []).map((dir) => ({ dir, pack: dir })),
-    ...rulePacks.map((dir) => ({ dir: path30.resolve(root, dir), pack: dir }))
+    ...rulePacks.map((dir) => ({ dir: path31.resolve(root, dir), pack: dir }))
   ];
   const loaded = loadRules(packs, catalog);
   return { ruleSet: { catalog, all: loaded.rules, selected: selectRules(loaded.rules, config) }, errors: loaded.errors };
@@ -33972,7 +33999,7 @@ var ConfigError = class extends Error {
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 async function scan2(options) {
   const t0 = performance.now();
-  const root = path31.resolve(options.cwd);
+  const root = path32.resolve(options.cwd);
   const setup = prepare(root, options);
   const progress = options.onProgress ?? (() => {
   });
@@ -34045,7 +34072,7 @@ function prepare(root, options) {
     parameters.set(name, { value: String(value), from: "config" });
   }
   for (const file of [...config["parameter-files"] ?? [], ...options.parameterFiles ?? []]) {
-    const fromFile = loadParameterFile(path31.resolve(root, file), root);
+    const fromFile = loadParameterFile(path32.resolve(root, file), root);
     errors.push(...fromFile.notices.filter((n) => n.level === "error"));
     for (const [name, value] of fromFile.parameters) parameters.set(name, value);
   }
@@ -34057,7 +34084,7 @@ function prepare(root, options) {
   const variables = loadVariables(
     {
       config: config.variables,
-      files: [...config["var-files"] ?? [], ...(options.varFiles ?? []).map((file) => path31.resolve(root, file))],
+      files: [...config["var-files"] ?? [], ...(options.varFiles ?? []).map((file) => path32.resolve(root, file))],
       flags: options.vars ?? [],
       environment: options.environment
     },
@@ -34274,8 +34301,8 @@ async function runAction(env, cwd, log2) {
   }
   const { result, failOn, category } = scanned;
   const options = { category, failOn, toolVersion: VERSION, cwd, color: false };
-  const reportPath = path32.resolve(cwd, inputs.output);
-  mkdirSync(path32.dirname(reportPath), { recursive: true });
+  const reportPath = path33.resolve(cwd, inputs.output);
+  mkdirSync(path33.dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, renderReport(inputs.format, result, options));
   logUntrusted(log2, "iac-scan report", renderReport("text", result, options));
   const summary = summarize(result, failOn);
@@ -34296,7 +34323,7 @@ async function runAction(env, cwd, log2) {
 }
 function repoPrefix(workspace, cwd) {
   if (!workspace) return "";
-  const rel = path32.relative(workspace, cwd).split(path32.sep).join("/");
+  const rel = path33.relative(workspace, cwd).split(path33.sep).join("/");
   return rel && !rel.startsWith("..") ? `${rel}/` : "";
 }
 function blobBase(env) {

@@ -4,6 +4,7 @@ import type { ControlCatalog, Notice, Range, Rule } from '../../model';
 import { shippedCatalog } from '../../controls/shipped';
 import { displayPath, listRuleFiles } from './files';
 import { parseRuleText } from './rule-file';
+import { fromSnapshot } from './snapshot';
 
 export interface RulePackDir {
   /** Absolute folder. */
@@ -33,7 +34,8 @@ export function loadRules(dirs: RulePackDir[], catalog: ControlCatalog = shipped
         errors.push({ level: 'error', code: 'rule-invalid', file, message: `cannot read the rule file (${(err as Error).message}).` });
         continue;
       }
-      const parsed = parseRuleText(text, source, file, pack, catalog);
+      const packPath = path.relative(dir, source).split(path.sep).join('/');
+      const parsed = (pack === 'builtin' && fromSnapshot(packPath, text, source, file)) || parseRuleText(text, source, file, pack, catalog);
       errors.push(...parsed.errors);
       if (!parsed.rule) continue;
       const first = byId.get(parsed.rule.id);
@@ -41,7 +43,7 @@ export function loadRules(dirs: RulePackDir[], catalog: ControlCatalog = shipped
         errors.push(duplicate(parsed.rule, file, parsed.idRange, first));
         continue;
       }
-      parsed.rule.packPath = path.relative(dir, source).split(path.sep).join('/');
+      parsed.rule.packPath = packPath;
       byId.set(parsed.rule.id, { rule: parsed.rule, file });
       rules.push(parsed.rule);
     }

@@ -11,6 +11,8 @@ export interface ParsedRule {
   rule?: Rule;
   /** Where the id is written, for duplicate-id messages. */
   idRange?: Range;
+  /** The validated data the rule was made from (the build snapshots it, see snapshot.ts). */
+  raw?: RawRule;
   errors: Notice[];
 }
 
@@ -41,7 +43,7 @@ export function parseRuleText(text: string, source: string, file: string, pack: 
   const semantic = semanticNotices(raw, rd);
   if (catalog) semantic.push(...unknownControlNotices(raw.controls as Record<Standard, string[]>, rd, catalog));
   if (semantic.length) return { errors: semantic };
-  return { rule: toRule(raw, source, pack), idRange: rangeOf(rd, nodeAt(rd, ['id']).node), errors: [] };
+  return { rule: toRule(raw, source, pack), idRange: rangeOf(rd, nodeAt(rd, ['id']).node), raw, errors: [] };
 }
 
 function yamlNotice(e: { message: string; linePos?: [{ line: number; col: number }, ...{ line: number; col: number }[]] }, file: string): Notice {
