@@ -34001,6 +34001,7 @@ async function scan2(options) {
   const t0 = performance.now();
   const root = path32.resolve(options.cwd);
   const setup = prepare(root, options);
+  const tSetup = performance.now();
   const progress = options.onProgress ?? (() => {
   });
   progress("finding files", 0, 0);
@@ -34049,7 +34050,7 @@ async function scan2(options) {
       files: discovered.files.length,
       bytes: discovered.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0),
       resources: parsed.resources.length,
-      ms: { discover: t1 - t0, parse: t2 - t1, rules: t3 - t2, suppress: t4 - t3, total: performance.now() - t0 }
+      ms: { setup: tSetup - t0, discover: t1 - tSetup, parse: t2 - t1, rules: t3 - t2, suppress: t4 - t3, total: performance.now() - t0 }
     },
     date: today
   };

@@ -32,8 +32,8 @@ export interface ScanStats {
   files: number;
   bytes: number;
   resources: number;
-  /** Milliseconds spent per stage. */
-  ms: { discover: number; parse: number; rules: number; suppress: number; total: number };
+  /** Milliseconds spent per stage; `setup` is the config, rules and controls catalog. */
+  ms: { setup: number; discover: number; parse: number; rules: number; suppress: number; total: number };
 }
 
 /** The threshold at or above which unsuppressed findings fail the run. */

@@ -138,7 +138,7 @@ export function sampleResult(root = '/work/repo'): ScanResult {
     rules: [RULES.retention, RULES.unused, RULES.versioning, RULES.admin],
     catalog: shippedCatalog(),
     snippet: snippetFrom(FILES),
-    stats: { files: 3, bytes: 1000, resources: 3, ms: { discover: 0, parse: 0, rules: 0, suppress: 0, total: 0 } },
+    stats: { files: 3, bytes: 1000, resources: 3, ms: { setup: 0, discover: 0, parse: 0, rules: 0, suppress: 0, total: 0 } },
     date: '2026-03-02',
   };
 }

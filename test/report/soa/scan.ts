@@ -40,7 +40,7 @@ export function scanOf(parts: ScanParts): ScanResult {
     rules: parts.rules ?? [ENCRYPTION, ROTATION, MONITORING],
     catalog: shippedCatalog(),
     snippet: () => '',
-    stats: { files: 2, bytes: 100, resources: parts.resources.length, ms: { discover: 0, parse: 0, rules: 0, suppress: 0, total: 0 } },
+    stats: { files: 2, bytes: 100, resources: parts.resources.length, ms: { setup: 0, discover: 0, parse: 0, rules: 0, suppress: 0, total: 0 } },
     date: '2026-03-02',
   };
 }
