@@ -31131,14 +31131,17 @@ function filterMatches(filter2, name) {
 // src/rules/builtins/json-policy.ts
 var MAX_DEPTH3 = 16;
 function policyValue(value) {
+  return jsonTextValue(value, "object");
+}
+function jsonTextValue(value, root) {
   if (value.kind !== "literal" || typeof value.value !== "string") return value;
   const text = value.value;
-  if (firstNonBlank3(text) !== 123) return value;
+  if (firstNonBlank3(text) !== (root === "object" ? 123 : 91)) return value;
   const errors = [];
-  const root = parseTree2(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (!root || errors.length > 0 || root.type !== "object") return value;
+  const tree = parseTree2(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (!tree || errors.length > 0 || tree.type !== root) return value;
   const place3 = placer(value);
-  return { ...fromJson(root, place3, 0), origin: value.origin };
+  return { ...fromJson(tree, place3, 0), origin: value.origin };
 }
 function placer(value) {
   const { layout } = value;
@@ -31355,21 +31358,8 @@ function entryOf(map, lowerName) {
   }
   return void 0;
 }
-var WRAP_OPEN = '{"d":';
 function decoded(value) {
-  if (value.kind !== "literal" || typeof value.value !== "string") return value;
-  const text = value.value;
-  if (text.trimStart().charCodeAt(0) !== 91) return value;
-  const end = text.trimEnd().length;
-  const wrapped = { ...value, value: `${WRAP_OPEN}${text.slice(0, end)}}${text.slice(end)}` };
-  if (value.layout && value.layout.lines.length > 0) {
-    const [first, ...rest] = value.layout.lines;
-    wrapped.layout = { file: value.layout.file, lines: [{ line: first.line, column: first.column - WRAP_OPEN.length }, ...rest] };
-  }
-  const document = policyValue(wrapped);
-  const list3 = document.kind === "map" ? document.entries.get("d") : void 0;
-  if (!list3) return value;
-  return value.origin ? { ...list3, origin: value.origin } : list3;
+  return jsonTextValue(value, "array");
 }
 
 // src/rules/builtins/iam-actions.ts

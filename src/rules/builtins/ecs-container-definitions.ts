@@ -1,9 +1,9 @@
-import type { CheckFamily, LiteralValue, MapValue, Resource, Value } from '../../model';
+import type { CheckFamily, MapValue, Resource, Value } from '../../model';
 import { looseEquals } from '../eval/comparison';
 import { joinIndex, joinKey } from '../eval/path-syntax';
 import { allOf, fail, pass, unknown, type Outcome } from '../eval/outcome';
 import { originLocations, propertyRange } from '../eval/ranges';
-import { policyValue } from './json-policy';
+import { jsonTextValue } from './json-policy';
 import { classifyName } from './secret-names';
 import type { Builtin } from './types';
 
@@ -130,28 +130,11 @@ function entryOf(map: MapValue, lowerName: string): [string, Value] | undefined 
   return undefined;
 }
 
-/** The key the JSON text is wrapped under, so that policyValue (which reads objects) reads a list. */
-const WRAP_OPEN = '{"d":';
-
 /**
- * Container definitions written as a JSON string become a value tree, through policyValue: a
- * JSON list is wrapped as `{"d": [...]}` and read back. The wrapper is added to the first line
- * and the closing brace after the last character that is not blank, so the text keeps its
- * lines; the first line's layout moves left by the wrapper's width, so every node still points
- * at its own place in a heredoc. Anything but a string holding a JSON list is returned as is.
+ * Container definitions written as a JSON string (a heredoc, `file()`, a `.tf.json` string)
+ * become a value tree whose nodes point at their own place when the text stands in the file.
+ * Anything but a string holding a JSON list is returned as is.
  */
 function decoded(value: Value): Value {
-  if (value.kind !== 'literal' || typeof value.value !== 'string') return value;
-  const text = value.value;
-  if (text.trimStart().charCodeAt(0) !== 91 /* [ */) return value;
-  const end = text.trimEnd().length;
-  const wrapped: LiteralValue = { ...value, value: `${WRAP_OPEN}${text.slice(0, end)}}${text.slice(end)}` };
-  if (value.layout && value.layout.lines.length > 0) {
-    const [first, ...rest] = value.layout.lines;
-    wrapped.layout = { file: value.layout.file, lines: [{ line: first.line, column: first.column - WRAP_OPEN.length }, ...rest] };
-  }
-  const document = policyValue(wrapped);
-  const list = document.kind === 'map' ? document.entries.get('d') : undefined;
-  if (!list) return value;
-  return value.origin ? { ...list, origin: value.origin } : list;
+  return jsonTextValue(value, 'array');
 }

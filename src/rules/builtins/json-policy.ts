@@ -14,14 +14,19 @@ const MAX_DEPTH = 16;
  * nodes point at the string, keeping its origin. Anything else is returned unchanged.
  */
 export function policyValue(value: Value): Value {
+  return jsonTextValue(value, 'object');
+}
+
+/** The same for JSON text whose top level is `root`: an object (a policy), or an array (ECS container definitions). */
+export function jsonTextValue(value: Value, root: 'object' | 'array'): Value {
   if (value.kind !== 'literal' || typeof value.value !== 'string') return value;
   const text = value.value;
-  if (firstNonBlank(text) !== 123 /* { */) return value;
+  if (firstNonBlank(text) !== (root === 'object' ? 123 /* { */ : 91) /* [ */) return value;
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (!root || errors.length > 0 || root.type !== 'object') return value;
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (!tree || errors.length > 0 || tree.type !== root) return value;
   const place = placer(value);
-  return { ...fromJson(root, place, 0), origin: value.origin };
+  return { ...fromJson(tree, place, 0), origin: value.origin };
 }
 
 type Placer = (node: JsonNode) => Range;
