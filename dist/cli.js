@@ -32357,13 +32357,14 @@ function findingMessage(check, resource, failure2) {
 
 // src/rules/repeats.ts
 var isPlan2 = (resource) => resource.format === "terraform-plan";
+var replaces = (owner, candidate) => !owner || isPlan2(owner) && !isPlan2(candidate);
 function dropRepeats(findings) {
   const placeOf3 = (f) => `${f.rule.id}\0${f.at.file}\0${f.at.start.line}\0${f.resource.file}\0${f.resource.address}`;
   const ownerOf = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     const place2 = placeOf3(finding);
     const owner = ownerOf.get(place2);
-    if (!owner || isPlan2(owner.resource) && !isPlan2(finding.resource)) ownerOf.set(place2, finding);
+    if (replaces(owner?.resource, finding.resource)) ownerOf.set(place2, finding);
   }
   const kept = [];
   const dropped = /* @__PURE__ */ new Map();
@@ -32392,14 +32393,14 @@ function resourcesOnce(resources) {
   for (const resource of resources) {
     const place2 = placeOfResource(resource);
     const owner = kept.get(place2);
-    if (!owner || isPlan2(owner) && !isPlan2(resource)) kept.set(place2, resource);
+    if (replaces(owner, resource)) kept.set(place2, resource);
   }
   return [...kept.values()];
 }
 var DECIDED_RANK = { fail: 3, pass: 2, "not-applicable": 1, unknown: 0 };
-function evaluationsOnce(evaluations, resources) {
+function evaluationsOnce(evaluations, resources, kept) {
   const byKey = new Map(resources.map((r) => [r.key, r]));
-  const keptAt = new Map(resourcesOnce(resources).map((r) => [placeOfResource(r), r.key]));
+  const keptAt = new Map(kept.map((r) => [placeOfResource(r), r.key]));
   const merged = /* @__PURE__ */ new Map();
   for (const evaluation of evaluations) {
     const resource = byKey.get(evaluation.resource);
@@ -32814,13 +32815,14 @@ async function scan2(options) {
   });
   notices.push(...suppressed.notices);
   const t4 = performance.now();
+  const kept = resourcesOnce(parsed.resources);
   const snippets = new SnippetStore(discovered.files, suppressed.findings, notices, workspace);
   const result = {
     root,
     files: discovered.files.map((f) => f.rel),
     findings: suppressed.findings,
-    resources: inventory(resourcesOnce(parsed.resources)),
-    evaluations: evaluationsOnce(assessed.evaluations, parsed.resources),
+    resources: inventory(kept),
+    evaluations: evaluationsOnce(assessed.evaluations, parsed.resources, kept),
     notices: notices.sort(compareNotices),
     rules: setup.rules,
     catalog: setup.catalog,

@@ -3,6 +3,9 @@ import type { CheckOutcome, Evaluation, Finding, Notice, Resource } from '../mod
 /** A plan is made from configuration: where both are scanned, the configuration's own lines win. */
 const isPlan = (resource: Resource): boolean => resource.format === 'terraform-plan';
 
+/** Whether `candidate` should replace `owner` as the view of a place: the configuration's over a plan's, else the first. */
+const replaces = (owner: Resource | undefined, candidate: Resource): boolean => !owner || (isPlan(owner) && !isPlan(candidate));
+
 /**
  * Drops a finding that another view of the same resource already made at the same place: a
  * Terraform plan read beside the configuration it was made from maps its resources back to the
@@ -19,7 +22,7 @@ export function dropRepeats(findings: readonly Finding[]): { findings: Finding[]
   for (const finding of findings) {
     const place = placeOf(finding);
     const owner = ownerOf.get(place);
-    if (!owner || (isPlan(owner.resource) && !isPlan(finding.resource))) ownerOf.set(place, finding);
+    if (replaces(owner?.resource, finding.resource)) ownerOf.set(place, finding);
   }
   const kept: Finding[] = [];
   const dropped = new Map<string, { count: number; keptFile: string }>();
@@ -55,7 +58,7 @@ export function resourcesOnce(resources: readonly Resource[]): Resource[] {
   for (const resource of resources) {
     const place = placeOfResource(resource);
     const owner = kept.get(place);
-    if (!owner || (isPlan(owner) && !isPlan(resource))) kept.set(place, resource);
+    if (replaces(owner, resource)) kept.set(place, resource);
   }
   return [...kept.values()];
 }
@@ -63,10 +66,13 @@ export function resourcesOnce(resources: readonly Resource[]): Resource[] {
 /** When views of one resource disagree, the one that decides wins: a plan knows values the configuration leaves to deployment. */
 const DECIDED_RANK: Record<CheckOutcome, number> = { fail: 3, pass: 2, 'not-applicable': 1, unknown: 0 };
 
-/** One evaluation per rule and place, on the resource `resourcesOnce` keeps there; the most decided view's outcome. */
-export function evaluationsOnce(evaluations: readonly Evaluation[], resources: readonly Resource[]): Evaluation[] {
+/**
+ * One evaluation per rule and place, on the resource `resourcesOnce` kept there (`kept`, its
+ * result for `resources`); the most decided view's outcome.
+ */
+export function evaluationsOnce(evaluations: readonly Evaluation[], resources: readonly Resource[], kept: readonly Resource[]): Evaluation[] {
   const byKey = new Map(resources.map((r) => [r.key, r]));
-  const keptAt = new Map(resourcesOnce(resources).map((r) => [placeOfResource(r), r.key]));
+  const keptAt = new Map(kept.map((r) => [placeOfResource(r), r.key]));
   const merged = new Map<string, Evaluation>();
   for (const evaluation of evaluations) {
     const resource = byKey.get(evaluation.resource);

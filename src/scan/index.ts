@@ -107,13 +107,15 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   notices.push(...suppressed.notices);
   const t4 = performance.now();
 
+  // One resource per place: a plan's view of a configured resource is not listed twice.
+  const kept = resourcesOnce(parsed.resources);
   const snippets = new SnippetStore(discovered.files, suppressed.findings, notices, workspace);
   const result: ScanResult = {
     root,
     files: discovered.files.map((f) => f.rel),
     findings: suppressed.findings,
-    resources: inventory(resourcesOnce(parsed.resources)),
-    evaluations: evaluationsOnce(assessed.evaluations, parsed.resources),
+    resources: inventory(kept),
+    evaluations: evaluationsOnce(assessed.evaluations, parsed.resources, kept),
     notices: notices.sort(compareNotices),
     rules: setup.rules,
     catalog: setup.catalog,

@@ -26,7 +26,7 @@ describe('a plan scanned beside its configuration', () => {
     ['unknown', 'unknown', 'unknown'],
     ['pass', 'fail', 'fail'],
   ])('folds the plan into the configuration: %s beside %s is %s', (fromConfig, fromPlan, merged) => {
-    const once = evaluationsOnce([evaluation(planned.key, fromPlan), evaluation(configured.key, fromConfig)], [configured, planned]);
+    const once = evaluationsOnce([evaluation(planned.key, fromPlan), evaluation(configured.key, fromConfig)], [configured, planned], resourcesOnce([configured, planned]));
     expect(once).toEqual([expect.objectContaining({ resource: configured.key, outcome: merged })]);
   });
 
@@ -34,6 +34,7 @@ describe('a plan scanned beside its configuration', () => {
     const once = evaluationsOnce(
       [evaluation(planOnly.key, 'fail'), evaluation(configured.key, 'pass'), { ...evaluation(configured.key, 'pass'), rule: 'other' }],
       [configured, planned, planOnly],
+      resourcesOnce([configured, planned, planOnly]),
     );
     expect(once.map((e) => `${e.rule} ${e.resource} ${e.outcome}`)).toEqual([
       'aws-ebs-encryption plan.json#aws_s3_bucket.logs fail',
