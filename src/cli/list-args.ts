@@ -31,9 +31,9 @@ ${OPTIONS_HELP}`,
   controls: `Usage: iac-scan controls [options]
 
 Lists the controls catalog: ISO/IEC 27001:2022 Annex A, the ISO/IEC 27017 cloud controls and the
-ISO/IEC 27002:2013 clauses 27017 extends, each with its owner per service model (infrastructure,
-container, abstracted) and the rules that evidence it; provider-operated controls are marked
-as inherited.
+ISO/IEC 27002:2013 clauses the rules name (marked where 27017 adds no cloud guidance), each with
+its owner per service model (infrastructure, container, abstracted) and the rules that evidence
+it; provider-operated controls are marked as inherited.
 
 ${OPTIONS_HELP}`,
 };

@@ -19,6 +19,7 @@ interface RawClause {
   id: string;
   title: string;
   annexA: string;
+  cloudGuidance?: boolean;
 }
 
 type RawService = { service: string; model: ServiceModel } & Partial<Record<CheckFamily, string[]>>;
@@ -77,7 +78,7 @@ export function buildCatalog(files: CatalogFiles): { catalog?: ControlCatalog; e
     // A 2013 clause is its 2022 control under an older number: same split, same inherited part.
     // Its notes stay with that control, which the clause names.
     if (!target) return;
-    const clause: Control = { id: raw.id, group: 'clause', title: raw.title, split: target.split, notes: {}, annexA: raw.annexA };
+    const clause: Control = { id: raw.id, group: 'clause', title: raw.title, split: target.split, notes: {}, annexA: raw.annexA, cloudGuidance: raw.cloudGuidance ?? true };
     if (target.inherited) clause.inherited = target.inherited;
     add('iso27017', clause, iso27017, ['clauses', i, 'id']);
   });

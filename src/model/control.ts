@@ -14,7 +14,7 @@ export type Standard = 'iso27001' | 'iso27017';
 
 /**
  * Where a control comes from: ISO/IEC 27001:2022 Annex A, one of ISO/IEC 27017's own cloud
- * controls (`CLD.x.y.z`), or an ISO/IEC 27002:2013 clause that ISO/IEC 27017 adds cloud guidance to.
+ * controls (`CLD.x.y.z`), or an ISO/IEC 27002:2013 clause as ISO/IEC 27017 takes it over.
  */
 export type ControlGroup = 'annex-a' | 'cloud' | 'clause';
 
@@ -34,6 +34,8 @@ export interface Control {
   inherited?: { scope: string; evidence: string };
   /** A clause's ISO/IEC 27001:2022 Annex A control (ISO/IEC 27002:2022 Annex B); its split is that control's, its notes are there. */
   annexA?: string;
+  /** A clause's: whether ISO/IEC 27017 adds cloud guidance to it (it does to 37), or applies ISO/IEC 27002's text unchanged. */
+  cloudGuidance?: boolean;
   /** A cloud control's closest Annex A controls: the catalog's reading, as no official correspondence exists. */
   related?: string[];
 }

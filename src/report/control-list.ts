@@ -42,14 +42,18 @@ function controlJson({ control, standard, rules }: ListedControl) {
     notes: control.notes,
     inherited: control.inherited ?? null,
     annexA: control.annexA ?? null,
+    cloudGuidance: control.cloudGuidance ?? null,
     related: control.related ?? [],
     rules: rules.map((r) => r.id),
   };
 }
 
-/** `Event logging (A.8.15)` for a clause, `Segregation ... (related: A.8.22)` for a cloud control. */
+/**
+ * `Event logging (A.8.15)` for a clause (`; no ISO/IEC 27017 cloud guidance` where it has none),
+ * `Segregation ... (related: A.8.22)` for a cloud control.
+ */
 function titleOf(control: Control): string {
-  if (control.annexA) return `${control.title} (${control.annexA})`;
+  if (control.annexA) return `${control.title} (${control.annexA}${control.cloudGuidance ? '' : '; no ISO/IEC 27017 cloud guidance'})`;
   if (control.related) return `${control.title} (related: ${control.related.join(', ')})`;
   return control.title;
 }

@@ -4,7 +4,7 @@ import type { Control, ControlCatalog, ControlGroup, Standard } from '../model';
 export const GROUP_HEADING: Record<ControlGroup, string> = {
   'annex-a': 'ISO/IEC 27001:2022 Annex A',
   cloud: 'ISO/IEC 27017 cloud controls',
-  clause: 'ISO/IEC 27002:2013 clauses with ISO/IEC 27017 cloud guidance',
+  clause: 'ISO/IEC 27002:2013 clauses, as ISO/IEC 27017 takes them over',
 };
 
 /**
@@ -25,6 +25,6 @@ function origin(control: Control): string {
     case 'cloud':
       return 'ISO/IEC 27017';
     case 'clause':
-      return `ISO/IEC 27002:2013 with ISO/IEC 27017 cloud guidance; ${control.annexA} in ISO/IEC 27001:2022`;
+      return `ISO/IEC 27002:2013 ${control.cloudGuidance ? 'with' : 'without'} ISO/IEC 27017 cloud guidance; ${control.annexA} in ISO/IEC 27001:2022`;
   }
 }

@@ -48,6 +48,14 @@ describe('the shipped controls catalog', () => {
     }
   });
 
+  it('marks the clauses ISO/IEC 27017 applies without cloud guidance of its own, and only those', () => {
+    // ISO/IEC 27017 adds cloud guidance to 37 clauses of ISO/IEC 27002:2013 (12.4.3 among them);
+    // 9.4.2, 13.2.1, 14.1.2 and 17.2.1 it takes over unchanged.
+    const without = [...iso27017.values()].filter((c) => c.group === 'clause' && !c.cloudGuidance).map((c) => c.id);
+    expect(without).toEqual(['9.4.2', '13.2.1', '14.1.2', '17.2.1']);
+    expect(iso27017.get('12.4.3')?.cloudGuidance).toBe(true);
+  });
+
   it('gives every control an owner in each service model', () => {
     for (const control of [...annexA.values(), ...iso27017.values()]) {
       expect(Object.keys(control.split).sort(), control.id).toEqual(['abstracted', 'container', 'infrastructure']);

@@ -58,7 +58,7 @@ packs included; what each rule checks in Terraform is in [terraform.md](terrafor
 protection is off until your code turns it on, \`shared\` where AWS protects you by default and
 only your code can switch the protection off, \`provider\` where AWS operates the control.
 Controls are ISO/IEC 27001:2022 Annex A and ISO/IEC 27017 (a \`CLD.\` cloud control, or the
-ISO/IEC 27002:2013 clause 27017 adds cloud guidance to); [controls.md](controls.md) lists them
+ISO/IEC 27002:2013 clause as 27017 takes it over); [controls.md](controls.md) lists them
 with their titles, their owner in each service model and the rules that evidence each.
 
 Every rule has failing and passing fixtures in \`fixtures/<rule-id>/\`: \`cloudformation/\` (YAML and
@@ -83,8 +83,10 @@ own packs' rules.
 
 - \`controls/iso27001.yaml\`: ISO/IEC 27001:2022 Annex A controls with their official short titles.
 - \`controls/iso27017.yaml\`: the seven ISO/IEC 27017 cloud controls, and the ISO/IEC 27002:2013
-  clauses ISO/IEC 27017 adds cloud guidance to, each with its ISO/IEC 27001:2022 Annex A control
-  after ISO/IEC 27002:2022 Annex B. A clause has its Annex A control's owner split.
+  clauses the rules name, each with its ISO/IEC 27001:2022 Annex A control after ISO/IEC
+  27002:2022 Annex B. A clause has its Annex A control's owner split. ISO/IEC 27017 takes over
+  every 27002 clause and adds cloud guidance to 37 of them; the clauses it applies unchanged
+  (9.4.2, 13.2.1, 14.1.2, 17.2.1 here) are marked "no ISO/IEC 27017 cloud guidance".
 - \`controls/service-models.yaml\`: the service models, and which model each AWS service is in,
   by CloudFormation namespace and Terraform type prefix.
 

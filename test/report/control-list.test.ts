@@ -22,10 +22,11 @@ describe('iac-scan controls', () => {
       notes: catalog.controls.iso27001.get('A.8.15')!.notes,
       inherited: null,
       annexA: null,
+      cloudGuidance: null,
       related: [],
       rules: ['aws-s3-access-logging'],
     });
-    expect(byId.get('12.4.1')).toMatchObject({ standard: 'iso27017', group: 'clause', title: 'Event logging', annexA: 'A.8.15', rules: ['aws-s3-access-logging'] });
+    expect(byId.get('12.4.1')).toMatchObject({ standard: 'iso27017', group: 'clause', title: 'Event logging', annexA: 'A.8.15', cloudGuidance: true, rules: ['aws-s3-access-logging'] });
     expect(byId.get('CLD.9.5.2')).toMatchObject({ group: 'cloud', related: ['A.8.9'], rules: ['aws-ec2-imdsv2'] });
     expect(byId.get('A.7.1')).toMatchObject({ inherited: { evidence: "the provider's certification" }, rules: [] });
   });
@@ -36,7 +37,7 @@ describe('iac-scan controls', () => {
     const indent = ' '.repeat(width + 2);
     expect(text).toMatch(/^ISO\/IEC 27001:2022 Annex A\n\n/);
     expect(text).toContain('\nISO/IEC 27017 cloud controls\n\n');
-    expect(text).toContain('\nISO/IEC 27002:2013 clauses with ISO/IEC 27017 cloud guidance\n\n');
+    expect(text).toContain('\nISO/IEC 27002:2013 clauses, as ISO/IEC 27017 takes them over\n\n');
     expect(text).toContain(
       [
         `${'A.7.1'.padEnd(width)}  Physical security perimeters`,
@@ -46,6 +47,7 @@ describe('iac-scan controls', () => {
       ].join('\n'),
     );
     expect(text).toContain(`${'12.4.1'.padEnd(width)}  Event logging (A.8.15)\n`);
+    expect(text).toContain(`${'14.1.2'.padEnd(width)}  Securing application services on public networks (A.8.26; no ISO/IEC 27017 cloud guidance)\n`);
     expect(text).toContain(`${indent}rules: aws-s3-access-logging\n`);
     expect(text).toContain(`${'A.5.23'.padEnd(width)}  Information security for use of cloud services\n${indent}infrastructure customer · container customer · abstracted customer\n${indent}rules: none\n`);
   });

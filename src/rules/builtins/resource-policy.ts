@@ -94,7 +94,10 @@ export function everyonePrincipal(statement: MapValue): { at: Range; path: strin
 /**
  * Condition keys that, with a fixed value, tie a statement to principals or networks someone
  * owns, so that S3 does not count it as public (Amazon S3 User Guide, "The meaning of public"):
- * `aws:SourceIp` with CIDRs that are not the whole internet, and fixed values of these.
+ * `aws:SourceIp` with CIDRs that are not the whole internet, and fixed values of these. The
+ * `aws:Vpce*` keys (added to IAM in 2025) name the account, organization or organizational unit
+ * that owns the VPC endpoint a request came through; like `aws:SourceVpce`, they admit only
+ * requests from networks that owner controls.
  */
 const TRUSTED_KEYS = new Set(
   [
@@ -110,6 +113,9 @@ const TRUSTED_KEYS = new Set(
     'aws:PrincipalOrgID',
     'aws:PrincipalOrgPaths',
     'aws:userid',
+    'aws:VpceAccount',
+    'aws:VpceOrgID',
+    'aws:VpceOrgPaths',
     's3:DataAccessPointAccount',
     's3:DataAccessPointArn',
     's3:x-amz-server-side-encryption-aws-kms-key-id',
@@ -123,8 +129,9 @@ const MATCHING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 's
  * Whether the statement's `Condition` limits it to someone in particular: an operator that
  * matches (`StringEquals`, `StringEqualsIgnoreCase`, `StringLike`, `ArnEquals`, `ArnLike`, their
  * `ForAnyValue:` forms, or `IpAddress` for `aws:SourceIp`) on a trusted key, with fixed values:
- * no wildcard (`*`, `?`) and no policy variable (`${...}`), and for `aws:SourceIp` no CIDR of
- * prefix length 0. Negated operators, `...IfExists` (true when the key is missing, as it is for
+ * no wildcard (`*`, `?`) and no policy variable (`${...}`), except below a fixed organization
+ * in an `...OrgPaths` key (`o-abc/*` is that organization's units), and for `aws:SourceIp` no
+ * CIDR of prefix length 0. Negated operators, `...IfExists` (true when the key is missing, as it is for
  * anonymous requests), `ForAllValues:` (true for an empty key) and `Null` limit nothing.
  * Undefined when an unknown could be such a limit.
  */
@@ -146,7 +153,7 @@ export function conditionLimitsPrincipals(statement: MapValue): boolean | undefi
     for (const [key, values] of block.entries) {
       const name = key.toLowerCase();
       if (isIp ? name !== 'aws:sourceip' : !TRUSTED_KEYS.has(name)) continue;
-      const fixed = valuesAreFixed(values, isIp);
+      const fixed = valuesAreFixed(values, isIp ? isWholeInternet : name.endsWith('orgpaths') ? isOpenOrgPath : isPattern);
       if (fixed) return true;
       if (fixed === undefined) unsure = true;
     }
@@ -154,7 +161,13 @@ export function conditionLimitsPrincipals(statement: MapValue): boolean | undefi
   return unsure ? undefined : false;
 }
 
-function valuesAreFixed(values: Value, isIp: boolean): boolean | undefined {
+/** A wildcard or a policy variable, which any caller could match. */
+const isPattern = (text: string): boolean => /[*?]|\$\{/.test(text);
+
+/** An organization path whose organization is not fixed (`*`, `o-*`/…); what follows a fixed organization only narrows it. */
+const isOpenOrgPath = (text: string): boolean => isPattern(text.split('/', 1)[0]!) || text.startsWith('/');
+
+function valuesAreFixed(values: Value, isOpen: (text: string) => boolean): boolean | undefined {
   if (values.kind === 'unknown') return undefined;
   const items = itemsOf(values);
   if (items.length === 0) return false;
@@ -166,7 +179,7 @@ function valuesAreFixed(values: Value, isIp: boolean): boolean | undefined {
     }
     const text = textOf(item);
     if (text === undefined) return false;
-    if (isIp ? isWholeInternet(text) : /[*?]|\$\{/.test(text)) return false;
+    if (isOpen(text)) return false;
   }
   return unsure ? undefined : true;
 }
