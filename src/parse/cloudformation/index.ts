@@ -1,7 +1,6 @@
-import type { SourceFile } from '../../model';
+import { LineTable, type SourceFile } from '../../model';
 import type { FormatParser, ParseOptions, ParseResult } from '../format';
 import { EXTENSIONS, claimsTemplate } from './claims';
-import { LineTable } from '../document/line-table';
 import { noticeAt } from '../document/notices';
 import { readJson } from '../document/read-json';
 import { readYaml } from './read-yaml';

@@ -1,7 +1,6 @@
 import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
-import type { Comment, Notice } from '../../model';
+import type { Comment, LineTable, Notice } from '../../model';
 import type { ParseLimits } from '../format';
-import type { LineTable } from '../document/line-table';
 import { aliasMessage, depthMessage, duplicateKeyNotice, noticeAt, syntaxError } from '../document/notices';
 import { LimitExceeded, setEntry, type MapNode, type Node, type SyntaxResult } from '../document/syntax';
 import { DIRECTIVE_MARKER, commentCollector } from './yaml-comments';

@@ -1,22 +1,31 @@
-import type { MapValue, Resource } from '../../model';
+import type { MapValue, Range, Resource } from '../../model';
 import { Resolver } from './resolve/resolver';
 import { NO_VALUE } from './resolve/values';
+import { applyGlobals, globalsSectionOf } from './sam-globals';
+import { implicitApis } from './sam-implicit-apis';
 import { scalarText, type MapEntry, type Node } from '../document/syntax';
 
 /**
  * The resources of one template, resolved. A resource whose `Condition` is known to be false is
- * not deployed and so not returned; one whose condition is unknown is kept.
+ * not deployed and so not returned; one whose condition is unknown is kept. The APIs that the SAM
+ * transform adds for events that name none come last.
  */
 export function buildResources(r: Resolver): Resource[] {
   const resources: Resource[] = [];
+  const globals = new SamGlobals(r);
+  const templateMetadata = r.sections.metadata ? r.resolve(r.sections.metadata) : NO_VALUE;
   for (const entry of r.sections.resources.values()) {
-    const resource = buildResource(entry, r);
+    const resource = buildResource(entry, r, globals);
     if (resource) resources.push(resource);
   }
+  for (const api of implicitApis(resources, r, (type) => globals.of(type))) {
+    resources.push(resourceOf(api.id, api.type, api.attributes, api.range, r));
+  }
+  if (templateMetadata !== NO_VALUE) for (const resource of resources) resource.templateMetadata = templateMetadata;
   return resources;
 }
 
-function buildResource({ key: id, keyStart, keyEnd, value: body }: MapEntry, r: Resolver): Resource | undefined {
+function buildResource({ key: id, keyStart, keyEnd, value: body }: MapEntry, r: Resolver, globals: SamGlobals): Resource | undefined {
   const range = r.lines.range(keyStart, keyEnd);
   if (id.startsWith('Fn::ForEach::')) {
     r.warn('not-expanded', `${id} (LanguageExtensions) is not expanded by the scanner; its resources were not checked.`, body);
@@ -31,22 +40,19 @@ function buildResource({ key: id, keyStart, keyEnd, value: body }: MapEntry, r: 
   const condition = scalarText(fields.get('Condition')?.value);
   if (condition !== undefined && r.condition(condition, fields.get('Condition')!.value) === false) return undefined;
 
-  const attributes = properties(id, body, fields.get('Properties'), r);
-  if (!attributes) return undefined;
+  const own = properties(id, body, fields.get('Properties'), r);
+  if (!own) return undefined;
+  const inherited = globals.of(type);
+  const attributes = inherited ? applyGlobals(inherited, own) : own;
   const metadataNode = fields.get('Metadata')?.value;
   const metadata = metadataNode ? r.resolve(metadataNode) : NO_VALUE;
-  const resource: Resource = {
-    key: r.resourceKey(id),
-    address: id,
-    type,
-    format: 'cloudformation',
-    family: 'cloudformation',
-    file: r.lines.file,
-    attributes,
-    range,
-  };
+  const resource = resourceOf(id, type, attributes, range, r);
   if (metadata !== NO_VALUE) resource.metadata = metadata;
   return resource;
+}
+
+function resourceOf(id: string, type: string, attributes: MapValue, range: Range, r: Resolver): Resource {
+  return { key: r.resourceKey(id), address: id, type, format: 'cloudformation', family: 'cloudformation', file: r.lines.file, attributes, range };
 }
 
 /**
@@ -61,4 +67,28 @@ function properties(id: string, body: Node, entry: MapEntry | undefined, r: Reso
   const why = value.kind === 'unknown' ? value.why : 'they are not a mapping';
   r.warn('unknown-properties', `The Properties of ${id} cannot be known before deployment (${why}); the resource was not checked.`, entry!.value);
   return undefined;
+}
+
+/** SAM's `Globals` sections, each resolved once however many resources take it. */
+class SamGlobals {
+  private readonly resolved = new Map<string, MapValue | undefined>();
+
+  constructor(private readonly r: Resolver) {}
+
+  /** The section a resource of this type inherits, when the template has it as a mapping. */
+  of(type: string): MapValue | undefined {
+    const name = globalsSectionOf(type);
+    if (name === undefined) return undefined;
+    if (!this.resolved.has(name)) this.resolved.set(name, this.resolve(name));
+    return this.resolved.get(name);
+  }
+
+  private resolve(name: string): MapValue | undefined {
+    const entry = this.r.sections.globals.get(name);
+    if (!entry) return undefined;
+    const value = this.r.resolve(entry.value);
+    if (value !== NO_VALUE && value.kind === 'map') return value;
+    this.r.warn('unknown-globals', `Globals.${name} is not a mapping that can be known before deployment; its resources were checked without it.`, entry.value);
+    return undefined;
+  }
 }

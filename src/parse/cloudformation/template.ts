@@ -17,6 +17,12 @@ export interface Sections {
   mappings: Map<string, MapEntry>;
   conditions: Map<string, MapEntry>;
   resources: Map<string, MapEntry>;
+  /** SAM's `Globals`, by section (`Function`, `Api`, …). */
+  globals: Map<string, MapEntry>;
+  /** The template's own `Metadata`. */
+  metadata?: Node;
+  /** `Transform` names the SAM transform, which adds resources of its own (sam-implicit-apis.ts). */
+  samTransform: boolean;
 }
 
 const EMPTY = new Map<string, MapEntry>();
@@ -27,7 +33,17 @@ export function readSections(root: MapNode, supplied: Map<string, SuppliedParame
     mappings: section(root, 'Mappings'),
     conditions: section(root, 'Conditions'),
     resources: section(root, 'Resources'),
+    globals: section(root, 'Globals'),
+    metadata: root.entries.get('Metadata')?.value,
+    samTransform: transformNames(root).includes('AWS::Serverless-2016-10-31'),
   };
+}
+
+/** The macros `Transform` names: one name or a list of them. */
+function transformNames(root: MapNode): string[] {
+  const node = root.entries.get('Transform')?.value;
+  const items = node?.kind === 'seq' ? node.items : [node];
+  return items.map(scalarText).filter((name) => name !== undefined);
 }
 
 function section(root: MapNode, name: string): Map<string, MapEntry> {

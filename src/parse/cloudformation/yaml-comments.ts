@@ -1,6 +1,5 @@
 import type { CST } from 'yaml';
-import type { Comment } from '../../model';
-import type { LineTable } from '../document/line-table';
+import type { Comment, LineTable } from '../../model';
 
 /** The marker every directive comment carries; files without it skip comment collection. */
 export const DIRECTIVE_MARKER = 'iac-scan';

@@ -1,5 +1,6 @@
 import type { Range, Value } from '../../../model';
 import type { Node } from '../../document/syntax';
+import { isImplicitApiId } from '../sam-implicit-apis';
 import { isListType, isSsmType, type Parameter } from '../template';
 import type { Resolver } from './resolver';
 import { NO_VALUE, literal, stringValue, unknownOf, usedAt, type Resolved } from './values';
@@ -20,7 +21,7 @@ export function refByName(name: string, where: Node, at: Range, r: Resolver): Re
   if (name.startsWith('AWS::')) return unknownOf(`${name} is known only at deploy time`, at);
   const parameter = r.sections.parameters.get(name);
   if (parameter) return parameterValue(parameter, at, r);
-  if (r.sections.resources.has(name)) {
+  if (isResource(name, r)) {
     return { kind: 'unknown', why: `Ref to resource ${name}`, range: at, refs: [{ key: r.resourceKey(name) }] };
   }
   r.warn('unknown-reference', `"${name}" is not a parameter, resource or pseudo parameter of this template. Fix the name.`, where);
@@ -44,12 +45,17 @@ export function getAtt(args: Node, at: Range, r: Resolver): Resolved {
 }
 
 export function attributeOf(id: string | undefined, attr: string | undefined, where: Node, at: Range, r: Resolver): Resolved {
-  if (id === undefined || !r.sections.resources.has(id)) {
+  if (id === undefined || !isResource(id, r)) {
     if (id !== undefined) r.warn('unknown-reference', `"${id}" is not a resource of this template. Fix the logical ID.`, where);
     return unknownOf(`Fn::GetAtt of ${id ?? 'an unknown resource'}`, at);
   }
   const why = attr === undefined ? `Fn::GetAtt of ${id}` : `Fn::GetAtt ${id}.${attr}`;
   return { kind: 'unknown', why, range: at, refs: [attr === undefined ? { key: r.resourceKey(id) } : { key: r.resourceKey(id), attr }] };
+}
+
+/** A resource of the template, or an API the SAM transform may add to it (sam-implicit-apis.ts). */
+function isResource(id: string, r: Resolver): boolean {
+  return r.sections.resources.has(id) || (r.sections.samTransform && isImplicitApiId(id));
 }
 
 /**

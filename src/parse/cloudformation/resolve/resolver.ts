@@ -1,5 +1,4 @@
-import type { MapValue, Notice, Range, Value } from '../../../model';
-import type { LineTable } from '../../document/line-table';
+import type { LineTable, MapValue, Notice, Range, Value } from '../../../model';
 import { noticeAt } from '../../document/notices';
 import type { MapNode, Node } from '../../document/syntax';
 import type { Sections } from '../template';
