@@ -3264,8 +3264,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path34) {
-      let input = path34;
+    function removeDotSegments(path35) {
+      let input = path35;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3339,11 +3339,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path34) {
-      if (path34 === "" || path34[0] === "/") {
-        return removeDotSegments(path34);
+    function removeDotSegmentsRelative(path35) {
+      if (path35 === "" || path35[0] === "/") {
+        return removeDotSegments(path35);
       }
-      const segments = path34.split("/");
+      const segments = path35.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3706,8 +3706,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path34 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path34 && path34 !== "/" ? path34 : void 0;
+        const path35 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path35 && path35 !== "/" ? path35 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7017,17 +7017,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path34) {
-      const ctrl = callVisitor(key2, node, visitor, path34);
+    function visit_(key2, node, visitor, path35) {
+      const ctrl = callVisitor(key2, node, visitor, path35);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key2, path34, ctrl);
-        return visit_(key2, ctrl, visitor, path34);
+        replaceNode(key2, path35, ctrl);
+        return visit_(key2, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path34 = Object.freeze(path34.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path34);
+            const ci = visit_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7038,13 +7038,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path34 = Object.freeze(path34.concat(node));
-          const ck = visit_("key", node.key, visitor, path34);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = visit_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path34);
+          const cv = visit_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7065,17 +7065,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path34) {
-      const ctrl = await callVisitor(key2, node, visitor, path34);
+    async function visitAsync_(key2, node, visitor, path35) {
+      const ctrl = await callVisitor(key2, node, visitor, path35);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key2, path34, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path34);
+        replaceNode(key2, path35, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path34 = Object.freeze(path34.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path34);
+            const ci = await visitAsync_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7086,13 +7086,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path34 = Object.freeze(path34.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path34);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path34);
+          const cv = await visitAsync_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7119,23 +7119,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path34) {
+    function callVisitor(key2, node, visitor, path35) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path34);
+        return visitor(key2, node, path35);
       if (identity3.isMap(node))
-        return visitor.Map?.(key2, node, path34);
+        return visitor.Map?.(key2, node, path35);
       if (identity3.isSeq(node))
-        return visitor.Seq?.(key2, node, path34);
+        return visitor.Seq?.(key2, node, path35);
       if (identity3.isPair(node))
-        return visitor.Pair?.(key2, node, path34);
+        return visitor.Pair?.(key2, node, path35);
       if (identity3.isScalar(node))
-        return visitor.Scalar?.(key2, node, path34);
+        return visitor.Scalar?.(key2, node, path35);
       if (identity3.isAlias(node))
-        return visitor.Alias?.(key2, node, path34);
+        return visitor.Alias?.(key2, node, path35);
       return void 0;
     }
-    function replaceNode(key2, path34, node) {
-      const parent = path34[path34.length - 1];
+    function replaceNode(key2, path35, node) {
+      const parent = path35[path35.length - 1];
       if (identity3.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity3.isPair(parent)) {
@@ -7747,10 +7747,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path34, value) {
+    function collectionFromPath(schema, path35, value) {
       let v = value;
-      for (let i = path34.length - 1; i >= 0; --i) {
-        const k = path34[i];
+      for (let i = path35.length - 1; i >= 0; --i) {
+        const k = path35[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7769,7 +7769,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
+    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7799,11 +7799,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path34, value) {
-        if (isEmptyPath(path34))
+      addIn(path35, value) {
+        if (isEmptyPath(path35))
           this.add(value);
         else {
-          const [key2, ...rest] = path34;
+          const [key2, ...rest] = path35;
           const node = this.get(key2, true);
           if (identity3.isCollection(node))
             node.addIn(rest, value);
@@ -7817,8 +7817,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path34) {
-        const [key2, ...rest] = path34;
+      deleteIn(path35) {
+        const [key2, ...rest] = path35;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -7832,8 +7832,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path34, keepScalar) {
-        const [key2, ...rest] = path34;
+      getIn(path35, keepScalar) {
+        const [key2, ...rest] = path35;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node) ? node.value : node;
@@ -7851,8 +7851,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path34) {
-        const [key2, ...rest] = path34;
+      hasIn(path35) {
+        const [key2, ...rest] = path35;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -7862,8 +7862,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path34, value) {
-        const [key2, ...rest] = path34;
+      setIn(path35, value) {
+        const [key2, ...rest] = path35;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -8605,7 +8605,7 @@ var require_merge = __commonJS({
     var identity3 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -8615,7 +8615,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity3.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity3.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity3.isSeq(source))
@@ -8654,7 +8654,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -8663,15 +8663,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log2 = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity3 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key: key2, value }) {
       if (identity3.isNode(key2) && key2.addToJSMap)
         key2.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key2))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key2))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
@@ -10062,7 +10062,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -10082,7 +10082,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -10108,7 +10108,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -10133,7 +10133,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -10143,7 +10143,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -10152,7 +10152,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -10170,7 +10170,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -10199,11 +10199,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity3.MAP, { value: map.map });
         Object.defineProperty(this, identity3.SCALAR, { value: string.string });
@@ -10378,9 +10378,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path34, value) {
+      addIn(path35, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path34, value);
+          this.contents.addIn(path35, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10455,14 +10455,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path34) {
-        if (Collection.isEmptyPath(path34)) {
+      deleteIn(path35) {
+        if (Collection.isEmptyPath(path35)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10477,10 +10477,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path34, keepScalar) {
-        if (Collection.isEmptyPath(path34))
+      getIn(path35, keepScalar) {
+        if (Collection.isEmptyPath(path35))
           return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10491,10 +10491,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path34) {
-        if (Collection.isEmptyPath(path34))
+      hasIn(path35) {
+        if (Collection.isEmptyPath(path35))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10511,13 +10511,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path34, value) {
-        if (Collection.isEmptyPath(path34)) {
+      setIn(path35, value) {
+        if (Collection.isEmptyPath(path35)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path34), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path35), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path34, value);
+          this.contents.setIn(path35, value);
         }
       }
       /**
@@ -12478,9 +12478,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path34) => {
+    visit2.itemAtPath = (cst, path35) => {
       let item = cst;
-      for (const [field, index2] of path34) {
+      for (const [field, index2] of path35) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -12489,23 +12489,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path34) => {
-      const parent = visit2.itemAtPath(cst, path34.slice(0, -1));
-      const field = path34[path34.length - 1][0];
+    visit2.parentCollection = (cst, path35) => {
+      const parent = visit2.itemAtPath(cst, path35.slice(0, -1));
+      const field = path35[path35.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path34, item, visitor) {
-      let ctrl = visitor(item, path34);
+    function _visit(path35, item, visitor) {
+      let ctrl = visitor(item, path35);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12516,10 +12516,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path34);
+            ctrl = ctrl(item, path35);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -14289,7 +14289,7 @@ var require_ignore = __commonJS({
     var DOUBLE_SLASH = "//";
     var SLASH_CODE = 47;
     var DOT_CODE = 46;
-    var SLASH = "/";
+    var SLASH2 = "/";
     var TMP_KEY_IGNORE = "node-ignore";
     if (typeof Symbol !== "undefined") {
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
@@ -14410,7 +14410,7 @@ var require_ignore = __commonJS({
         const char = pattern[index2];
         if (char === ESCAPE) {
           const escaped = pattern[index2 + 1];
-          if (escaped === SLASH && index2 + 2 === length) {
+          if (escaped === SLASH2 && index2 + 2 === length) {
             out += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
             out += pattern.slice(index2, index2 + 2);
@@ -14508,13 +14508,13 @@ var require_ignore = __commonJS({
         // A leading slash matches the beginning of the pathname
         /^\//,
         () => "^",
-        SLASH
+        SLASH2
       ],
       // replace special metacharacter slash after the leading slash
       [
         /\//g,
         () => "\\/",
-        SLASH
+        SLASH2
       ],
       [
         // > A leading "**" followed by a slash means match in all directories.
@@ -14629,7 +14629,7 @@ var require_ignore = __commonJS({
           if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
             return source;
           }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+          return last === SLASH2 ? `${source}$` : `${source}(?=$|\\/$)`;
         }
       ]
     ];
@@ -14761,7 +14761,7 @@ var require_ignore = __commonJS({
       ) : replaced;
     };
     var checkSourceOf = (body, prefix2) => {
-      if (body[body.length - 1] === SLASH) {
+      if (body[body.length - 1] === SLASH2) {
         prefix2 = makeRegexPrefix(body.slice(0, -1));
       }
       const head = prefix2.slice(0, -1);
@@ -14769,29 +14769,29 @@ var require_ignore = __commonJS({
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
-      const index2 = body.indexOf(SLASH);
+      const index2 = body.indexOf(SLASH2);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path34) => {
-      const end = path34.length - 1;
-      const index2 = path34.lastIndexOf(
-        SLASH,
-        path34[end] === SLASH ? end - 1 : end
+    var basenameOf = (path35) => {
+      const end = path35.length - 1;
+      const index2 = path35.lastIndexOf(
+        SLASH2,
+        path35[end] === SLASH2 ? end - 1 : end
       );
-      return index2 < 0 ? path34 : path34.slice(index2 + 1);
+      return index2 < 0 ? path35 : path35.slice(index2 + 1);
     };
-    var parentOf = (path34) => {
-      if (path34.charCodeAt(0) === SLASH_CODE || path34.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path34.split(SLASH).filter(Boolean);
+    var parentOf = (path35) => {
+      if (path35.charCodeAt(0) === SLASH_CODE || path35.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path35.split(SLASH2).filter(Boolean);
         slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY3;
+        return slices.length ? slices.join(SLASH2) + SLASH2 : EMPTY3;
       }
-      const end = path34.length - 1;
-      const cut = path34.lastIndexOf(
-        SLASH,
-        path34.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      const end = path35.length - 1;
+      const cut = path35.lastIndexOf(
+        SLASH2,
+        path35.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY3 : path34.slice(0, cut + 1);
+      return cut < 0 ? EMPTY3 : path35.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -14941,16 +14941,16 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path34) {
+      testLiteral(path35) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH2 ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path34)) {
+          if (rule.checkRegex.test(path35)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -14970,15 +14970,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path34, mode) {
+      test(path35, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path34) : path34;
+        const basename = shortcut ? basenameOf(path35) : path35;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path34
+            shortcut && rule._basenameOnly ? basename : path35
           )) {
             const { negative } = rule;
             const ret = {
@@ -15000,17 +15000,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath2 = (path34, originalPath, doThrow) => {
-      if (!isString(path34)) {
+    var checkPath2 = (path35, originalPath, doThrow) => {
+      if (!isString(path35)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path34) {
+      if (!path35) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath2.isNotRelative(path34)) {
+      if (checkPath2.isNotRelative(path35)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -15019,25 +15019,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path34) => {
-      const first = path34.charCodeAt(0);
+    var isNotRelative = (path35) => {
+      const first = path35.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path34.length === 1) {
+      if (path35.length === 1) {
         return true;
       }
-      const second = path34.charCodeAt(1);
+      const second = path35.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path34.length === 2 || path34.charCodeAt(2) === SLASH_CODE;
+      return path35.length === 2 || path35.charCodeAt(2) === SLASH_CODE;
     };
     checkPath2.isNotRelative = isNotRelative;
     checkPath2.convert = (p) => p;
@@ -15068,59 +15068,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path34) {
+      _test(originalPath, cache3, path35) {
         checkPath2(
-          path34,
+          path35,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path34 ? this._t(path34, cache3) : {
+        return path35 ? this._t(path35, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path34 = convertPath(target);
-        if (!path34 || path34.charCodeAt(path34.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path34);
+        const path35 = convertPath(target);
+        if (!path35 || path35.charCodeAt(path35.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path35);
         }
-        const dir = this._t(path34, this._testCache);
+        const dir = this._t(path35, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal4 = this._rules.testLiteral(path34);
+        const literal4 = this._rules.testLiteral(path35);
         return literal4.ignored || literal4.unignored ? literal4 : dir;
       }
-      _t(path34, cache3) {
-        const cached = cache3[path34];
+      _t(path35, cache3) {
+        const cached = cache3[path35];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf(path34);
+        const parentPath = parentOf(path35);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path34] = parent && parent.ignored ? parent : this._rules.test(path34, MODE_IGNORE);
+        return cache3[path35] = parent && parent.ignored ? parent : this._rules.test(path35, MODE_IGNORE);
       }
-      ignores(path34) {
-        return this._test(path34, this._ignoreCache, convertPath(path34)).ignored;
+      ignores(path35) {
+        return this._test(path35, this._ignoreCache, convertPath(path35)).ignored;
       }
       createFilter() {
-        return (path34) => !this.ignores(path34);
+        return (path35) => !this.ignores(path35);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path34) {
-        return this._test(path34, this._testCache, convertPath(path34));
+      test(path35) {
+        return this._test(path35, this._testCache, convertPath(path35));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path34) => checkPath2(convertPath(path34), path34, RETURN_FALSE);
+    var isPathValid = (path35) => checkPath2(convertPath(path35), path35, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath2.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath2.isNotRelative = (path34) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path34) || isNotRelative(path34);
+      checkPath2.isNotRelative = (path35) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path35) || isNotRelative(path35);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -16006,6 +16006,30 @@ function compareText(a, b) {
 // src/model/control.ts
 var SERVICE_MODELS = ["infrastructure", "container", "abstracted"];
 
+// src/model/line-table.ts
+var LineTable = class {
+  constructor(file, text) {
+    this.file = file;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+  file;
+  starts = [0];
+  position(offset) {
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low] + 1 };
+  }
+  range(start2, end) {
+    return { file: this.file, start: this.position(start2), end: this.position(end) };
+  }
+};
+
 // src/action/inputs.ts
 var FORMATS = ["sarif", "json", "text", "soa", "soa-json"];
 var FAIL_ON = [...SEVERITIES, "none"];
@@ -16044,7 +16068,7 @@ function oneOf(input, value, allowed) {
 // src/action/run.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path33 from "node:path";
+import path34 from "node:path";
 
 // package.json
 var version = "0.1.0";
@@ -16259,7 +16283,7 @@ function origin(control) {
     case "cloud":
       return "ISO/IEC 27017";
     case "clause":
-      return `ISO/IEC 27002:2013 with ISO/IEC 27017 cloud guidance; ${control.annexA} in ISO/IEC 27001:2022`;
+      return `ISO/IEC 27002:2013 ${control.cloudGuidance ? "with" : "without"} ISO/IEC 27017 cloud guidance; ${control.annexA} in ISO/IEC 27001:2022`;
   }
 }
 
@@ -16479,7 +16503,7 @@ function buildCatalog(files) {
   iso27017.data.clauses.forEach((raw, i) => {
     const target = annexA(raw.annexA, iso27017, ["clauses", i, "annexA"]);
     if (!target) return;
-    const clause = { id: raw.id, group: "clause", title: raw.title, split: target.split, notes: {}, annexA: raw.annexA };
+    const clause = { id: raw.id, group: "clause", title: raw.title, split: target.split, notes: {}, annexA: raw.annexA, cloudGuidance: raw.cloudGuidance ?? true };
     if (target.inherited) clause.inherited = target.inherited;
     add("iso27017", clause, iso27017, ["clauses", i, "id"]);
   });
@@ -16587,7 +16611,7 @@ var catalog_schema_default = {
       }
     },
     iso27017File: {
-      description: "a map with cloud (the CLD controls) and clauses (the ISO/IEC 27002:2013 clauses ISO/IEC 27017 extends)",
+      description: "a map with cloud (the CLD controls) and clauses (the ISO/IEC 27002:2013 clauses the rules name)",
       type: "object",
       additionalProperties: false,
       required: ["cloud", "clauses"],
@@ -16622,11 +16646,11 @@ var catalog_schema_default = {
           }
         },
         clauses: {
-          description: "a list of ISO/IEC 27002:2013 clauses, each with id, title and annexA",
+          description: "a list of ISO/IEC 27002:2013 clauses, each with id, title, annexA and optionally cloudGuidance",
           type: "array",
           minItems: 1,
           items: {
-            description: "a clause: id, title and annexA",
+            description: "a clause: id, title, annexA, and cloudGuidance: false when ISO/IEC 27017 adds no cloud guidance to it",
             type: "object",
             additionalProperties: false,
             required: ["id", "title", "annexA"],
@@ -16637,7 +16661,11 @@ var catalog_schema_default = {
                 description: 'an ISO/IEC 27002:2013 clause number written as text, e.g. "12.4.1"'
               },
               title: { $ref: "#/definitions/title" },
-              annexA: { $ref: "#/definitions/annexAId" }
+              annexA: { $ref: "#/definitions/annexAId" },
+              cloudGuidance: {
+                type: "boolean",
+                description: "false when ISO/IEC 27017 applies the clause without cloud guidance of its own; true when left out"
+              }
             }
           }
         }
@@ -17749,7 +17777,7 @@ ${delimiter}
 }
 
 // src/scan/index.ts
-import path32 from "node:path";
+import path33 from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/discover/utf8.ts
@@ -21235,31 +21263,7 @@ function safeRealpath(p) {
 }
 
 // src/parse/cdk/assembly.ts
-import path15 from "node:path";
-
-// src/parse/document/line-table.ts
-var LineTable = class {
-  constructor(file, text) {
-    this.file = file;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
-  }
-  file;
-  starts = [0];
-  position(offset) {
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low] + 1 };
-  }
-  range(start2, end) {
-    return { file: this.file, start: this.position(start2), end: this.position(end) };
-  }
-};
+import path16 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
@@ -22426,14 +22430,76 @@ function namedPath(lines, node, key2) {
   return value && name ? { name, at: lines.range(value.start, value.end) } : void 0;
 }
 
-// src/parse/cdk/source-files.ts
+// src/parse/cdk/source-comments.ts
 import path13 from "node:path";
+var HASH = 35;
+var SLASH = 47;
+var DIRECTIVE = "iac-scan:";
+function sourceComments(resources, workspace) {
+  const files = /* @__PURE__ */ new Set();
+  for (const { userCode } of resources) {
+    if (!userCode) continue;
+    if (userCode.created) files.add(userCode.created.file);
+    for (const range2 of userCode.properties.values()) files.add(range2.file);
+  }
+  const comments = [];
+  for (const rel of files) {
+    const read = workspace.readText(path13.join(workspace.root, rel));
+    if ("text" in read) comments.push(...lineComments(rel, read.text));
+  }
+  return comments;
+}
+function lineComments(file, text) {
+  const marker = file.endsWith(".py") ? "#" : "//";
+  const comments = [];
+  let directive = text.indexOf(DIRECTIVE);
+  let line = 0;
+  for (let start2 = 0; start2 <= text.length; line++) {
+    let end = text.indexOf("\n", start2);
+    if (end === -1) end = text.length;
+    if (directive !== -1 && directive < start2) directive = text.indexOf(DIRECTIVE, start2);
+    let last = -1;
+    while (directive !== -1 && directive < end) {
+      last = directive;
+      directive = text.indexOf(DIRECTIVE, directive + 1);
+    }
+    const comment = commentIn(text, start2, last, marker);
+    if (comment) {
+      const column = comment.at - start2 + 1;
+      const endColumn = end - start2 + 1 - (text.charCodeAt(end - 1) === 13 ? 1 : 0);
+      comments.push({
+        range: { file, start: { line: line + 1, column }, end: { line: line + 1, column: endColumn } },
+        text: text.slice(comment.at + marker.length, end).trim(),
+        ownLine: comment.ownLine
+      });
+    }
+    start2 = end + 1;
+  }
+  return comments;
+}
+function commentIn(text, start2, lastDirective, marker) {
+  let first = start2;
+  while (first < text.length && isBlank(text.charCodeAt(first))) first++;
+  if (text.startsWith(marker, first)) return { at: first, ownLine: true };
+  if (lastDirective === -1) return void 0;
+  let at = lastDirective - 1;
+  while (at > first && isBlank(text.charCodeAt(at))) at--;
+  const isMarker = marker.length === 1 ? text.charCodeAt(at) === HASH : text.charCodeAt(at) === SLASH && text.charCodeAt(at - 1) === SLASH;
+  const markerStart = at - marker.length + 1;
+  return isMarker && markerStart > first ? { at: markerStart, ownLine: false } : void 0;
+}
+function isBlank(code3) {
+  return code3 === 32 || code3 === 9 || code3 === 13;
+}
+
+// src/parse/cdk/source-files.ts
+import path14 from "node:path";
 var MAX_SEGMENTS = 32;
 var MAX_PATHS = 2048;
 var SourceFiles = class {
   constructor(workspace, appFolder) {
     this.workspace = workspace;
-    this.bases = [.../* @__PURE__ */ new Set([appFolder, workspace.root])].filter((base) => !isOutside(path13.relative(workspace.root, base)));
+    this.bases = [.../* @__PURE__ */ new Set([appFolder, workspace.root])].filter((base) => !isOutside(path14.relative(workspace.root, base)));
   }
   workspace;
   known = /* @__PURE__ */ new Map();
@@ -22451,13 +22517,13 @@ var SourceFiles = class {
   find(file) {
     const parts = file.split("/").filter((part) => part !== "");
     if (parts.some((part) => part === "." || part === "..")) return void 0;
-    const fromRoot = path13.relative(this.workspace.root, file);
+    const fromRoot = path14.relative(this.workspace.root, file);
     if (file.startsWith("/") && !isOutside(fromRoot) && this.workspace.isFile(file)) return this.workspace.rel(file);
     if (/^[A-Za-z]:$/.test(parts[0] ?? "")) parts.shift();
     for (let count = Math.min(parts.length, MAX_SEGMENTS); count > 0; count--) {
       const suffix = parts.slice(parts.length - count);
       for (const base of this.bases) {
-        const abs = path13.join(base, ...suffix);
+        const abs = path14.join(base, ...suffix);
         if (this.workspace.isFile(abs)) return this.workspace.rel(abs);
       }
     }
@@ -22466,7 +22532,7 @@ var SourceFiles = class {
 };
 
 // src/parse/cdk/stack.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/parse/cloudformation/claims.ts
 var EXTENSIONS = [".yaml", ".yml", ".json", ".template"];
@@ -22709,11 +22775,11 @@ var YamlWalker = class {
    */
   tagRange(tag, valueStart) {
     let i = valueStart;
-    while (i > 0 && isBlank(this.text.charCodeAt(i - 1))) i--;
+    while (i > 0 && isBlank2(this.text.charCodeAt(i - 1))) i--;
     return this.text.startsWith(tag, i - tag.length) ? [i - tag.length, i] : [valueStart, valueStart];
   }
 };
-function isBlank(code3) {
+function isBlank2(code3) {
   return code3 === 32 || code3 === 9 || code3 === 10 || code3 === 13;
 }
 function scalarValue(value) {
@@ -22823,6 +22889,88 @@ function findInMap(args, at, r) {
   return unknownOf(`Fn::FindInMap: no ${mapName}.${top}.${second} in Mappings`, at);
 }
 
+// src/parse/cloudformation/sam-globals.ts
+var SERVERLESS = "AWS::Serverless::";
+function globalsSectionOf(type) {
+  return type.startsWith(SERVERLESS) ? type.slice(SERVERLESS.length) : void 0;
+}
+function applyGlobals(global, own) {
+  const entries = new Map(global.entries);
+  const keyRanges = new Map(global.keyRanges);
+  for (const [key2, value] of own.entries) {
+    const inherited = entries.get(key2);
+    entries.set(key2, inherited ? merge(inherited, value) : value);
+    const range2 = own.keyRanges.get(key2);
+    if (range2) keyRanges.set(key2, range2);
+  }
+  return { ...own, entries, keyRanges };
+}
+function merge(global, own) {
+  if (global.kind === "map" && own.kind === "map") return applyGlobals(global, own);
+  if (global.kind === "list" && own.kind === "list") return joinLists(global, own);
+  return own;
+}
+function joinLists(global, own) {
+  return { ...own, items: [...global.items, ...own.items] };
+}
+
+// src/parse/cloudformation/sam-implicit-apis.ts
+var IMPLICIT_APIS = [
+  { id: "ServerlessRestApi", type: "AWS::Serverless::Api", event: "Api", names: "RestApiId" },
+  { id: "ServerlessHttpApi", type: "AWS::Serverless::HttpApi", event: "HttpApi", names: "ApiId" }
+];
+var EVENT_SOURCES = /* @__PURE__ */ new Set(["AWS::Serverless::Function", "AWS::Serverless::StateMachine"]);
+function isImplicitApiId(id) {
+  return IMPLICIT_APIS.some((api) => api.id === id);
+}
+function implicitApis(resources, r, globalsOf) {
+  if (!r.sections.samTransform) return [];
+  const firstEvent = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    const events = EVENT_SOURCES.has(resource.type) ? resource.attributes.entries.get("Events") : void 0;
+    if (events?.kind !== "map") continue;
+    let linked;
+    for (const [name, event] of events.entries) {
+      if (event.kind !== "map") continue;
+      const api = apiJoinedBy(event);
+      if (!api) continue;
+      const eventKey = events.keyRanges.get(name) ?? event.range;
+      linked = withEntry(linked ?? events, name, referencing(event, api, r), eventKey);
+      if (!firstEvent.has(api)) firstEvent.set(api, eventKey);
+    }
+    if (linked) resource.attributes = withEntry(resource.attributes, "Events", linked, resource.attributes.keyRanges.get("Events") ?? events.range);
+  }
+  const added = [];
+  for (const [api, eventRange] of firstEvent) {
+    if (r.sections.resources.has(api.id)) continue;
+    const globals = globalsOf(api.type);
+    const section2 = r.sections.globals.get(globalsSectionOf(api.type) ?? "");
+    const range2 = globals && section2 ? r.lines.range(section2.keyStart, section2.keyEnd) : eventRange;
+    added.push({ id: api.id, type: api.type, attributes: globals ?? { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: range2 }, range: range2 });
+  }
+  return added;
+}
+function apiJoinedBy(event) {
+  const api = IMPLICIT_APIS.find((a) => a.event === literalText(event.entries.get("Type")));
+  const properties2 = event.entries.get("Properties");
+  if (!api || properties2 && properties2.kind !== "map") return void 0;
+  if (properties2?.entries.has(api.names)) return void 0;
+  if (api.event === "Api" && !properties2?.entries.size) return void 0;
+  return api;
+}
+function referencing(event, api, r) {
+  const type = event.entries.get("Type");
+  const typeKey = event.keyRanges.get("Type") ?? type.range;
+  const ref2 = { kind: "unknown", why: `Ref to ${api.id}, the API SAM adds for events that name none`, range: type.range, refs: [{ key: r.resourceKey(api.id) }] };
+  const properties2 = event.entries.get("Properties");
+  const empty = { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: type.range };
+  const linked = withEntry(properties2?.kind === "map" ? properties2 : empty, api.names, ref2, typeKey);
+  return withEntry(event, "Properties", linked, event.keyRanges.get("Properties") ?? typeKey);
+}
+function withEntry(map, key2, value, keyRange) {
+  return { ...map, entries: new Map(map.entries).set(key2, value), keyRanges: new Map(map.keyRanges).set(key2, keyRange) };
+}
+
 // src/parse/cloudformation/template.ts
 var EMPTY = /* @__PURE__ */ new Map();
 function readSections(root, supplied) {
@@ -22830,8 +22978,16 @@ function readSections(root, supplied) {
     parameters: readParameters(section(root, "Parameters"), supplied),
     mappings: section(root, "Mappings"),
     conditions: section(root, "Conditions"),
-    resources: section(root, "Resources")
+    resources: section(root, "Resources"),
+    globals: section(root, "Globals"),
+    metadata: root.entries.get("Metadata")?.value,
+    samTransform: transformNames(root).includes("AWS::Serverless-2016-10-31")
   };
+}
+function transformNames(root) {
+  const node = root.entries.get("Transform")?.value;
+  const items2 = node?.kind === "seq" ? node.items : [node];
+  return items2.map(scalarText).filter((name) => name !== void 0);
 }
 function section(root, name) {
   const node = root.entries.get(name)?.value;
@@ -22871,7 +23027,7 @@ function refByName(name, where, at, r) {
   if (name.startsWith("AWS::")) return unknownOf(`${name} is known only at deploy time`, at);
   const parameter = r.sections.parameters.get(name);
   if (parameter) return parameterValue(parameter, at, r);
-  if (r.sections.resources.has(name)) {
+  if (isResource(name, r)) {
     return { kind: "unknown", why: `Ref to resource ${name}`, range: at, refs: [{ key: r.resourceKey(name) }] };
   }
   r.warn("unknown-reference", `"${name}" is not a parameter, resource or pseudo parameter of this template. Fix the name.`, where);
@@ -22892,12 +23048,15 @@ function getAtt(args, at, r) {
   return attributeOf(id, attr, args, at, r);
 }
 function attributeOf(id, attr, where, at, r) {
-  if (id === void 0 || !r.sections.resources.has(id)) {
+  if (id === void 0 || !isResource(id, r)) {
     if (id !== void 0) r.warn("unknown-reference", `"${id}" is not a resource of this template. Fix the logical ID.`, where);
     return unknownOf(`Fn::GetAtt of ${id ?? "an unknown resource"}`, at);
   }
   const why = attr === void 0 ? `Fn::GetAtt of ${id}` : `Fn::GetAtt ${id}.${attr}`;
   return { kind: "unknown", why, range: at, refs: [attr === void 0 ? { key: r.resourceKey(id) } : { key: r.resourceKey(id), attr }] };
+}
+function isResource(id, r) {
+  return r.sections.resources.has(id) || r.sections.samTransform && isImplicitApiId(id);
 }
 function parameterValue(p, at, r) {
   if (isSsmType(p.type)) return unknownOf(`parameter ${p.name} is read from SSM Parameter Store at deploy time`, at);
@@ -23178,13 +23337,19 @@ var Resolver = class {
 // src/parse/cloudformation/resources.ts
 function buildResources(r) {
   const resources = [];
+  const globals = new SamGlobals(r);
+  const templateMetadata = r.sections.metadata ? r.resolve(r.sections.metadata) : NO_VALUE;
   for (const entry of r.sections.resources.values()) {
-    const resource = buildResource(entry, r);
+    const resource = buildResource(entry, r, globals);
     if (resource) resources.push(resource);
   }
+  for (const api of implicitApis(resources, r, (type) => globals.of(type))) {
+    resources.push(resourceOf(api.id, api.type, api.attributes, api.range, r));
+  }
+  if (templateMetadata !== NO_VALUE) for (const resource of resources) resource.templateMetadata = templateMetadata;
   return resources;
 }
-function buildResource({ key: id, keyStart, keyEnd: keyEnd2, value: body }, r) {
+function buildResource({ key: id, keyStart, keyEnd: keyEnd2, value: body }, r, globals) {
   const range2 = r.lines.range(keyStart, keyEnd2);
   if (id.startsWith("Fn::ForEach::")) {
     r.warn("not-expanded", `${id} (LanguageExtensions) is not expanded by the scanner; its resources were not checked.`, body);
@@ -23198,22 +23363,18 @@ function buildResource({ key: id, keyStart, keyEnd: keyEnd2, value: body }, r) {
   }
   const condition = scalarText(fields.get("Condition")?.value);
   if (condition !== void 0 && r.condition(condition, fields.get("Condition").value) === false) return void 0;
-  const attributes = properties(id, body, fields.get("Properties"), r);
-  if (!attributes) return void 0;
+  const own = properties(id, body, fields.get("Properties"), r);
+  if (!own) return void 0;
+  const inherited = globals.of(type);
+  const attributes = inherited ? applyGlobals(inherited, own) : own;
   const metadataNode = fields.get("Metadata")?.value;
   const metadata = metadataNode ? r.resolve(metadataNode) : NO_VALUE;
-  const resource = {
-    key: r.resourceKey(id),
-    address: id,
-    type,
-    format: "cloudformation",
-    family: "cloudformation",
-    file: r.lines.file,
-    attributes,
-    range: range2
-  };
+  const resource = resourceOf(id, type, attributes, range2, r);
   if (metadata !== NO_VALUE) resource.metadata = metadata;
   return resource;
+}
+function resourceOf(id, type, attributes, range2, r) {
+  return { key: r.resourceKey(id), address: id, type, format: "cloudformation", family: "cloudformation", file: r.lines.file, attributes, range: range2 };
 }
 function properties(id, body, entry, r) {
   const value = entry ? r.resolve(entry.value) : NO_VALUE;
@@ -23223,6 +23384,28 @@ function properties(id, body, entry, r) {
   r.warn("unknown-properties", `The Properties of ${id} cannot be known before deployment (${why}); the resource was not checked.`, entry.value);
   return void 0;
 }
+var SamGlobals = class {
+  constructor(r) {
+    this.r = r;
+  }
+  r;
+  resolved = /* @__PURE__ */ new Map();
+  /** The section a resource of this type inherits, when the template has it as a mapping. */
+  of(type) {
+    const name = globalsSectionOf(type);
+    if (name === void 0) return void 0;
+    if (!this.resolved.has(name)) this.resolved.set(name, this.resolve(name));
+    return this.resolved.get(name);
+  }
+  resolve(name) {
+    const entry = this.r.sections.globals.get(name);
+    if (!entry) return void 0;
+    const value = this.r.resolve(entry.value);
+    if (value !== NO_VALUE && value.kind === "map") return value;
+    this.r.warn("unknown-globals", `Globals.${name} is not a mapping that can be known before deployment; its resources were checked without it.`, entry.value);
+    return void 0;
+  }
+};
 
 // src/parse/cloudformation/index.ts
 var cloudformation = {
@@ -23313,24 +23496,24 @@ var ConstructMetadata = class {
   stackPaths;
   add(metadata) {
     if (metadata.kind !== "map") return;
-    for (const { key: path34, value: entries } of metadata.entries.values()) {
+    for (const { key: path35, value: entries } of metadata.entries.values()) {
       if (entries.kind !== "seq") continue;
-      for (const entry of entries.items) this.addEntry(path34, entry);
+      for (const entry of entries.items) this.addEntry(path35, entry);
     }
     this.byLogicalId = void 0;
     this.stackPaths = void 0;
   }
-  get(path34) {
-    return this.byPath.get(path34);
+  get(path35) {
+    return this.byPath.get(path35);
   }
   /** The construct path of the stack or nested stack whose template is `templateFile`. */
   pathOfTemplate(templateFile) {
-    for (const [path34, facts] of this.byPath) if (facts.templateFile === templateFile) return path34;
+    for (const [path35, facts] of this.byPath) if (facts.templateFile === templateFile) return path35;
     return void 0;
   }
   /** Every template named in the metadata, with the construct path of its stack. */
   templates() {
-    return [...this.byPath].flatMap(([path34, facts]) => facts.templateFile ? [{ path: path34, templateFile: facts.templateFile }] : []);
+    return [...this.byPath].flatMap(([path35, facts]) => facts.templateFile ? [{ path: path35, templateFile: facts.templateFile }] : []);
   }
   /**
    * The construct path that has `logicalId` in the stack at `stackPath`, for templates synthesized
@@ -23339,59 +23522,59 @@ var ConstructMetadata = class {
    */
   pathOfLogicalId(logicalId, stackPath) {
     this.stackPaths ??= this.templates().map((t) => t.path);
-    const nested = this.stackPaths.filter((path34) => isBelow(path34, stackPath));
-    return this.withLogicalId(logicalId).find((path34) => isBelow(path34, stackPath) && !nested.some((n) => isBelow(path34, n)));
+    const nested = this.stackPaths.filter((path35) => isBelow(path35, stackPath));
+    return this.withLogicalId(logicalId).find((path35) => isBelow(path35, stackPath) && !nested.some((n) => isBelow(path35, n)));
   }
   withLogicalId(logicalId) {
     if (!this.byLogicalId) {
       this.byLogicalId = /* @__PURE__ */ new Map();
-      for (const [path34, facts] of this.byPath) {
+      for (const [path35, facts] of this.byPath) {
         if (facts.logicalId === void 0) continue;
         const paths = this.byLogicalId.get(facts.logicalId);
-        if (paths) paths.push(path34);
-        else this.byLogicalId.set(facts.logicalId, [path34]);
+        if (paths) paths.push(path35);
+        else this.byLogicalId.set(facts.logicalId, [path35]);
       }
     }
     return this.byLogicalId.get(logicalId) ?? [];
   }
-  addEntry(path34, entry) {
+  addEntry(path35, entry) {
     const type = textAt(entry, ENTRY_TYPE);
     const field = (key2) => entry.kind === "map" ? entry.entries.get(key2)?.value : void 0;
     const data = field(ENTRY_DATA);
     if (data === void 0) return;
     switch (type) {
       case LOGICAL_ID: {
-        const facts = this.factsOf(path34);
+        const facts = this.factsOf(path35);
         facts.logicalId = scalarText(data);
         const trace = field(ENTRY_TRACE);
         if (trace && !facts.creationStack) facts.creationStack = frames(trace);
         break;
       }
       case CREATION_STACK:
-        this.factsOf(path34).creationStack = frames(data);
+        this.factsOf(path35).creationStack = frames(data);
         break;
       case PROPERTY_ASSIGNMENT: {
         const property = textAt(data, PROPERTY_NAME);
         const trace = data.kind === "map" ? data.entries.get(PROPERTY_TRACE)?.value : void 0;
-        if (property !== void 0 && trace) this.factsOf(path34).assignments.push({ property, trace: frames(trace) });
+        if (property !== void 0 && trace) this.factsOf(path35).assignments.push({ property, trace: frames(trace) });
         break;
       }
       case TEMPLATE_FILE_ENTRY:
-        this.factsOf(path34).templateFile = scalarText(data);
+        this.factsOf(path35).templateFile = scalarText(data);
         break;
     }
   }
-  factsOf(path34) {
-    let facts = this.byPath.get(path34);
+  factsOf(path35) {
+    let facts = this.byPath.get(path35);
     if (!facts) {
       facts = { assignments: [] };
-      this.byPath.set(path34, facts);
+      this.byPath.set(path35, facts);
     }
     return facts;
   }
 };
-function isBelow(path34, stack) {
-  return path34.length > stack.length && path34.startsWith(stack) && path34[stack.length] === "/";
+function isBelow(path35, stack) {
+  return path35.length > stack.length && path35.startsWith(stack) && path35[stack.length] === "/";
 }
 function frames(node) {
   if (node.kind !== "seq") return [];
@@ -23404,15 +23587,15 @@ function frames(node) {
 
 // src/parse/cdk/user-code.ts
 var MAX_ANCESTORS = 32;
-function userCodeOf(path34, stackPath, metadata, files) {
+function userCodeOf(path35, stackPath, metadata, files) {
   let created;
-  let at = path34;
+  let at = path35;
   for (let asked = 0; at && !created && asked <= MAX_ANCESTORS; asked++, at = parentWithin(at, stackPath)) {
     const trace = metadata.get(at)?.creationStack;
     if (trace) created = userLine(trace, files);
   }
   const properties2 = /* @__PURE__ */ new Map();
-  for (const { property, trace } of metadata.get(path34)?.assignments ?? []) {
+  for (const { property, trace } of metadata.get(path35)?.assignments ?? []) {
     const line = userLine(trace, files);
     if (line) properties2.set(property, line);
   }
@@ -23429,19 +23612,19 @@ function userLine(trace, files) {
   }
   return void 0;
 }
-function parentWithin(path34, stackPath) {
-  const parent = path34.slice(0, path34.lastIndexOf("/"));
+function parentWithin(path35, stackPath) {
+  const parent = path35.slice(0, path35.lastIndexOf("/"));
   return stackPath !== void 0 && isBelow(parent, stackPath) ? parent : void 0;
 }
 
 // src/parse/cdk/app-resource.ts
 function appResource(resource, stack, metadata, sources) {
   const written = literalText(mapEntry(resource.metadata, PATH_METADATA));
-  const path34 = written !== void 0 ? `/${written.replace(/^\/+/, "")}` : stack.path && metadata.pathOfLogicalId(resource.address, stack.path);
+  const path35 = written !== void 0 ? `/${written.replace(/^\/+/, "")}` : stack.path && metadata.pathOfLogicalId(resource.address, stack.path);
   const app = { ...resource, format: "cdk", context: { stack: stack.name } };
-  if (!path34) return app;
-  app.context = { stack: stack.name, constructPath: path34.slice(1) };
-  const userCode = userCodeOf(path34, stack.path, metadata, sources);
+  if (!path35) return app;
+  app.context = { stack: stack.name, constructPath: path35.slice(1) };
+  const userCode = userCodeOf(path35, stack.path, metadata, sources);
   if (userCode) app.userCode = userCode;
   return app;
 }
@@ -23463,7 +23646,7 @@ function readStack(stack, dir, context) {
   const queue = [];
   const queued = /* @__PURE__ */ new Set();
   const enqueue = (template) => {
-    const abs = path14.resolve(dir, template.file.name);
+    const abs = path15.resolve(dir, template.file.name);
     if (queued.has(abs)) return;
     queued.add(abs);
     queue.push(template);
@@ -23508,17 +23691,18 @@ function readMetadata(stack, dir, { files, options, out }) {
 // src/parse/cdk/assembly.ts
 var MAX_STAGE_DEPTH = 16;
 function parseAssembly(manifest, options) {
-  const folder = path15.dirname(manifest.path);
+  const folder = path16.dirname(manifest.path);
   const files = new AssemblyFiles(folder, options.workspace);
   files.markRead(manifest.path);
   const context = {
     files,
     // Stack traces are matched against the app's folder first: the one holding cdk.out.
-    sources: new SourceFiles(options.workspace, path15.dirname(folder)),
+    sources: new SourceFiles(options.workspace, path16.dirname(folder)),
     options,
     out: { resources: [], notices: [], comments: [] }
   };
   readAssembly({ abs: manifest.path, rel: manifest.rel, text: manifest.text }, 0, context);
+  context.out.comments.push(...sourceComments(context.out.resources, options.workspace));
   return context.out;
 }
 function readAssembly(file, depth, context) {
@@ -23530,7 +23714,7 @@ function readAssembly(file, depth, context) {
   const { manifest, notices } = readManifest(syntax.root, lines);
   out.notices.push(...notices);
   if (!manifest) return;
-  const dir = path15.dirname(file.abs);
+  const dir = path16.dirname(file.abs);
   for (const stack of manifest.stacks) readStack(stack, dir, context);
   for (const nested of manifest.assemblies) {
     if (!nested.directory) {
@@ -23538,7 +23722,7 @@ function readAssembly(file, depth, context) {
     } else if (depth >= MAX_STAGE_DEPTH) {
       out.notices.push(noticeAtRange(nested.at, "warning", "nesting-limit", `nested assemblies go deeper than ${MAX_STAGE_DEPTH} levels here; ${nested.id} and those below it were not scanned.`));
     } else {
-      const named = { name: path15.join(nested.directory.name, MANIFEST), at: nested.directory.at };
+      const named = { name: path16.join(nested.directory.name, MANIFEST), at: nested.directory.at };
       const inner = context.files.open(dir, named, `the manifest of nested assembly ${nested.id}`, out.notices);
       if (inner) readAssembly(inner, depth + 1, context);
     }
@@ -23571,13 +23755,14 @@ var cdk = {
       const one2 = parseAssembly(file, options);
       result.resources.push(...one2.resources);
       result.notices.push(...one2.notices);
+      result.comments.push(...one2.comments);
     }
     return result;
   }
 };
 
 // src/parse/terraform/index.ts
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/parse/terraform/claims.ts
 var EXTENSIONS2 = [".tf", ".tf.json"];
@@ -23588,7 +23773,7 @@ function claimsConfig(rel) {
 }
 
 // src/parse/terraform/config-files.ts
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/parse/terraform/hcl/chars.ts
 var IDENT_START = 1;
@@ -25081,7 +25266,7 @@ var ConfigFiles = class {
     if (!names2) return void 0;
     const files = [];
     for (const name of names2.filter(isConfigFileName)) {
-      const abs = path16.join(dir, name);
+      const abs = path17.join(dir, name);
       const rel = this.workspace.rel(abs);
       const known = this.parsed.get(rel) ?? this.discovered.get(rel);
       if (known) {
@@ -25123,7 +25308,7 @@ var ConfigFiles = class {
 };
 
 // src/parse/terraform/module-config.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/parse/terraform/functions/limits.ts
 var MAX_ITEMS = 1e4;
@@ -26023,7 +26208,7 @@ function csvRecords(text) {
 }
 
 // src/parse/terraform/functions/filesystem.ts
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/parse/terraform/functions/regexp/charclass.ts
 var MAX_CODE_POINT = 1114111;
@@ -26736,9 +26921,9 @@ var filesystemFunctions = {
   }),
   fileexists: spec(1, 1, (c) => {
     const abs = resolvePath(c, c.asString(c.args[0]));
-    const names2 = c.ctx.workspace.list(path17.dirname(abs));
+    const names2 = c.ctx.workspace.list(path18.dirname(abs));
     if (names2 === void 0 && !c.ctx.workspace.contains(abs)) c.unknown(`fileexists() looks outside the scan root, where iac-scan reads nothing`);
-    return c.bool(names2?.includes(path17.basename(abs)) ?? false);
+    return c.bool(names2?.includes(path18.basename(abs)) ?? false);
   }),
   fileset: spec(2, 2, (c) => fileSet(c, c.asString(c.args[0]), c.asString(c.args[1]))),
   templatefile: spec(2, 2, (c) => {
@@ -26751,7 +26936,7 @@ var filesystemFunctions = {
     return render(c, text, vars, wholeFile(rel, text));
   }),
   templatestring: spec(2, 2, (c) => render(c, c.asString(c.args[0]), c.asMap(c.args[1]), c.args[0].range)),
-  abspath: spec(1, 1, (c) => c.string(resolvePath(c, c.asString(c.args[0])).split(path17.sep).join("/"))),
+  abspath: spec(1, 1, (c) => c.string(resolvePath(c, c.asString(c.args[0])).split(path18.sep).join("/"))),
   dirname: spec(1, 1, (c) => c.string(directoryOf(c.asString(c.args[0])))),
   basename: spec(1, 1, (c) => c.string(baseName(c.asString(c.args[0])))),
   pathexpand: spec(1, 1, (c) => {
@@ -26772,7 +26957,7 @@ function fileBytes() {
 }
 function resolvePath(call, written) {
   if (written === "~" || written.startsWith("~/")) call.unknown(`${call.name}() reads from the home folder, which iac-scan does not read`);
-  return path17.resolve(call.ctx.moduleDir, written);
+  return path18.resolve(call.ctx.moduleDir, written);
 }
 function readFile(call, written) {
   const abs = resolvePath(call, written);
@@ -26780,7 +26965,7 @@ function readFile(call, written) {
   const read = workspace.readText(abs);
   if ("text" in read) return read;
   if (!workspace.contains(abs)) call.unknown(`${call.name}() reads ${written}: ${read.error}`);
-  if (!workspace.list(path17.dirname(abs))?.includes(path17.basename(abs))) call.fail(`no file exists at ${written}`);
+  if (!workspace.list(path18.dirname(abs))?.includes(path18.basename(abs))) call.fail(`no file exists at ${written}`);
   return call.unknown(`${call.name}() cannot read ${written}: ${read.error}`);
 }
 function wholeFile(rel, text) {
@@ -26800,13 +26985,13 @@ function fileSet(call, base, pattern) {
   const slash = pattern.lastIndexOf("/");
   const folder = pattern.slice(0, slash + 1);
   if (/[*?[{\\]/.test(folder)) call.unknown("fileset() with wildcards in folder names is not evaluated by iac-scan");
-  const abs = resolvePath(call, path17.join(base, folder));
+  const abs = resolvePath(call, path18.join(base, folder));
   const names2 = call.ctx.workspace.list(abs);
   if (names2 === void 0 && !call.ctx.workspace.contains(abs)) call.unknown("fileset() looks outside the scan root, where iac-scan reads nothing");
   const matches2 = withPattern(
     call,
     globPattern(pattern.slice(slash + 1)),
-    (re, budget) => (names2 ?? []).filter((name) => re.search(name, 0, budget) !== void 0).map((name) => path17.posix.join(folder, name))
+    (re, budget) => (names2 ?? []).filter((name) => re.search(name, 0, budget) !== void 0).map((name) => path18.posix.join(folder, name))
   );
   call.checkCount(matches2.length);
   return call.list(matches2.sort().map((match2) => call.string(match2)));
@@ -26847,7 +27032,7 @@ function baseName(written) {
 function directoryOf(written) {
   const folder = written.slice(0, written.lastIndexOf("/") + 1);
   if (folder === "") return ".";
-  const clean = path17.posix.normalize(folder);
+  const clean = path18.posix.normalize(folder);
   return clean.length > 1 && clean.endsWith("/") ? clean.slice(0, -1) : clean;
 }
 
@@ -27897,7 +28082,7 @@ function withOptionals(value, attributes, defaultOf, depth) {
 
 // src/parse/terraform/module-config.ts
 function isOverrideFile(rel) {
-  const base = path18.posix.basename(rel).replace(/\.json$/, "");
+  const base = path19.posix.basename(rel).replace(/\.json$/, "");
   return base === "override.tf" || base.endsWith("_override.tf");
 }
 function readModuleConfig(dir, files, notices) {
@@ -28632,7 +28817,7 @@ var EvaluationGuard = class {
 };
 
 // src/parse/terraform/module-instance.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/parse/terraform/instances.ts
 var SINGLE = { kind: "single", instances: [{ suffix: "", names: [] }] };
@@ -28715,7 +28900,7 @@ function unknownExpansion(by, why, label, at, warned = false) {
 }
 
 // src/parse/terraform/module-sources.ts
-import path19 from "node:path";
+import path20 from "node:path";
 function isLocalSource(source) {
   return /^\.\.?([/\\]|$)/.test(source);
 }
@@ -28726,7 +28911,7 @@ function resolveModuleSource(root, decl, parentDir, callPath, at) {
     return void 0;
   }
   if (isLocalSource(source)) {
-    const dir = path19.resolve(parentDir, source);
+    const dir = path20.resolve(parentDir, source);
     if (root.workspace.contains(dir)) return dir;
     root.notices.warn("module-outside-root", `module "${name}" (source "${source}") lies outside the scan root, so it was not scanned; scan a folder that holds both the call and the module.`, at);
     return void 0;
@@ -29183,7 +29368,7 @@ var ModuleInstance = class {
     if (!scope) {
       const at = file.lines.range(0, 0);
       const paths = new MapBuilder();
-      const moduleRel = path20.relative(this.root.rootDir, this.config.dir).split(path20.sep).join("/") || ".";
+      const moduleRel = path21.relative(this.root.rootDir, this.config.dir).split(path21.sep).join("/") || ".";
       paths.set("module", literal3(moduleRel, at), at);
       paths.set("root", literal3(".", at), at);
       paths.set("cwd", literal3(this.root.rootDir, at), at);
@@ -29283,7 +29468,7 @@ var ModuleInstance = class {
 };
 
 // src/parse/terraform/root-inputs.ts
-import path21 from "node:path";
+import path22 from "node:path";
 function rootInputs(ev, workspace, varsFiles, config, supplied) {
   const inputs = /* @__PURE__ */ new Map();
   const fromText = (name, text) => ({
@@ -29298,7 +29483,7 @@ function rootInputs(ev, workspace, varsFiles, config, supplied) {
   };
   for (const [name, text] of supplied?.environment ?? []) inputs.set(name, fromText(name, text));
   for (const name of autoLoaded(workspace.list(config.dir) ?? [])) {
-    const file = varsFiles.read(path21.join(config.dir, name));
+    const file = varsFiles.read(path22.join(config.dir, name));
     if (file) fromFile(file, false);
   }
   for (const layer of supplied?.layers ?? []) {
@@ -29357,14 +29542,14 @@ function evaluateRoot(root, shared) {
 }
 
 // src/parse/terraform/roots.ts
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/parse/terraform/modules-json.ts
-import path22 from "node:path";
+import path23 from "node:path";
 function readManifest2(rootDir, workspace, notices) {
-  const folder = path22.join(rootDir, ".terraform", "modules");
+  const folder = path23.join(rootDir, ".terraform", "modules");
   if (!workspace.list(folder)?.includes("modules.json")) return void 0;
-  const read = workspace.readText(path22.join(folder, "modules.json"));
+  const read = workspace.readText(path23.join(folder, "modules.json"));
   if ("error" in read) {
     notices.warn("module-manifest", `${workspace.rel(folder)}/modules.json was not read (${read.error}); modules from registries are not scanned.`);
     return void 0;
@@ -29374,7 +29559,7 @@ function readManifest2(rootDir, workspace, notices) {
     const modules = JSON.parse(read.text).Modules;
     for (const entry of Array.isArray(modules) ? modules : []) {
       const { Key: key2, Dir: dir } = entry ?? {};
-      if (typeof key2 === "string" && typeof dir === "string") dirs.set(key2, path22.resolve(rootDir, dir));
+      if (typeof key2 === "string" && typeof dir === "string") dirs.set(key2, path23.resolve(rootDir, dir));
     }
   } catch {
     notices.warn("module-manifest", `${read.rel} is not valid JSON; modules from registries are not scanned. Run terraform init again.`);
@@ -29412,7 +29597,7 @@ function chooseRoots(folders, workspace, notices) {
   });
 }
 function calledFolders(config, manifest) {
-  const local = [...config.calls.values()].map((call) => call.source).filter((source) => source !== void 0 && isLocalSource(source)).map((source) => path23.resolve(config.dir, source));
+  const local = [...config.calls.values()].map((call) => call.source).filter((source) => source !== void 0 && isLocalSource(source)).map((source) => path24.resolve(config.dir, source));
   return [...local, ...manifest?.dirs.values() ?? []];
 }
 
@@ -29508,7 +29693,7 @@ function parseConfigurations(files, options) {
 function moduleFolders(files, configFiles) {
   const folders = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const dir = path24.dirname(file.path);
+    const dir = path25.dirname(file.path);
     if (!folders.has(dir)) folders.set(dir, configFiles.folder(dir) ?? []);
     const all = folders.get(dir);
     const own = configFiles.source(file);
@@ -29518,7 +29703,7 @@ function moduleFolders(files, configFiles) {
 }
 
 // src/parse/tfplan/index.ts
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/parse/tfplan/claims.ts
 var EXTENSIONS3 = [".json"];
@@ -29818,7 +30003,7 @@ function missingPlannedValues(root, planned, lines) {
 }
 
 // src/parse/tfplan/hcl-places.ts
-import path25 from "node:path";
+import path26 from "node:path";
 var HclPlaces = class {
   constructor(workspace, parse2, maxDepth) {
     this.workspace = workspace;
@@ -29839,7 +30024,7 @@ var HclPlaces = class {
     let folder = this.folders.get(dir);
     if (!folder) {
       folder = { resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map() };
-      for (const name of this.workspace.list(dir) ?? []) if (name.endsWith(".tf")) this.readFile(path25.join(dir, name), folder);
+      for (const name of this.workspace.list(dir) ?? []) if (name.endsWith(".tf")) this.readFile(path26.join(dir, name), folder);
       this.folders.set(dir, folder);
     }
     return folder;
@@ -29891,7 +30076,7 @@ function header2(block, lines) {
 }
 
 // src/parse/tfplan/locate.ts
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/parse/tfplan/relocate.ts
 function relocate(resource, block) {
@@ -29975,7 +30160,7 @@ var Locator = class {
     for (const name of calls) {
       const call = module?.calls.get(name);
       const parent = dirs[dirs.length - 1];
-      dirs.push(parent !== void 0 && call?.source && isLocalSource(call.source) ? path26.resolve(parent, call.source) : void 0);
+      dirs.push(parent !== void 0 && call?.source && isLocalSource(call.source) ? path27.resolve(parent, call.source) : void 0);
       module = call?.module;
     }
     this.dirs.set(id, dirs);
@@ -29992,12 +30177,12 @@ var InstanceIndex = class {
     for (const a of addresses) {
       push(this.resources, `${moduleText(a.module)}|${a.type}.${a.name}`, { key: a.key, value: instanceText(a) });
       for (let depth = 1; depth <= a.module.length; depth++) {
-        const path34 = a.module.slice(0, depth);
-        const text = moduleText(path34);
+        const path35 = a.module.slice(0, depth);
+        const text = moduleText(path35);
         if (seenModules.has(text)) continue;
         seenModules.add(text);
-        const call = path34[depth - 1];
-        push(this.modules, `${moduleText(path34.slice(0, -1))}|${call.name}`, { key: call.key, value: path34 });
+        const call = path35[depth - 1];
+        push(this.modules, `${moduleText(path35.slice(0, -1))}|${call.name}`, { key: call.key, value: path35 });
       }
     }
   }
@@ -30308,7 +30493,7 @@ function parsePlan(file, options, places) {
   if (!plan) return { resources: [], notices: [...syntax.notices, ...notices], comments: [] };
   const config = readConfigModule(plan.configuration);
   const { built, notices: buildNotices } = buildResources2(plan, config, lines);
-  const locator = new Locator(config, path27.dirname(file.path), places);
+  const locator = new Locator(config, path28.dirname(file.path), places);
   const resources = built.map(({ resource, address }) => locator.locate(resource, address));
   return { resources, notices: [...syntax.notices, ...notices, ...buildNotices], comments: [] };
 }
@@ -30332,10 +30517,10 @@ var ResourceGraph = class {
       else this.byType.set(r.type, [r]);
     }
     for (const r of resources) {
-      collectRefs(r.attributes, "", (ref2, path34) => {
+      collectRefs(r.attributes, "", (ref2, path35) => {
         const to = this.byKey.get(ref2.key);
         if (!to || to === r) return;
-        const edge = { from: r, to, path: path34, attr: ref2.attr };
+        const edge = { from: r, to, path: path35, attr: ref2.attr };
         push2(this.outgoing, r.key, edge);
         push2(this.incoming, to.key, edge);
       });
@@ -30369,16 +30554,16 @@ function push2(map, key2, edge) {
   if (list3) list3.push(edge);
   else map.set(key2, [edge]);
 }
-function collectRefs(value, path34, visit2) {
+function collectRefs(value, path35, visit2) {
   switch (value.kind) {
     case "unknown":
-      for (const ref2 of value.refs ?? []) visit2(ref2, path34);
+      for (const ref2 of value.refs ?? []) visit2(ref2, path35);
       return;
     case "list":
-      value.items.forEach((item, i) => collectRefs(item, `${path34}[${i}]`, visit2));
+      value.items.forEach((item, i) => collectRefs(item, `${path35}[${i}]`, visit2));
       return;
     case "map":
-      for (const [k, v] of value.entries) collectRefs(v, path34 ? `${path34}.${k}` : k, visit2);
+      for (const [k, v] of value.entries) collectRefs(v, path35 ? `${path35}.${k}` : k, visit2);
       return;
     case "literal":
       return;
@@ -30387,7 +30572,7 @@ function collectRefs(value, path34, visit2) {
 
 // src/rules/load/index.ts
 import fs5 from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 
 // src/rules/load/rule-file.ts
 var import_yaml6 = __toESM(require_dist(), 1);
@@ -30658,8 +30843,8 @@ function describeScalar(x) {
 }
 
 // src/rules/eval/outcome.ts
-function pass(resource, at, path34, extra = {}) {
-  return { kind: "pass", resource, at, path: path34, defaults: [], ...extra };
+function pass(resource, at, path35, extra = {}) {
+  return { kind: "pass", resource, at, path: path35, defaults: [], ...extra };
 }
 function fail(...failures2) {
   return { kind: "fail", failures: failures2 };
@@ -30703,9 +30888,9 @@ function bestPass(outcomes) {
 
 // src/rules/eval/path-syntax.ts
 var PathSyntaxError = class extends Error {
-  constructor(path34, offset, detail2) {
-    super(`invalid path "${path34}" at character ${offset + 1}: ${detail2}`);
-    this.path = path34;
+  constructor(path35, offset, detail2) {
+    super(`invalid path "${path35}" at character ${offset + 1}: ${detail2}`);
+    this.path = path35;
     this.offset = offset;
     this.name = "PathSyntaxError";
   }
@@ -30778,11 +30963,11 @@ function bracket(text, from, to) {
   }
   return { kind: "index", index: n };
 }
-function joinKey(path34, key2) {
-  return path34 ? `${path34}.${key2}` : key2;
+function joinKey(path35, key2) {
+  return path35 ? `${path35}.${key2}` : key2;
 }
-function joinIndex(path34, index2) {
-  return `${path34}[${index2}]`;
+function joinIndex(path35, index2) {
+  return `${path35}[${index2}]`;
 }
 
 // src/rules/eval/ranges.ts
@@ -30812,57 +30997,57 @@ function resolve2(scope, pathText) {
   walk(scope.base, steps, 0, scope.basePath, scope.fallback, hits);
   return hits;
 }
-function walk(value, steps, i, path34, here, hits) {
+function walk(value, steps, i, path35, here, hits) {
   if (value.kind === "literal" && value.value === null) {
-    hits.push({ kind: "absent", path: render3(path34, steps, i), at: here });
+    hits.push({ kind: "absent", path: render3(path35, steps, i), at: here });
     return;
   }
   if (i === steps.length) {
-    if (value.kind === "unknown") hits.push({ kind: "unknown", value, path: path34, at: here });
-    else hits.push({ kind: "value", value, path: path34, at: here });
+    if (value.kind === "unknown") hits.push({ kind: "unknown", value, path: path35, at: here });
+    else hits.push({ kind: "value", value, path: path35, at: here });
     return;
   }
   if (value.kind === "unknown") {
-    hits.push({ kind: "unknown", value, path: path34, at: here });
+    hits.push({ kind: "unknown", value, path: path35, at: here });
     return;
   }
   const step = steps[i];
-  const missing2 = () => hits.push({ kind: "absent", path: render3(path34, steps, i), at: here });
+  const missing2 = () => hits.push({ kind: "absent", path: render3(path35, steps, i), at: here });
   switch (step.kind) {
     case "key": {
       const next = value.kind === "map" ? value.entries.get(step.key) : void 0;
       if (next === void 0 || value.kind !== "map") return void missing2();
-      const nextPath = joinKey(path34, step.key);
+      const nextPath = joinKey(path35, step.key);
       walk(next, steps, i + 1, nextPath, propertyRange(next, value.keyRanges.get(step.key)), hits);
       return;
     }
     case "index": {
       const next = value.kind === "list" ? value.items[step.index] : void 0;
       if (next === void 0) return void missing2();
-      walk(next, steps, i + 1, joinIndex(path34, step.index), propertyRange(next, void 0), hits);
+      walk(next, steps, i + 1, joinIndex(path35, step.index), propertyRange(next, void 0), hits);
       return;
     }
     case "items":
     case "values": {
       if (value.kind === "list") {
         if (value.items.length === 0) return void missing2();
-        value.items.forEach((item, n) => walk(item, steps, i + 1, joinIndex(path34, n), propertyRange(item, void 0), hits));
+        value.items.forEach((item, n) => walk(item, steps, i + 1, joinIndex(path35, n), propertyRange(item, void 0), hits));
         return;
       }
       if (value.kind === "map" && step.kind === "values") {
         if (value.entries.size === 0) return void missing2();
         for (const [key2, item] of value.entries) {
-          walk(item, steps, i + 1, joinKey(path34, key2), propertyRange(item, value.keyRanges.get(key2)), hits);
+          walk(item, steps, i + 1, joinKey(path35, key2), propertyRange(item, value.keyRanges.get(key2)), hits);
         }
         return;
       }
-      if (step.kind === "items") return walk(value, steps, i + 1, path34, here, hits);
+      if (step.kind === "items") return walk(value, steps, i + 1, path35, here, hits);
       return void missing2();
     }
   }
 }
-function render3(path34, steps, from) {
-  let out = path34;
+function render3(path35, steps, from) {
+  let out = path35;
   for (let i = from; i < steps.length; i++) {
     const s = steps[i];
     if (s.kind === "key") out = joinKey(out, s.key);
@@ -30875,10 +31060,10 @@ function render3(path34, steps, from) {
 
 // src/rules/builtins/account-setting.ts
 var accountSetting = ({ resource, graph, args }) => {
-  const { type, path: path34, equals: equals2, default: fallback } = args;
+  const { type, path: path35, equals: equals2, default: fallback } = args;
   let unsure;
   for (const other of graph.ofTypeBeside(type, resource)) {
-    for (const hit of resolve2(resourceScope(other), path34)) {
+    for (const hit of resolve2(resourceScope(other), path35)) {
       if (hit.kind === "absent" && fallback === void 0) continue;
       const value = hit.kind === "absent" ? { kind: "literal", value: fallback, range: hit.at } : hit.value;
       const verdict2 = looseEquals(value, equals2);
@@ -30891,7 +31076,7 @@ var accountSetting = ({ resource, graph, args }) => {
     resource,
     at: resource.range,
     path: "",
-    message: `no ${type} in the configuration sets ${path34} to ${String(equals2)}`,
+    message: `no ${type} in the configuration sets ${path35} to ${String(equals2)}`,
     related: []
   });
 };
@@ -30979,13 +31164,13 @@ var attributesEntry = (input) => {
   const operator = operatorOf(input.args);
   const keyField = args.keyField ?? "Key";
   const valueField = args.valueField ?? "Value";
-  const { value, path: path34 } = input;
-  if (value?.kind === "unknown") return unknown2(`${path34} is unknown: ${value.why}`);
+  const { value, path: path35 } = input;
+  if (value?.kind === "unknown") return unknown2(`${path35} is unknown: ${value.why}`);
   const items2 = value === void 0 ? [] : value.kind === "list" ? value.items : [value];
   const entries = [];
   let unsure;
   items2.forEach((item, i) => {
-    const itemPath = value?.kind === "list" ? joinIndex(path34, i) : path34;
+    const itemPath = value?.kind === "list" ? joinIndex(path35, i) : path35;
     if (item.kind === "unknown") {
       unsure ??= `${itemPath} is unknown: ${item.why}`;
       return;
@@ -31001,7 +31186,7 @@ var attributesEntry = (input) => {
     const where = placeOf2(input);
     return allOf(
       entries.map((e) => testEntry(e.entry, e.path, valueField, args, operator, input)),
-      pass(input.resource, where, path34)
+      pass(input.resource, where, path35)
     );
   }
   if (unsure) return unknown2(unsure);
@@ -31034,23 +31219,23 @@ function noEntry(args, operator, input) {
   return absent(args, operator, input, at, `${input.path} has no ${args.key} entry`, `${input.path} does not set ${args.key} explicitly`);
 }
 function absent(args, operator, input, at, found, implicit) {
-  const { resource, path: path34 } = input;
+  const { resource, path: path35 } = input;
   if ("default" in args) {
     const shown = describeScalar(args.default);
-    const use = { resource, at, path: path34, message: `${implicit} (provider default: ${shown})` };
+    const use = { resource, at, path: path35, message: `${implicit} (provider default: ${shown})` };
     const literal4 = { kind: "literal", value: args.default, range: at };
     const withDefault = `${found} (provider default: ${shown})`;
-    if (operator.test(literal4)) return pass(resource, at, path34, { found: withDefault, contrary: operator.contrary, defaults: [use] });
-    return fail({ resource, at, path: path34, message: `${withDefault}; expected ${operator.expectation}`, related: [], fromDefault: use });
+    if (operator.test(literal4)) return pass(resource, at, path35, { found: withDefault, contrary: operator.contrary, defaults: [use] });
+    return fail({ resource, at, path: path35, message: `${withDefault}; expected ${operator.expectation}`, related: [], fromDefault: use });
   }
-  if (operator.name === "exists" && input.args.exists === false) return pass(resource, at, path34, { found, contrary: operator.contrary });
+  if (operator.name === "exists" && input.args.exists === false) return pass(resource, at, path35, { found, contrary: operator.contrary });
   const message = operator.name === "exists" ? found : `${found}; expected ${operator.expectation}`;
-  return fail({ resource, at, path: path34, message, related: [] });
+  return fail({ resource, at, path: path35, message, related: [] });
 }
 function placeOf2(input) {
-  const { resource, path: path34 } = input;
-  if (path34 === "") return resource.range;
-  const hit = resolve2(resourceScope(resource), path34).find((h) => h.path === path34);
+  const { resource, path: path35 } = input;
+  if (path35 === "") return resource.range;
+  const hit = resolve2(resourceScope(resource), path35).find((h) => h.path === path35);
   return hit?.at ?? resource.range;
 }
 
@@ -31285,7 +31470,7 @@ function splitWords(name) {
 }
 
 // src/rules/builtins/ecs-container-definitions.ts
-var noPrivilegedContainers = ({ value, resource, path: path34 }) => eachContainer(value, resource, path34, (container, at, origin3) => {
+var noPrivilegedContainers = ({ value, resource, path: path35 }) => eachContainer(value, resource, path35, (container, at, origin3) => {
   const found = entryOf(container, "privileged");
   if (!found) return pass(resource, container.range, at);
   const [key2, flag] = found;
@@ -31301,7 +31486,7 @@ var noPrivilegedContainers = ({ value, resource, path: path34 }) => eachContaine
     related: originLocations(flag.origin ? flag : origin3)
   });
 });
-var noSecretsInEnvironment = ({ value, resource, path: path34 }) => eachContainer(value, resource, path34, (container, at, origin3) => {
+var noSecretsInEnvironment = ({ value, resource, path: path35 }) => eachContainer(value, resource, path35, (container, at, origin3) => {
   const found = entryOf(container, "environment");
   if (!found) return pass(resource, container.range, at);
   const [key2, environment] = found;
@@ -31338,19 +31523,19 @@ var SECRETS = {
 function isWrittenString(value) {
   return value.kind === "literal" && typeof value.value === "string" && value.value !== "" && value.supplied !== true;
 }
-function eachContainer(value, resource, path34, check) {
-  if (value === void 0) return pass(resource, resource.range, path34);
+function eachContainer(value, resource, path35, check) {
+  if (value === void 0) return pass(resource, resource.range, path35);
   const definitions = decoded(value);
-  if (definitions.kind === "unknown") return unknown2(`${path34} is unknown: ${definitions.why}`);
+  if (definitions.kind === "unknown") return unknown2(`${path35} is unknown: ${definitions.why}`);
   if (definitions.kind === "literal") {
-    return typeof definitions.value === "string" ? unknown2(`${path34} is not a JSON list of container definitions`) : pass(resource, definitions.range, path34);
+    return typeof definitions.value === "string" ? unknown2(`${path35} is not a JSON list of container definitions`) : pass(resource, definitions.range, path35);
   }
-  const containers = definitions.kind === "list" ? definitions.items.map((c, i) => [c, joinIndex(path34, i)]) : [[definitions, path34]];
+  const containers = definitions.kind === "list" ? definitions.items.map((c, i) => [c, joinIndex(path35, i)]) : [[definitions, path35]];
   const outcomes = containers.map(([container, at]) => {
     if (container.kind === "unknown") return unknown2(`${at} is unknown: ${container.why}`);
     return container.kind === "map" ? check(container, at, definitions) : pass(resource, container.range, at);
   });
-  return allOf(outcomes, pass(resource, definitions.range, path34));
+  return allOf(outcomes, pass(resource, definitions.range, path35));
 }
 function entryOf(map, lowerName) {
   for (const [key2, value] of map.entries) {
@@ -31391,23 +31576,23 @@ function actionPatternCovers(pattern, action) {
 var import_ipaddr2 = __toESM(require_ipaddr(), 1);
 function firewallBuiltin(expose) {
   const builtin = (input) => {
-    const { value, resource, path: path34 } = input;
-    if (value === void 0) return pass(resource, resource.range, path34);
-    if (value.kind === "unknown") return unknown2(`${path34} is unknown: ${value.why}`);
+    const { value, resource, path: path35 } = input;
+    if (value === void 0) return pass(resource, resource.range, path35);
+    if (value.kind === "unknown") return unknown2(`${path35} is unknown: ${value.why}`);
     if (value.kind === "list") {
-      const outcomes = value.items.map((item, i) => builtin({ ...input, value: item, path: joinIndex(path34, i) }));
-      return allOf(outcomes, pass(resource, value.range, path34));
+      const outcomes = value.items.map((item, i) => builtin({ ...input, value: item, path: joinIndex(path35, i) }));
+      return allOf(outcomes, pass(resource, value.range, path35));
     }
-    if (value.kind !== "map") return pass(resource, value.range, path34);
+    if (value.kind !== "map") return pass(resource, value.range, path35);
     return checkRule(value, input, expose);
   };
   return builtin;
 }
 function checkRule(rule, input, expose) {
   const args = input.args;
-  const { resource, path: path34 } = input;
-  const proof = pass(resource, rule.range, path34);
-  const cidrs = openCidrs(rule, args.cidr, path34);
+  const { resource, path: path35 } = input;
+  const proof = pass(resource, rule.range, path35);
+  const cidrs = openCidrs(rule, args.cidr, path35);
   if (cidrs.open.length === 0 && !cidrs.unknownWhy) return proof;
   const exposure = expose(rule, input);
   if ("why" in exposure) return unknown2(exposure.why);
@@ -31425,7 +31610,7 @@ function checkRule(rule, input, expose) {
     )
   );
 }
-function openCidrs(rule, keys, path34) {
+function openCidrs(rule, keys, path35) {
   const open = [];
   let unknownWhy;
   const consider = (v, at, where) => {
@@ -31435,7 +31620,7 @@ function openCidrs(rule, keys, path34) {
   for (const key2 of keys) {
     const v = rule.entries.get(key2);
     if (v === void 0) continue;
-    const where = joinKey(path34, key2);
+    const where = joinKey(path35, key2);
     if (v.kind === "list") v.items.forEach((item, i) => consider(item, item.range, joinIndex(where, i)));
     else consider(v, propertyRange(v, rule.keyRanges.get(key2)), where);
   }
@@ -31452,15 +31637,15 @@ var MAX_PORT = 65535;
 function isAllProtocols(name) {
   return name === "-1" || name === "all";
 }
-function portAt(rule, key2, path34, whenAll) {
-  const v = scalarAt(rule, key2, path34);
+function portAt(rule, key2, path35, whenAll) {
+  const v = scalarAt(rule, key2, path35);
   if ("why" in v) return v;
   const n = toNumber(v.value);
-  if (n === void 0) return { why: `${joinKey(path34, key2)} is not a port number` };
+  if (n === void 0) return { why: `${joinKey(path35, key2)} is not a port number` };
   return n === -1 ? whenAll : n;
 }
-function scalarAt(rule, key2, path34) {
-  const where = joinKey(path34, key2);
+function scalarAt(rule, key2, path35) {
+  const where = joinKey(path35, key2);
   let v = rule;
   for (const step of key2.split(".")) {
     if (v.kind === "unknown") return { why: `${where} is unknown: ${v.why}` };
@@ -31475,14 +31660,14 @@ function scalarAt(rule, key2, path34) {
 
 // src/rules/builtins/resource-policy.ts
 function statementsOf(input) {
-  const { value, resource, path: path34 } = input;
-  if (value === void 0) return pass(resource, resource.range, path34);
+  const { value, resource, path: path35 } = input;
+  if (value === void 0) return pass(resource, resource.range, path35);
   const doc = policyValue(value);
-  if (doc.kind === "unknown") return unknown2(`${path34} is unknown: ${doc.why}`);
+  if (doc.kind === "unknown") return unknown2(`${path35} is unknown: ${doc.why}`);
   const at = documentRange(input, doc);
   if (doc.kind !== "map") return { doc, statements: [], at };
   const statements = doc.entries.get("Statement");
-  const base = joinKey(path34, "Statement");
+  const base = joinKey(path35, "Statement");
   if (statements === void 0) return { doc, statements: [], at };
   if (statements.kind === "unknown") return unknown2(`${base} is unknown: ${statements.why}`);
   const list3 = statements.kind === "list" ? statements.items.map((s, i) => ({ value: s, path: joinIndex(base, i) })) : [{ value: statements, path: base }];
@@ -31538,6 +31723,9 @@ var TRUSTED_KEYS = new Set(
     "aws:PrincipalOrgID",
     "aws:PrincipalOrgPaths",
     "aws:userid",
+    "aws:VpceAccount",
+    "aws:VpceOrgID",
+    "aws:VpceOrgPaths",
     "s3:DataAccessPointAccount",
     "s3:DataAccessPointArn",
     "s3:x-amz-server-side-encryption-aws-kms-key-id"
@@ -31562,14 +31750,16 @@ function conditionLimitsPrincipals(statement) {
     for (const [key2, values] of block.entries) {
       const name = key2.toLowerCase();
       if (isIp ? name !== "aws:sourceip" : !TRUSTED_KEYS.has(name)) continue;
-      const fixed2 = valuesAreFixed(values, isIp);
+      const fixed2 = valuesAreFixed(values, isIp ? isWholeInternet : name.endsWith("orgpaths") ? isOpenOrgPath : isPattern);
       if (fixed2) return true;
       if (fixed2 === void 0) unsure = true;
     }
   }
   return unsure ? void 0 : false;
 }
-function valuesAreFixed(values, isIp) {
+var isPattern = (text) => /[*?]|\$\{/.test(text);
+var isOpenOrgPath = (text) => isPattern(text.split("/", 1)[0]) || text.startsWith("/");
+function valuesAreFixed(values, isOpen) {
   if (values.kind === "unknown") return void 0;
   const items2 = itemsOf(values);
   if (items2.length === 0) return false;
@@ -31581,7 +31771,7 @@ function valuesAreFixed(values, isIp) {
     }
     const text = textOf3(item);
     if (text === void 0) return false;
-    if (isIp ? isWholeInternet(text) : /[*?]|\$\{/.test(text)) return false;
+    if (isOpen(text)) return false;
   }
   return unsure ? void 0 : true;
 }
@@ -31696,7 +31886,7 @@ var noPassRoleOnAnyResource = (input) => {
 var deniesInsecureTransport = (input) => {
   const found = statementsOf(input);
   if (!("statements" in found)) return found;
-  const { resource, path: path34 } = input;
+  const { resource, path: path35 } = input;
   let unsure;
   for (const { value: statement, path: at } of found.statements) {
     if (statement.kind === "unknown") {
@@ -31714,8 +31904,8 @@ var deniesInsecureTransport = (input) => {
   return fail({
     resource,
     at: found.at,
-    path: path34,
-    message: `${path34} has no statement that denies every principal all S3 actions (s3:*) when aws:SecureTransport is false; requests over plain HTTP are accepted`,
+    path: path35,
+    message: `${path35} has no statement that denies every principal all S3 actions (s3:*) when aws:SecureTransport is false; requests over plain HTTP are accepted`,
     related: originLocations(found.doc)
   });
 };
@@ -31726,8 +31916,8 @@ var noPublicPrincipal = (input) => {
   if (!("statements" in found)) return found;
   const { resource } = input;
   const proof = pass(resource, found.at, input.path);
-  const outcomes = found.statements.map(({ value: statement, path: path34 }) => {
-    if (statement.kind === "unknown") return unknown2(`${path34} is unknown: ${statement.why}`);
+  const outcomes = found.statements.map(({ value: statement, path: path35 }) => {
+    if (statement.kind === "unknown") return unknown2(`${path35} is unknown: ${statement.why}`);
     if (statement.kind !== "map") return proof;
     const allow = hasEffect(statement, "Allow");
     const notPrincipal = statement.entries.get("NotPrincipal");
@@ -31736,14 +31926,14 @@ var noPublicPrincipal = (input) => {
     const limited = conditionLimitsPrincipals(statement);
     if (limited === true) return proof;
     if (allow === void 0 || everyone === void 0 || limited === void 0) {
-      return unknown2(`${path34} may allow everyone; its Effect, Principal or Condition is unknown`);
+      return unknown2(`${path35} may allow everyone; its Effect, Principal or Condition is unknown`);
     }
     const who = everyone.path === "NotPrincipal" ? "everyone but the principals NotPrincipal names" : "every principal (*), anonymous requests included";
     return fail({
       resource,
       at: everyone.at,
-      path: joinKey(path34, everyone.path),
-      message: `${path34} allows ${who}, with no condition that limits it to an account, organization, VPC endpoint or network; expected named principals or such a condition`,
+      path: joinKey(path35, everyone.path),
+      message: `${path35} allows ${who}, with no condition that limits it to an account, organization, VPC endpoint or network; expected named principals or such a condition`,
       related: originLocations(found.doc)
     });
   });
@@ -31764,14 +31954,14 @@ function adminExposure(rule, input) {
     expected: `a narrower CIDR or no access to ${args.ports.join(", ")}`
   };
 }
-function exposedPorts(rule, args, path34) {
-  const protocol = scalarAt(rule, args.protocol, path34);
+function exposedPorts(rule, args, path35) {
+  const protocol = scalarAt(rule, args.protocol, path35);
   if ("why" in protocol) return { ports: protocol, description: "" };
   const name = String(protocol.value).toLowerCase();
   if (isAllProtocols(name)) return { ports: [...args.ports], description: `${args.protocol} ${describeScalar(protocol.value)}: all ports` };
   if (name !== "tcp" && name !== "6") return { ports: [], description: "" };
-  const from = portAt(rule, args.from, path34, 0);
-  const to = portAt(rule, args.to, path34, MAX_PORT);
+  const from = portAt(rule, args.from, path35, 0);
+  const to = portAt(rule, args.to, path35, MAX_PORT);
   if (typeof from !== "number") return { ports: from, description: "" };
   if (typeof to !== "number") return { ports: to, description: "" };
   return {
@@ -31790,16 +31980,16 @@ var PORT_PROTOCOLS = /* @__PURE__ */ new Map([
 ]);
 function allPortsExposure(rule, input) {
   const args = input.args;
-  const { path: path34 } = input;
+  const { path: path35 } = input;
   const expected = "a narrower CIDR, or only the ports the service needs";
-  const protocol = scalarAt(rule, args.protocol, path34);
+  const protocol = scalarAt(rule, args.protocol, path35);
   if ("why" in protocol) return protocol;
   const name = String(protocol.value).toLowerCase();
   if (isAllProtocols(name)) return { exposes: true, what: `every port of every protocol (${args.protocol} ${describeScalar(protocol.value)})`, expected };
   const family = PORT_PROTOCOLS.get(name);
   if (!family) return { exposes: false };
-  const from = portAt(rule, args.from, path34, 0);
-  const to = portAt(rule, args.to, path34, MAX_PORT);
+  const from = portAt(rule, args.from, path35, 0);
+  const to = portAt(rule, args.to, path35, MAX_PORT);
   if (typeof from !== "number") return from;
   if (typeof to !== "number") return to;
   if (from > 1 || to < MAX_PORT) return { exposes: false };
@@ -31807,12 +31997,12 @@ function allPortsExposure(rule, input) {
 }
 
 // src/rules/builtins/secrets-no-hardcoded-secrets.ts
-var noHardcodedSecrets = ({ value, resource, path: path34 }) => {
-  if (value === void 0) return pass(resource, resource.range, path34);
+var noHardcodedSecrets = ({ value, resource, path: path35 }) => {
+  if (value === void 0) return pass(resource, resource.range, path35);
   const failures2 = [];
   walk2(
     value,
-    path34,
+    path35,
     (at, where, secret, name) => failures2.push({
       resource,
       at,
@@ -31821,30 +32011,30 @@ var noHardcodedSecrets = ({ value, resource, path: path34 }) => {
       related: originLocations(secret)
     })
   );
-  return failures2.length ? fail(...failures2) : pass(resource, value.range, path34);
+  return failures2.length ? fail(...failures2) : pass(resource, value.range, path35);
 };
 var EXPECTED2 = {
   cloudformation: "a reference to a secret store or a NoEcho parameter without a Default",
   terraform: "a reference to a secret store, a generated secret or a sensitive variable without a default"
 };
-function walk2(value, path34, report) {
+function walk2(value, path35, report) {
   if (value.kind === "list") {
     value.items.forEach((item, i) => {
-      if (item.kind === "map" || item.kind === "list") walk2(item, joinIndex(path34, i), report);
+      if (item.kind === "map" || item.kind === "list") walk2(item, joinIndex(path35, i), report);
     });
     return;
   }
   if (value.kind !== "map") return;
-  checkEnvironmentEntry(value, path34, report);
+  checkEnvironmentEntry(value, path35, report);
   for (const [key2, child] of value.entries) {
     if (child.kind === "unknown") continue;
     const kind = classifyName(key2);
     if (kind === "about-secret") continue;
-    if (child.kind !== "literal") walk2(child, joinKey(path34, key2), report);
-    else if (kind === "secret" && isHardcoded(child)) report(propertyRange(child, value.keyRanges.get(key2)), joinKey(path34, key2), child, key2);
+    if (child.kind !== "literal") walk2(child, joinKey(path35, key2), report);
+    else if (kind === "secret" && isHardcoded(child)) report(propertyRange(child, value.keyRanges.get(key2)), joinKey(path35, key2), child, key2);
   }
 }
-function checkEnvironmentEntry(map, path34, report) {
+function checkEnvironmentEntry(map, path35, report) {
   let nameKey;
   let valueKey;
   let typeKey;
@@ -31861,7 +32051,7 @@ function checkEnvironmentEntry(map, path34, report) {
   const type = typeKey === void 0 ? void 0 : map.entries.get(typeKey);
   if (type && !(type.kind === "literal" && String(type.value).toUpperCase() === "PLAINTEXT")) return;
   if (name.kind !== "literal" || typeof name.value !== "string" || classifyName(name.value) !== "secret" || !isHardcoded(secret)) return;
-  report(propertyRange(secret, map.keyRanges.get(valueKey)), joinKey(path34, valueKey), secret, name.value);
+  report(propertyRange(secret, map.keyRanges.get(valueKey)), joinKey(path35, valueKey), secret, name.value);
 }
 function isHardcoded(value) {
   return value.kind === "literal" && typeof value.value === "string" && value.value !== "" && value.supplied !== true && !value.value.startsWith("{{resolve:");
@@ -33167,7 +33357,7 @@ function yamlNotice(e, file) {
 // src/rules/load/snapshot.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs4 from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var SNAPSHOT_FILE = "rules-snapshot.json";
 function textHash(text) {
@@ -33177,7 +33367,7 @@ var shipped2;
 function shippedSnapshot() {
   if (shipped2 === void 0) {
     try {
-      shipped2 = JSON.parse(fs4.readFileSync(path28.join(path28.dirname(fileURLToPath2(import.meta.url)), SNAPSHOT_FILE), "utf8"));
+      shipped2 = JSON.parse(fs4.readFileSync(path29.join(path29.dirname(fileURLToPath2(import.meta.url)), SNAPSHOT_FILE), "utf8"));
     } catch {
       shipped2 = null;
     }
@@ -33206,7 +33396,7 @@ function loadRules(dirs, catalog = shippedCatalog()) {
         errors.push({ level: "error", code: "rule-invalid", file, message: `cannot read the rule file (${err.message}).` });
         continue;
       }
-      const packPath = path29.relative(dir, source).split(path29.sep).join("/");
+      const packPath = path30.relative(dir, source).split(path30.sep).join("/");
       const parsed = pack === "builtin" && fromSnapshot(packPath, text, source, file) || parseRuleText(text, source, file, pack, catalog);
       errors.push(...parsed.errors);
       if (!parsed.rule) continue;
@@ -33374,8 +33564,8 @@ function evaluateRelated(condition, scope, env) {
     });
   }
   if (!spec2.assert) {
-    const { other, at, path: path34 } = referrers[0];
-    return pass(other, at, path34, { found: `${other.address} references ${resource.address} in ${path34}` });
+    const { other, at, path: path35 } = referrers[0];
+    return pass(other, at, path35, { found: `${other.address} references ${resource.address} in ${path35}` });
   }
   const outcomes = referrers.map(({ other }) => evaluate(spec2.assert, resourceScope(other), env));
   const best = bestPass(outcomes);
@@ -33404,12 +33594,38 @@ function namersVia(graph, resource, types, spec2) {
   if (names2.size === 0) return [];
   const out = [];
   for (const type of types) {
-    for (const other of graph.ofTypeBeside(type, resource)) {
-      const hit = resolve2(resourceScope(other), spec2.via).find((h) => h.kind === "value" && h.value.kind === "literal" && names2.has(String(h.value.value)));
-      if (hit && other !== resource) out.push({ other, at: hit.at, path: hit.path });
-    }
+    const byName = namesAt(graph, resource, type, spec2.via);
+    for (const name of names2) for (const referrer of byName.get(name) ?? []) if (referrer.other !== resource) out.push(referrer);
   }
   return out;
+}
+var nameIndexes = /* @__PURE__ */ new WeakMap();
+function namesAt(graph, resource, type, via) {
+  let indexes = nameIndexes.get(graph);
+  if (!indexes) {
+    indexes = /* @__PURE__ */ new Map();
+    nameIndexes.set(graph, indexes);
+  }
+  const key2 = `${unitOf(resource)}|${type}|${via}`;
+  let index2 = indexes.get(key2);
+  if (!index2) {
+    index2 = /* @__PURE__ */ new Map();
+    for (const other of graph.ofTypeBeside(type, resource)) {
+      const named = /* @__PURE__ */ new Set();
+      for (const hit of resolve2(resourceScope(other), via)) {
+        if (hit.kind !== "value" || hit.value.kind !== "literal") continue;
+        const name = String(hit.value.value);
+        if (named.has(name)) continue;
+        named.add(name);
+        const referrer = { other, at: hit.at, path: hit.path };
+        const list3 = index2.get(name);
+        if (list3) list3.push(referrer);
+        else index2.set(name, [referrer]);
+      }
+    }
+    indexes.set(key2, index2);
+  }
+  return index2;
 }
 var unfollowable = /* @__PURE__ */ new WeakMap();
 function hasUnfollowableReference(graph, resource, types, via) {
@@ -33485,8 +33701,8 @@ function evaluate(condition, scope, env) {
 import { createHash as createHash3 } from "node:crypto";
 var Fingerprints = class {
   seen = /* @__PURE__ */ new Map();
-  next(ruleId, file, address, path34) {
-    const base = `${ruleId}|${file}|${address}|${path34}`;
+  next(ruleId, file, address, path35) {
+    const base = `${ruleId}|${file}|${address}|${path35}`;
     const n = (this.seen.get(base) ?? 0) + 1;
     this.seen.set(base, n);
     return fingerprint(n === 1 ? base : `${base}|${n}`);
@@ -33505,9 +33721,9 @@ function placeInUserCode(failure2) {
   const what = failure2.path || failure2.resource.address;
   return { at, related: { range: failure2.at, message: `template location: ${what} in ${failure2.at.file}` } };
 }
-function topProperty(path34) {
-  const end = path34.search(/[.[]/);
-  return end === -1 ? path34 : path34.slice(0, end);
+function topProperty(path35) {
+  const end = path35.search(/[.[]/);
+  return end === -1 ? path35 : path35.slice(0, end);
 }
 
 // src/rules/engine.ts
@@ -33784,8 +34000,8 @@ function cdkNagEquivalents(rules) {
   }
   return byCdkNagId;
 }
-function cdkNagSuppressions(resource, equivalents) {
-  const list3 = mapEntry(mapEntry(resource.metadata, "cdk_nag"), "rules_to_suppress");
+function cdkNagSuppressions(metadata, equivalents) {
+  const list3 = mapEntry(mapEntry(metadata, "cdk_nag"), "rules_to_suppress");
   if (list3?.kind !== "list") return [];
   const suppressions = [];
   for (const item of list3.items) {
@@ -33807,20 +34023,20 @@ function cdkNagSuppressions(resource, equivalents) {
 // src/suppress/metadata.ts
 var KEY = "iac-scan";
 var SHAPE = "write Metadata: {iac-scan: {ignore: [{id: <rule-id>, reason: <why>, until: YYYY-MM-DD}]}}";
-function metadataSuppressions(resource) {
+function metadataSuppressions(metadata, owner) {
   const out = { suppressions: [], notices: [] };
-  const own = mapEntry(resource.metadata, KEY);
+  const own = mapEntry(metadata, KEY);
   if (!own) return out;
   const problem = (at, message) => out.notices.push({ level: "warning", code: "suppression-invalid", file: at.range.file, range: at.range, message: `${message}; ${SHAPE}.` });
   const list3 = mapEntry(own, "ignore");
   if (list3?.kind !== "list") {
-    problem(list3 ?? own, `the ${KEY} metadata of ${resource.address} has no ignore list`);
+    problem(list3 ?? own, `the ${KEY} metadata of ${owner} has no ignore list`);
     return out;
   }
   for (const item of list3.items) {
     const id = literalText(mapEntry(item, "id"));
     if (item.kind !== "map" || id === void 0) {
-      problem(item, `an ignore entry of ${resource.address} is not a map with an id and a reason`);
+      problem(item, `an ignore entry of ${owner} is not a map with an id and a reason`);
       continue;
     }
     const until = mapEntry(item, "until");
@@ -33860,18 +34076,23 @@ function applySuppressions(findings, input) {
     }
   }
   const inline = new CommentIndex(input.comments, directives);
-  const byResource = /* @__PURE__ */ new Map();
-  const metadataOf = (resource) => {
-    let list3 = byResource.get(resource.key);
+  const byMetadata = /* @__PURE__ */ new Map();
+  const suppressionsIn = (metadata, owner) => {
+    if (!metadata) return [];
+    let list3 = byMetadata.get(metadata);
     if (!list3) {
-      const read = metadataSuppressions(resource);
+      const read = metadataSuppressions(metadata, owner);
       notices.push(...read.notices);
-      const written = [...read.suppressions, ...input.cdkNagEquivalents ? cdkNagSuppressions(resource, input.cdkNagEquivalents) : []];
+      const written = [...read.suppressions, ...input.cdkNagEquivalents ? cdkNagSuppressions(metadata, input.cdkNagEquivalents) : []];
       list3 = written.map(activate).filter((a) => a !== void 0);
-      byResource.set(resource.key, list3);
+      byMetadata.set(metadata, list3);
     }
     return list3;
   };
+  const metadataOf = (resource) => [
+    ...suppressionsIn(resource.metadata, resource.address),
+    ...suppressionsIn(resource.templateMetadata, "the template")
+  ];
   input.resources?.forEach(metadataOf);
   const config = input.configIgnores.flatMap((entry) => {
     const a = activate({ kind: "config", ids: entry.rules, reason: entry.reason, until: entry.until, location: entry.location, file: entry.location?.file });
@@ -33879,7 +34100,7 @@ function applySuppressions(findings, input) {
   });
   const marked = findings.map((finding) => {
     const { resource, rule } = finding;
-    const places = [finding.at, resource.range, ...resource.origin ?? []];
+    const places = [finding.at, resource.range, ...resource.origin ?? [], ...resource.userCode?.created ? [resource.userCode.created] : []];
     const covering = [
       ...places.flatMap((r) => inline.at(r.file, r.start.line)),
       ...metadataOf(resource),
@@ -33931,7 +34152,7 @@ function compareScanned(a, b) {
 }
 
 // src/scan/snippets.ts
-import path30 from "node:path";
+import path31 from "node:path";
 var MAX_SNIPPET_CHARS = 400;
 var MAX_SNIPPET_LINES = 3;
 var SnippetStore = class {
@@ -33948,7 +34169,7 @@ var SnippetStore = class {
     }
     for (const rel of new Set(findings.map((f) => f.at.file))) {
       if (this.lines.has(rel)) continue;
-      const read = workspace.readText(path30.join(workspace.root, rel));
+      const read = workspace.readText(path31.join(workspace.root, rel));
       if ("text" in read) this.lines.set(rel, splitLines2(read.text));
     }
   }
@@ -33965,14 +34186,14 @@ function splitLines2(text) {
 }
 
 // src/scan/rule-set.ts
-import path31 from "node:path";
+import path32 from "node:path";
 function loadRuleSet(root, config, rulePacks) {
   const { catalog, errors } = loadControlCatalog(builtinControlsDir());
   if (!catalog) return { errors };
   const packs = [
     { dir: builtinRulesDir(), pack: "builtin" },
     ...(config.packs ?? []).map((dir) => ({ dir, pack: dir })),
-    ...rulePacks.map((dir) => ({ dir: path31.resolve(root, dir), pack: dir }))
+    ...rulePacks.map((dir) => ({ dir: path32.resolve(root, dir), pack: dir }))
   ];
   const loaded = loadRules(packs, catalog);
   return { ruleSet: { catalog, all: loaded.rules, selected: selectRules(loaded.rules, config) }, errors: loaded.errors };
@@ -33990,7 +34211,7 @@ var ConfigError = class extends Error {
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 async function scan2(options) {
   const t0 = performance.now();
-  const root = path32.resolve(options.cwd);
+  const root = path33.resolve(options.cwd);
   const setup = prepare(root, options);
   const tSetup = performance.now();
   const progress = options.onProgress ?? (() => {
@@ -34065,7 +34286,7 @@ function prepare(root, options) {
     parameters.set(name, { value: String(value), from: "config" });
   }
   for (const file of [...config["parameter-files"] ?? [], ...options.parameterFiles ?? []]) {
-    const fromFile = loadParameterFile(path32.resolve(root, file), root);
+    const fromFile = loadParameterFile(path33.resolve(root, file), root);
     errors.push(...fromFile.notices.filter((n) => n.level === "error"));
     for (const [name, value] of fromFile.parameters) parameters.set(name, value);
   }
@@ -34077,7 +34298,7 @@ function prepare(root, options) {
   const variables = loadVariables(
     {
       config: config.variables,
-      files: [...config["var-files"] ?? [], ...(options.varFiles ?? []).map((file) => path32.resolve(root, file))],
+      files: [...config["var-files"] ?? [], ...(options.varFiles ?? []).map((file) => path33.resolve(root, file))],
       flags: options.vars ?? [],
       environment: options.environment
     },
@@ -34294,8 +34515,8 @@ async function runAction(env, cwd, log2) {
   }
   const { result, failOn, category } = scanned;
   const options = { category, failOn, toolVersion: VERSION, cwd, color: false };
-  const reportPath = path33.resolve(cwd, inputs.output);
-  mkdirSync(path33.dirname(reportPath), { recursive: true });
+  const reportPath = path34.resolve(cwd, inputs.output);
+  mkdirSync(path34.dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, renderReport(inputs.format, result, options));
   logUntrusted(log2, "iac-scan report", renderReport("text", result, options));
   const summary = summarize(result, failOn);
@@ -34316,7 +34537,7 @@ async function runAction(env, cwd, log2) {
 }
 function repoPrefix(workspace, cwd) {
   if (!workspace) return "";
-  const rel = path33.relative(workspace, cwd).split(path33.sep).join("/");
+  const rel = path34.relative(workspace, cwd).split(path34.sep).join("/");
   return rel && !rel.startsWith("..") ? `${rel}/` : "";
 }
 function blobBase(env) {

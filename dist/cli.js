@@ -55,7 +55,7 @@ var require_ignore = __commonJS({
     var DOUBLE_SLASH = "//";
     var SLASH_CODE = 47;
     var DOT_CODE = 46;
-    var SLASH = "/";
+    var SLASH2 = "/";
     var TMP_KEY_IGNORE = "node-ignore";
     if (typeof Symbol !== "undefined") {
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
@@ -176,7 +176,7 @@ var require_ignore = __commonJS({
         const char = pattern[index2];
         if (char === ESCAPE) {
           const escaped = pattern[index2 + 1];
-          if (escaped === SLASH && index2 + 2 === length) {
+          if (escaped === SLASH2 && index2 + 2 === length) {
             out += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
             out += pattern.slice(index2, index2 + 2);
@@ -274,13 +274,13 @@ var require_ignore = __commonJS({
         // A leading slash matches the beginning of the pathname
         /^\//,
         () => "^",
-        SLASH
+        SLASH2
       ],
       // replace special metacharacter slash after the leading slash
       [
         /\//g,
         () => "\\/",
-        SLASH
+        SLASH2
       ],
       [
         // > A leading "**" followed by a slash means match in all directories.
@@ -395,7 +395,7 @@ var require_ignore = __commonJS({
           if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
             return source;
           }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+          return last === SLASH2 ? `${source}$` : `${source}(?=$|\\/$)`;
         }
       ]
     ];
@@ -527,7 +527,7 @@ var require_ignore = __commonJS({
       ) : replaced;
     };
     var checkSourceOf = (body, prefix2) => {
-      if (body[body.length - 1] === SLASH) {
+      if (body[body.length - 1] === SLASH2) {
         prefix2 = makeRegexPrefix(body.slice(0, -1));
       }
       const head = prefix2.slice(0, -1);
@@ -535,29 +535,29 @@ var require_ignore = __commonJS({
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
-      const index2 = body.indexOf(SLASH);
+      const index2 = body.indexOf(SLASH2);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path35) => {
-      const end = path35.length - 1;
-      const index2 = path35.lastIndexOf(
-        SLASH,
-        path35[end] === SLASH ? end - 1 : end
+    var basenameOf = (path36) => {
+      const end = path36.length - 1;
+      const index2 = path36.lastIndexOf(
+        SLASH2,
+        path36[end] === SLASH2 ? end - 1 : end
       );
-      return index2 < 0 ? path35 : path35.slice(index2 + 1);
+      return index2 < 0 ? path36 : path36.slice(index2 + 1);
     };
-    var parentOf = (path35) => {
-      if (path35.charCodeAt(0) === SLASH_CODE || path35.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path35.split(SLASH).filter(Boolean);
+    var parentOf = (path36) => {
+      if (path36.charCodeAt(0) === SLASH_CODE || path36.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path36.split(SLASH2).filter(Boolean);
         slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY3;
+        return slices.length ? slices.join(SLASH2) + SLASH2 : EMPTY3;
       }
-      const end = path35.length - 1;
-      const cut = path35.lastIndexOf(
-        SLASH,
-        path35.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      const end = path36.length - 1;
+      const cut = path36.lastIndexOf(
+        SLASH2,
+        path36.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY3 : path35.slice(0, cut + 1);
+      return cut < 0 ? EMPTY3 : path36.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -707,16 +707,16 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path35) {
+      testLiteral(path36) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH2 ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path35)) {
+          if (rule.checkRegex.test(path36)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -736,15 +736,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path35, mode) {
+      test(path36, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path35) : path35;
+        const basename = shortcut ? basenameOf(path36) : path36;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path35
+            shortcut && rule._basenameOnly ? basename : path36
           )) {
             const { negative } = rule;
             const ret = {
@@ -766,17 +766,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath2 = (path35, originalPath, doThrow) => {
-      if (!isString(path35)) {
+    var checkPath2 = (path36, originalPath, doThrow) => {
+      if (!isString(path36)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path35) {
+      if (!path36) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath2.isNotRelative(path35)) {
+      if (checkPath2.isNotRelative(path36)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -785,25 +785,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path35) => {
-      const first = path35.charCodeAt(0);
+    var isNotRelative = (path36) => {
+      const first = path36.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path35.length === 1) {
+      if (path36.length === 1) {
         return true;
       }
-      const second = path35.charCodeAt(1);
+      const second = path36.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path35.length === 2 || path35.charCodeAt(2) === SLASH_CODE;
+      return path36.length === 2 || path36.charCodeAt(2) === SLASH_CODE;
     };
     checkPath2.isNotRelative = isNotRelative;
     checkPath2.convert = (p) => p;
@@ -834,59 +834,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path35) {
+      _test(originalPath, cache3, path36) {
         checkPath2(
-          path35,
+          path36,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path35 ? this._t(path35, cache3) : {
+        return path36 ? this._t(path36, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path35 = convertPath(target);
-        if (!path35 || path35.charCodeAt(path35.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path35);
+        const path36 = convertPath(target);
+        if (!path36 || path36.charCodeAt(path36.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path36);
         }
-        const dir = this._t(path35, this._testCache);
+        const dir = this._t(path36, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal4 = this._rules.testLiteral(path35);
+        const literal4 = this._rules.testLiteral(path36);
         return literal4.ignored || literal4.unignored ? literal4 : dir;
       }
-      _t(path35, cache3) {
-        const cached = cache3[path35];
+      _t(path36, cache3) {
+        const cached = cache3[path36];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf(path35);
+        const parentPath = parentOf(path36);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path35] = parent && parent.ignored ? parent : this._rules.test(path35, MODE_IGNORE);
+        return cache3[path36] = parent && parent.ignored ? parent : this._rules.test(path36, MODE_IGNORE);
       }
-      ignores(path35) {
-        return this._test(path35, this._ignoreCache, convertPath(path35)).ignored;
+      ignores(path36) {
+        return this._test(path36, this._ignoreCache, convertPath(path36)).ignored;
       }
       createFilter() {
-        return (path35) => !this.ignores(path35);
+        return (path36) => !this.ignores(path36);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path35) {
-        return this._test(path35, this._testCache, convertPath(path35));
+      test(path36) {
+        return this._test(path36, this._testCache, convertPath(path36));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path35) => checkPath2(convertPath(path35), path35, RETURN_FALSE);
+    var isPathValid = (path36) => checkPath2(convertPath(path36), path36, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath2.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath2.isNotRelative = (path35) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path35) || isNotRelative(path35);
+      checkPath2.isNotRelative = (path36) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path36) || isNotRelative(path36);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -4130,8 +4130,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path35) {
-      let input = path35;
+    function removeDotSegments(path36) {
+      let input = path36;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4205,11 +4205,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path35) {
-      if (path35 === "" || path35[0] === "/") {
-        return removeDotSegments(path35);
+    function removeDotSegmentsRelative(path36) {
+      if (path36 === "" || path36[0] === "/") {
+        return removeDotSegments(path36);
       }
-      const segments = path35.split("/");
+      const segments = path36.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -4572,8 +4572,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path35 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path35 && path35 !== "/" ? path35 : void 0;
+        const path36 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path36 && path36 !== "/" ? path36 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7883,17 +7883,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path35) {
-      const ctrl = callVisitor(key2, node, visitor, path35);
+    function visit_(key2, node, visitor, path36) {
+      const ctrl = callVisitor(key2, node, visitor, path36);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key2, path35, ctrl);
-        return visit_(key2, ctrl, visitor, path35);
+        replaceNode(key2, path36, ctrl);
+        return visit_(key2, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path35);
+            const ci = visit_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7904,13 +7904,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = visit_("key", node.key, visitor, path35);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = visit_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path35);
+          const cv = visit_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7931,17 +7931,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path35) {
-      const ctrl = await callVisitor(key2, node, visitor, path35);
+    async function visitAsync_(key2, node, visitor, path36) {
+      const ctrl = await callVisitor(key2, node, visitor, path36);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key2, path35, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path35);
+        replaceNode(key2, path36, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path35);
+            const ci = await visitAsync_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7952,13 +7952,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path35);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path35);
+          const cv = await visitAsync_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7985,23 +7985,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path35) {
+    function callVisitor(key2, node, visitor, path36) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path35);
+        return visitor(key2, node, path36);
       if (identity3.isMap(node))
-        return visitor.Map?.(key2, node, path35);
+        return visitor.Map?.(key2, node, path36);
       if (identity3.isSeq(node))
-        return visitor.Seq?.(key2, node, path35);
+        return visitor.Seq?.(key2, node, path36);
       if (identity3.isPair(node))
-        return visitor.Pair?.(key2, node, path35);
+        return visitor.Pair?.(key2, node, path36);
       if (identity3.isScalar(node))
-        return visitor.Scalar?.(key2, node, path35);
+        return visitor.Scalar?.(key2, node, path36);
       if (identity3.isAlias(node))
-        return visitor.Alias?.(key2, node, path35);
+        return visitor.Alias?.(key2, node, path36);
       return void 0;
     }
-    function replaceNode(key2, path35, node) {
-      const parent = path35[path35.length - 1];
+    function replaceNode(key2, path36, node) {
+      const parent = path36[path36.length - 1];
       if (identity3.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity3.isPair(parent)) {
@@ -8613,10 +8613,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path35, value) {
+    function collectionFromPath(schema, path36, value) {
       let v = value;
-      for (let i = path35.length - 1; i >= 0; --i) {
-        const k = path35[i];
+      for (let i = path36.length - 1; i >= 0; --i) {
+        const k = path36[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -8635,7 +8635,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
+    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8665,11 +8665,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path35, value) {
-        if (isEmptyPath(path35))
+      addIn(path36, value) {
+        if (isEmptyPath(path36))
           this.add(value);
         else {
-          const [key2, ...rest] = path35;
+          const [key2, ...rest] = path36;
           const node = this.get(key2, true);
           if (identity3.isCollection(node))
             node.addIn(rest, value);
@@ -8683,8 +8683,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        const [key2, ...rest] = path35;
+      deleteIn(path36) {
+        const [key2, ...rest] = path36;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -8698,8 +8698,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        const [key2, ...rest] = path35;
+      getIn(path36, keepScalar) {
+        const [key2, ...rest] = path36;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node) ? node.value : node;
@@ -8717,8 +8717,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path35) {
-        const [key2, ...rest] = path35;
+      hasIn(path36) {
+        const [key2, ...rest] = path36;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -8728,8 +8728,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        const [key2, ...rest] = path35;
+      setIn(path36, value) {
+        const [key2, ...rest] = path36;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -9471,7 +9471,7 @@ var require_merge = __commonJS({
     var identity3 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -9481,7 +9481,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity3.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity3.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity3.isSeq(source))
@@ -9520,7 +9520,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -9529,15 +9529,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity3 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key: key2, value }) {
       if (identity3.isNode(key2) && key2.addToJSMap)
         key2.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key2))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key2))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
@@ -10928,7 +10928,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -10948,7 +10948,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -10974,7 +10974,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -10999,7 +10999,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -11009,7 +11009,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -11018,7 +11018,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -11036,7 +11036,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -11065,11 +11065,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity3.MAP, { value: map.map });
         Object.defineProperty(this, identity3.SCALAR, { value: string.string });
@@ -11244,9 +11244,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path35, value) {
+      addIn(path36, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path35, value);
+          this.contents.addIn(path36, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -11321,14 +11321,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        if (Collection.isEmptyPath(path35)) {
+      deleteIn(path36) {
+        if (Collection.isEmptyPath(path36)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -11343,10 +11343,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        if (Collection.isEmptyPath(path35))
+      getIn(path36, keepScalar) {
+        if (Collection.isEmptyPath(path36))
           return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -11357,10 +11357,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path35) {
-        if (Collection.isEmptyPath(path35))
+      hasIn(path36) {
+        if (Collection.isEmptyPath(path36))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11377,13 +11377,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        if (Collection.isEmptyPath(path35)) {
+      setIn(path36, value) {
+        if (Collection.isEmptyPath(path36)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path35), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path36), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path35, value);
+          this.contents.setIn(path36, value);
         }
       }
       /**
@@ -13344,9 +13344,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path35) => {
+    visit2.itemAtPath = (cst, path36) => {
       let item = cst;
-      for (const [field, index2] of path35) {
+      for (const [field, index2] of path36) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -13355,23 +13355,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path35) => {
-      const parent = visit2.itemAtPath(cst, path35.slice(0, -1));
-      const field = path35[path35.length - 1][0];
+    visit2.parentCollection = (cst, path36) => {
+      const parent = visit2.itemAtPath(cst, path36.slice(0, -1));
+      const field = path36[path36.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path35, item, visitor) {
-      let ctrl = visitor(item, path35);
+    function _visit(path36, item, visitor) {
+      let ctrl = visitor(item, path36);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13382,10 +13382,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path35);
+            ctrl = ctrl(item, path36);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -15949,10 +15949,10 @@ var require_ipaddr = __commonJS({
 
 // src/cli/main.ts
 import { writeFileSync } from "node:fs";
-import path34 from "node:path";
+import path35 from "node:path";
 
 // src/scan/index.ts
-import path31 from "node:path";
+import path32 from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/model/value.ts
@@ -16002,6 +16002,30 @@ function compareText(a, b) {
 
 // src/model/control.ts
 var SERVICE_MODELS = ["infrastructure", "container", "abstracted"];
+
+// src/model/line-table.ts
+var LineTable = class {
+  constructor(file, text) {
+    this.file = file;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+  file;
+  starts = [0];
+  position(offset) {
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low] + 1 };
+  }
+  range(start2, end) {
+    return { file: this.file, start: this.position(start2), end: this.position(end) };
+  }
+};
 
 // src/discover/utf8.ts
 function firstInvalidUtf8(bytes) {
@@ -19627,31 +19651,7 @@ function safeRealpath(p) {
 }
 
 // src/parse/cdk/assembly.ts
-import path11 from "node:path";
-
-// src/parse/document/line-table.ts
-var LineTable = class {
-  constructor(file, text) {
-    this.file = file;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
-  }
-  file;
-  starts = [0];
-  position(offset) {
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low] + 1 };
-  }
-  range(start2, end) {
-    return { file: this.file, start: this.position(start2), end: this.position(end) };
-  }
-};
+import path12 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
@@ -20818,14 +20818,76 @@ function namedPath(lines, node, key2) {
   return value && name ? { name, at: lines.range(value.start, value.end) } : void 0;
 }
 
-// src/parse/cdk/source-files.ts
+// src/parse/cdk/source-comments.ts
 import path9 from "node:path";
+var HASH = 35;
+var SLASH = 47;
+var DIRECTIVE = "iac-scan:";
+function sourceComments(resources, workspace) {
+  const files = /* @__PURE__ */ new Set();
+  for (const { userCode } of resources) {
+    if (!userCode) continue;
+    if (userCode.created) files.add(userCode.created.file);
+    for (const range2 of userCode.properties.values()) files.add(range2.file);
+  }
+  const comments = [];
+  for (const rel of files) {
+    const read = workspace.readText(path9.join(workspace.root, rel));
+    if ("text" in read) comments.push(...lineComments(rel, read.text));
+  }
+  return comments;
+}
+function lineComments(file, text) {
+  const marker = file.endsWith(".py") ? "#" : "//";
+  const comments = [];
+  let directive = text.indexOf(DIRECTIVE);
+  let line = 0;
+  for (let start2 = 0; start2 <= text.length; line++) {
+    let end = text.indexOf("\n", start2);
+    if (end === -1) end = text.length;
+    if (directive !== -1 && directive < start2) directive = text.indexOf(DIRECTIVE, start2);
+    let last = -1;
+    while (directive !== -1 && directive < end) {
+      last = directive;
+      directive = text.indexOf(DIRECTIVE, directive + 1);
+    }
+    const comment = commentIn(text, start2, last, marker);
+    if (comment) {
+      const column = comment.at - start2 + 1;
+      const endColumn = end - start2 + 1 - (text.charCodeAt(end - 1) === 13 ? 1 : 0);
+      comments.push({
+        range: { file, start: { line: line + 1, column }, end: { line: line + 1, column: endColumn } },
+        text: text.slice(comment.at + marker.length, end).trim(),
+        ownLine: comment.ownLine
+      });
+    }
+    start2 = end + 1;
+  }
+  return comments;
+}
+function commentIn(text, start2, lastDirective, marker) {
+  let first = start2;
+  while (first < text.length && isBlank(text.charCodeAt(first))) first++;
+  if (text.startsWith(marker, first)) return { at: first, ownLine: true };
+  if (lastDirective === -1) return void 0;
+  let at = lastDirective - 1;
+  while (at > first && isBlank(text.charCodeAt(at))) at--;
+  const isMarker = marker.length === 1 ? text.charCodeAt(at) === HASH : text.charCodeAt(at) === SLASH && text.charCodeAt(at - 1) === SLASH;
+  const markerStart = at - marker.length + 1;
+  return isMarker && markerStart > first ? { at: markerStart, ownLine: false } : void 0;
+}
+function isBlank(code3) {
+  return code3 === 32 || code3 === 9 || code3 === 13;
+}
+
+// src/parse/cdk/source-files.ts
+import path10 from "node:path";
 var MAX_SEGMENTS = 32;
 var MAX_PATHS = 2048;
 var SourceFiles = class {
   constructor(workspace, appFolder) {
     this.workspace = workspace;
-    this.bases = [.../* @__PURE__ */ new Set([appFolder, workspace.root])].filter((base) => !isOutside(path9.relative(workspace.root, base)));
+    this.bases = [.../* @__PURE__ */ new Set([appFolder, workspace.root])].filter((base) => !isOutside(path10.relative(workspace.root, base)));
   }
   workspace;
   known = /* @__PURE__ */ new Map();
@@ -20843,13 +20905,13 @@ var SourceFiles = class {
   find(file) {
     const parts = file.split("/").filter((part) => part !== "");
     if (parts.some((part) => part === "." || part === "..")) return void 0;
-    const fromRoot = path9.relative(this.workspace.root, file);
+    const fromRoot = path10.relative(this.workspace.root, file);
     if (file.startsWith("/") && !isOutside(fromRoot) && this.workspace.isFile(file)) return this.workspace.rel(file);
     if (/^[A-Za-z]:$/.test(parts[0] ?? "")) parts.shift();
     for (let count = Math.min(parts.length, MAX_SEGMENTS); count > 0; count--) {
       const suffix = parts.slice(parts.length - count);
       for (const base of this.bases) {
-        const abs = path9.join(base, ...suffix);
+        const abs = path10.join(base, ...suffix);
         if (this.workspace.isFile(abs)) return this.workspace.rel(abs);
       }
     }
@@ -20858,7 +20920,7 @@ var SourceFiles = class {
 };
 
 // src/parse/cdk/stack.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/parse/cloudformation/claims.ts
 var EXTENSIONS = [".yaml", ".yml", ".json", ".template"];
@@ -21101,11 +21163,11 @@ var YamlWalker = class {
    */
   tagRange(tag, valueStart) {
     let i = valueStart;
-    while (i > 0 && isBlank(this.text.charCodeAt(i - 1))) i--;
+    while (i > 0 && isBlank2(this.text.charCodeAt(i - 1))) i--;
     return this.text.startsWith(tag, i - tag.length) ? [i - tag.length, i] : [valueStart, valueStart];
   }
 };
-function isBlank(code3) {
+function isBlank2(code3) {
   return code3 === 32 || code3 === 9 || code3 === 10 || code3 === 13;
 }
 function scalarValue(value) {
@@ -21215,6 +21277,88 @@ function findInMap(args, at, r) {
   return unknownOf(`Fn::FindInMap: no ${mapName}.${top}.${second} in Mappings`, at);
 }
 
+// src/parse/cloudformation/sam-globals.ts
+var SERVERLESS = "AWS::Serverless::";
+function globalsSectionOf(type) {
+  return type.startsWith(SERVERLESS) ? type.slice(SERVERLESS.length) : void 0;
+}
+function applyGlobals(global, own) {
+  const entries = new Map(global.entries);
+  const keyRanges = new Map(global.keyRanges);
+  for (const [key2, value] of own.entries) {
+    const inherited = entries.get(key2);
+    entries.set(key2, inherited ? merge(inherited, value) : value);
+    const range2 = own.keyRanges.get(key2);
+    if (range2) keyRanges.set(key2, range2);
+  }
+  return { ...own, entries, keyRanges };
+}
+function merge(global, own) {
+  if (global.kind === "map" && own.kind === "map") return applyGlobals(global, own);
+  if (global.kind === "list" && own.kind === "list") return joinLists(global, own);
+  return own;
+}
+function joinLists(global, own) {
+  return { ...own, items: [...global.items, ...own.items] };
+}
+
+// src/parse/cloudformation/sam-implicit-apis.ts
+var IMPLICIT_APIS = [
+  { id: "ServerlessRestApi", type: "AWS::Serverless::Api", event: "Api", names: "RestApiId" },
+  { id: "ServerlessHttpApi", type: "AWS::Serverless::HttpApi", event: "HttpApi", names: "ApiId" }
+];
+var EVENT_SOURCES = /* @__PURE__ */ new Set(["AWS::Serverless::Function", "AWS::Serverless::StateMachine"]);
+function isImplicitApiId(id) {
+  return IMPLICIT_APIS.some((api) => api.id === id);
+}
+function implicitApis(resources, r, globalsOf) {
+  if (!r.sections.samTransform) return [];
+  const firstEvent = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    const events = EVENT_SOURCES.has(resource.type) ? resource.attributes.entries.get("Events") : void 0;
+    if (events?.kind !== "map") continue;
+    let linked;
+    for (const [name, event] of events.entries) {
+      if (event.kind !== "map") continue;
+      const api = apiJoinedBy(event);
+      if (!api) continue;
+      const eventKey = events.keyRanges.get(name) ?? event.range;
+      linked = withEntry(linked ?? events, name, referencing(event, api, r), eventKey);
+      if (!firstEvent.has(api)) firstEvent.set(api, eventKey);
+    }
+    if (linked) resource.attributes = withEntry(resource.attributes, "Events", linked, resource.attributes.keyRanges.get("Events") ?? events.range);
+  }
+  const added = [];
+  for (const [api, eventRange] of firstEvent) {
+    if (r.sections.resources.has(api.id)) continue;
+    const globals = globalsOf(api.type);
+    const section2 = r.sections.globals.get(globalsSectionOf(api.type) ?? "");
+    const range2 = globals && section2 ? r.lines.range(section2.keyStart, section2.keyEnd) : eventRange;
+    added.push({ id: api.id, type: api.type, attributes: globals ?? { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: range2 }, range: range2 });
+  }
+  return added;
+}
+function apiJoinedBy(event) {
+  const api = IMPLICIT_APIS.find((a) => a.event === literalText(event.entries.get("Type")));
+  const properties2 = event.entries.get("Properties");
+  if (!api || properties2 && properties2.kind !== "map") return void 0;
+  if (properties2?.entries.has(api.names)) return void 0;
+  if (api.event === "Api" && !properties2?.entries.size) return void 0;
+  return api;
+}
+function referencing(event, api, r) {
+  const type = event.entries.get("Type");
+  const typeKey = event.keyRanges.get("Type") ?? type.range;
+  const ref2 = { kind: "unknown", why: `Ref to ${api.id}, the API SAM adds for events that name none`, range: type.range, refs: [{ key: r.resourceKey(api.id) }] };
+  const properties2 = event.entries.get("Properties");
+  const empty = { kind: "map", entries: /* @__PURE__ */ new Map(), keyRanges: /* @__PURE__ */ new Map(), range: type.range };
+  const linked = withEntry(properties2?.kind === "map" ? properties2 : empty, api.names, ref2, typeKey);
+  return withEntry(event, "Properties", linked, event.keyRanges.get("Properties") ?? typeKey);
+}
+function withEntry(map, key2, value, keyRange) {
+  return { ...map, entries: new Map(map.entries).set(key2, value), keyRanges: new Map(map.keyRanges).set(key2, keyRange) };
+}
+
 // src/parse/cloudformation/template.ts
 var EMPTY = /* @__PURE__ */ new Map();
 function readSections(root, supplied) {
@@ -21222,8 +21366,16 @@ function readSections(root, supplied) {
     parameters: readParameters(section(root, "Parameters"), supplied),
     mappings: section(root, "Mappings"),
     conditions: section(root, "Conditions"),
-    resources: section(root, "Resources")
+    resources: section(root, "Resources"),
+    globals: section(root, "Globals"),
+    metadata: root.entries.get("Metadata")?.value,
+    samTransform: transformNames(root).includes("AWS::Serverless-2016-10-31")
   };
+}
+function transformNames(root) {
+  const node = root.entries.get("Transform")?.value;
+  const items2 = node?.kind === "seq" ? node.items : [node];
+  return items2.map(scalarText).filter((name) => name !== void 0);
 }
 function section(root, name) {
   const node = root.entries.get(name)?.value;
@@ -21263,7 +21415,7 @@ function refByName(name, where, at, r) {
   if (name.startsWith("AWS::")) return unknownOf(`${name} is known only at deploy time`, at);
   const parameter = r.sections.parameters.get(name);
   if (parameter) return parameterValue(parameter, at, r);
-  if (r.sections.resources.has(name)) {
+  if (isResource(name, r)) {
     return { kind: "unknown", why: `Ref to resource ${name}`, range: at, refs: [{ key: r.resourceKey(name) }] };
   }
   r.warn("unknown-reference", `"${name}" is not a parameter, resource or pseudo parameter of this template. Fix the name.`, where);
@@ -21284,12 +21436,15 @@ function getAtt(args, at, r) {
   return attributeOf(id, attr, args, at, r);
 }
 function attributeOf(id, attr, where, at, r) {
-  if (id === void 0 || !r.sections.resources.has(id)) {
+  if (id === void 0 || !isResource(id, r)) {
     if (id !== void 0) r.warn("unknown-reference", `"${id}" is not a resource of this template. Fix the logical ID.`, where);
     return unknownOf(`Fn::GetAtt of ${id ?? "an unknown resource"}`, at);
   }
   const why = attr === void 0 ? `Fn::GetAtt of ${id}` : `Fn::GetAtt ${id}.${attr}`;
   return { kind: "unknown", why, range: at, refs: [attr === void 0 ? { key: r.resourceKey(id) } : { key: r.resourceKey(id), attr }] };
+}
+function isResource(id, r) {
+  return r.sections.resources.has(id) || r.sections.samTransform && isImplicitApiId(id);
 }
 function parameterValue(p, at, r) {
   if (isSsmType(p.type)) return unknownOf(`parameter ${p.name} is read from SSM Parameter Store at deploy time`, at);
@@ -21570,13 +21725,19 @@ var Resolver = class {
 // src/parse/cloudformation/resources.ts
 function buildResources(r) {
   const resources = [];
+  const globals = new SamGlobals(r);
+  const templateMetadata = r.sections.metadata ? r.resolve(r.sections.metadata) : NO_VALUE;
   for (const entry of r.sections.resources.values()) {
-    const resource = buildResource(entry, r);
+    const resource = buildResource(entry, r, globals);
     if (resource) resources.push(resource);
   }
+  for (const api of implicitApis(resources, r, (type) => globals.of(type))) {
+    resources.push(resourceOf(api.id, api.type, api.attributes, api.range, r));
+  }
+  if (templateMetadata !== NO_VALUE) for (const resource of resources) resource.templateMetadata = templateMetadata;
   return resources;
 }
-function buildResource({ key: id, keyStart, keyEnd: keyEnd2, value: body }, r) {
+function buildResource({ key: id, keyStart, keyEnd: keyEnd2, value: body }, r, globals) {
   const range2 = r.lines.range(keyStart, keyEnd2);
   if (id.startsWith("Fn::ForEach::")) {
     r.warn("not-expanded", `${id} (LanguageExtensions) is not expanded by the scanner; its resources were not checked.`, body);
@@ -21590,22 +21751,18 @@ function buildResource({ key: id, keyStart, keyEnd: keyEnd2, value: body }, r) {
   }
   const condition = scalarText(fields.get("Condition")?.value);
   if (condition !== void 0 && r.condition(condition, fields.get("Condition").value) === false) return void 0;
-  const attributes = properties(id, body, fields.get("Properties"), r);
-  if (!attributes) return void 0;
+  const own = properties(id, body, fields.get("Properties"), r);
+  if (!own) return void 0;
+  const inherited = globals.of(type);
+  const attributes = inherited ? applyGlobals(inherited, own) : own;
   const metadataNode = fields.get("Metadata")?.value;
   const metadata = metadataNode ? r.resolve(metadataNode) : NO_VALUE;
-  const resource = {
-    key: r.resourceKey(id),
-    address: id,
-    type,
-    format: "cloudformation",
-    family: "cloudformation",
-    file: r.lines.file,
-    attributes,
-    range: range2
-  };
+  const resource = resourceOf(id, type, attributes, range2, r);
   if (metadata !== NO_VALUE) resource.metadata = metadata;
   return resource;
+}
+function resourceOf(id, type, attributes, range2, r) {
+  return { key: r.resourceKey(id), address: id, type, format: "cloudformation", family: "cloudformation", file: r.lines.file, attributes, range: range2 };
 }
 function properties(id, body, entry, r) {
   const value = entry ? r.resolve(entry.value) : NO_VALUE;
@@ -21615,6 +21772,28 @@ function properties(id, body, entry, r) {
   r.warn("unknown-properties", `The Properties of ${id} cannot be known before deployment (${why}); the resource was not checked.`, entry.value);
   return void 0;
 }
+var SamGlobals = class {
+  constructor(r) {
+    this.r = r;
+  }
+  r;
+  resolved = /* @__PURE__ */ new Map();
+  /** The section a resource of this type inherits, when the template has it as a mapping. */
+  of(type) {
+    const name = globalsSectionOf(type);
+    if (name === void 0) return void 0;
+    if (!this.resolved.has(name)) this.resolved.set(name, this.resolve(name));
+    return this.resolved.get(name);
+  }
+  resolve(name) {
+    const entry = this.r.sections.globals.get(name);
+    if (!entry) return void 0;
+    const value = this.r.resolve(entry.value);
+    if (value !== NO_VALUE && value.kind === "map") return value;
+    this.r.warn("unknown-globals", `Globals.${name} is not a mapping that can be known before deployment; its resources were checked without it.`, entry.value);
+    return void 0;
+  }
+};
 
 // src/parse/cloudformation/index.ts
 var cloudformation = {
@@ -21705,24 +21884,24 @@ var ConstructMetadata = class {
   stackPaths;
   add(metadata) {
     if (metadata.kind !== "map") return;
-    for (const { key: path35, value: entries } of metadata.entries.values()) {
+    for (const { key: path36, value: entries } of metadata.entries.values()) {
       if (entries.kind !== "seq") continue;
-      for (const entry of entries.items) this.addEntry(path35, entry);
+      for (const entry of entries.items) this.addEntry(path36, entry);
     }
     this.byLogicalId = void 0;
     this.stackPaths = void 0;
   }
-  get(path35) {
-    return this.byPath.get(path35);
+  get(path36) {
+    return this.byPath.get(path36);
   }
   /** The construct path of the stack or nested stack whose template is `templateFile`. */
   pathOfTemplate(templateFile) {
-    for (const [path35, facts] of this.byPath) if (facts.templateFile === templateFile) return path35;
+    for (const [path36, facts] of this.byPath) if (facts.templateFile === templateFile) return path36;
     return void 0;
   }
   /** Every template named in the metadata, with the construct path of its stack. */
   templates() {
-    return [...this.byPath].flatMap(([path35, facts]) => facts.templateFile ? [{ path: path35, templateFile: facts.templateFile }] : []);
+    return [...this.byPath].flatMap(([path36, facts]) => facts.templateFile ? [{ path: path36, templateFile: facts.templateFile }] : []);
   }
   /**
    * The construct path that has `logicalId` in the stack at `stackPath`, for templates synthesized
@@ -21731,59 +21910,59 @@ var ConstructMetadata = class {
    */
   pathOfLogicalId(logicalId, stackPath) {
     this.stackPaths ??= this.templates().map((t) => t.path);
-    const nested = this.stackPaths.filter((path35) => isBelow(path35, stackPath));
-    return this.withLogicalId(logicalId).find((path35) => isBelow(path35, stackPath) && !nested.some((n) => isBelow(path35, n)));
+    const nested = this.stackPaths.filter((path36) => isBelow(path36, stackPath));
+    return this.withLogicalId(logicalId).find((path36) => isBelow(path36, stackPath) && !nested.some((n) => isBelow(path36, n)));
   }
   withLogicalId(logicalId) {
     if (!this.byLogicalId) {
       this.byLogicalId = /* @__PURE__ */ new Map();
-      for (const [path35, facts] of this.byPath) {
+      for (const [path36, facts] of this.byPath) {
         if (facts.logicalId === void 0) continue;
         const paths = this.byLogicalId.get(facts.logicalId);
-        if (paths) paths.push(path35);
-        else this.byLogicalId.set(facts.logicalId, [path35]);
+        if (paths) paths.push(path36);
+        else this.byLogicalId.set(facts.logicalId, [path36]);
       }
     }
     return this.byLogicalId.get(logicalId) ?? [];
   }
-  addEntry(path35, entry) {
+  addEntry(path36, entry) {
     const type = textAt(entry, ENTRY_TYPE);
     const field = (key2) => entry.kind === "map" ? entry.entries.get(key2)?.value : void 0;
     const data = field(ENTRY_DATA);
     if (data === void 0) return;
     switch (type) {
       case LOGICAL_ID: {
-        const facts = this.factsOf(path35);
+        const facts = this.factsOf(path36);
         facts.logicalId = scalarText(data);
         const trace = field(ENTRY_TRACE);
         if (trace && !facts.creationStack) facts.creationStack = frames(trace);
         break;
       }
       case CREATION_STACK:
-        this.factsOf(path35).creationStack = frames(data);
+        this.factsOf(path36).creationStack = frames(data);
         break;
       case PROPERTY_ASSIGNMENT: {
         const property = textAt(data, PROPERTY_NAME);
         const trace = data.kind === "map" ? data.entries.get(PROPERTY_TRACE)?.value : void 0;
-        if (property !== void 0 && trace) this.factsOf(path35).assignments.push({ property, trace: frames(trace) });
+        if (property !== void 0 && trace) this.factsOf(path36).assignments.push({ property, trace: frames(trace) });
         break;
       }
       case TEMPLATE_FILE_ENTRY:
-        this.factsOf(path35).templateFile = scalarText(data);
+        this.factsOf(path36).templateFile = scalarText(data);
         break;
     }
   }
-  factsOf(path35) {
-    let facts = this.byPath.get(path35);
+  factsOf(path36) {
+    let facts = this.byPath.get(path36);
     if (!facts) {
       facts = { assignments: [] };
-      this.byPath.set(path35, facts);
+      this.byPath.set(path36, facts);
     }
     return facts;
   }
 };
-function isBelow(path35, stack) {
-  return path35.length > stack.length && path35.startsWith(stack) && path35[stack.length] === "/";
+function isBelow(path36, stack) {
+  return path36.length > stack.length && path36.startsWith(stack) && path36[stack.length] === "/";
 }
 function frames(node) {
   if (node.kind !== "seq") return [];
@@ -21796,15 +21975,15 @@ function frames(node) {
 
 // src/parse/cdk/user-code.ts
 var MAX_ANCESTORS = 32;
-function userCodeOf(path35, stackPath, metadata, files) {
+function userCodeOf(path36, stackPath, metadata, files) {
   let created;
-  let at = path35;
+  let at = path36;
   for (let asked = 0; at && !created && asked <= MAX_ANCESTORS; asked++, at = parentWithin(at, stackPath)) {
     const trace = metadata.get(at)?.creationStack;
     if (trace) created = userLine(trace, files);
   }
   const properties2 = /* @__PURE__ */ new Map();
-  for (const { property, trace } of metadata.get(path35)?.assignments ?? []) {
+  for (const { property, trace } of metadata.get(path36)?.assignments ?? []) {
     const line = userLine(trace, files);
     if (line) properties2.set(property, line);
   }
@@ -21821,19 +22000,19 @@ function userLine(trace, files) {
   }
   return void 0;
 }
-function parentWithin(path35, stackPath) {
-  const parent = path35.slice(0, path35.lastIndexOf("/"));
+function parentWithin(path36, stackPath) {
+  const parent = path36.slice(0, path36.lastIndexOf("/"));
   return stackPath !== void 0 && isBelow(parent, stackPath) ? parent : void 0;
 }
 
 // src/parse/cdk/app-resource.ts
 function appResource(resource, stack, metadata, sources) {
   const written = literalText(mapEntry(resource.metadata, PATH_METADATA));
-  const path35 = written !== void 0 ? `/${written.replace(/^\/+/, "")}` : stack.path && metadata.pathOfLogicalId(resource.address, stack.path);
+  const path36 = written !== void 0 ? `/${written.replace(/^\/+/, "")}` : stack.path && metadata.pathOfLogicalId(resource.address, stack.path);
   const app = { ...resource, format: "cdk", context: { stack: stack.name } };
-  if (!path35) return app;
-  app.context = { stack: stack.name, constructPath: path35.slice(1) };
-  const userCode = userCodeOf(path35, stack.path, metadata, sources);
+  if (!path36) return app;
+  app.context = { stack: stack.name, constructPath: path36.slice(1) };
+  const userCode = userCodeOf(path36, stack.path, metadata, sources);
   if (userCode) app.userCode = userCode;
   return app;
 }
@@ -21855,7 +22034,7 @@ function readStack(stack, dir, context) {
   const queue = [];
   const queued = /* @__PURE__ */ new Set();
   const enqueue = (template) => {
-    const abs = path10.resolve(dir, template.file.name);
+    const abs = path11.resolve(dir, template.file.name);
     if (queued.has(abs)) return;
     queued.add(abs);
     queue.push(template);
@@ -21900,17 +22079,18 @@ function readMetadata(stack, dir, { files, options, out }) {
 // src/parse/cdk/assembly.ts
 var MAX_STAGE_DEPTH = 16;
 function parseAssembly(manifest, options) {
-  const folder = path11.dirname(manifest.path);
+  const folder = path12.dirname(manifest.path);
   const files = new AssemblyFiles(folder, options.workspace);
   files.markRead(manifest.path);
   const context = {
     files,
     // Stack traces are matched against the app's folder first: the one holding cdk.out.
-    sources: new SourceFiles(options.workspace, path11.dirname(folder)),
+    sources: new SourceFiles(options.workspace, path12.dirname(folder)),
     options,
     out: { resources: [], notices: [], comments: [] }
   };
   readAssembly({ abs: manifest.path, rel: manifest.rel, text: manifest.text }, 0, context);
+  context.out.comments.push(...sourceComments(context.out.resources, options.workspace));
   return context.out;
 }
 function readAssembly(file, depth, context) {
@@ -21922,7 +22102,7 @@ function readAssembly(file, depth, context) {
   const { manifest, notices } = readManifest(syntax.root, lines);
   out.notices.push(...notices);
   if (!manifest) return;
-  const dir = path11.dirname(file.abs);
+  const dir = path12.dirname(file.abs);
   for (const stack of manifest.stacks) readStack(stack, dir, context);
   for (const nested of manifest.assemblies) {
     if (!nested.directory) {
@@ -21930,7 +22110,7 @@ function readAssembly(file, depth, context) {
     } else if (depth >= MAX_STAGE_DEPTH) {
       out.notices.push(noticeAtRange(nested.at, "warning", "nesting-limit", `nested assemblies go deeper than ${MAX_STAGE_DEPTH} levels here; ${nested.id} and those below it were not scanned.`));
     } else {
-      const named = { name: path11.join(nested.directory.name, MANIFEST), at: nested.directory.at };
+      const named = { name: path12.join(nested.directory.name, MANIFEST), at: nested.directory.at };
       const inner = context.files.open(dir, named, `the manifest of nested assembly ${nested.id}`, out.notices);
       if (inner) readAssembly(inner, depth + 1, context);
     }
@@ -21963,13 +22143,14 @@ var cdk = {
       const one2 = parseAssembly(file, options);
       result.resources.push(...one2.resources);
       result.notices.push(...one2.notices);
+      result.comments.push(...one2.comments);
     }
     return result;
   }
 };
 
 // src/parse/terraform/index.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/parse/terraform/claims.ts
 var EXTENSIONS2 = [".tf", ".tf.json"];
@@ -21980,7 +22161,7 @@ function claimsConfig(rel) {
 }
 
 // src/parse/terraform/config-files.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/parse/terraform/hcl/chars.ts
 var IDENT_START = 1;
@@ -23473,7 +23654,7 @@ var ConfigFiles = class {
     if (!names2) return void 0;
     const files = [];
     for (const name of names2.filter(isConfigFileName)) {
-      const abs = path12.join(dir, name);
+      const abs = path13.join(dir, name);
       const rel = this.workspace.rel(abs);
       const known = this.parsed.get(rel) ?? this.discovered.get(rel);
       if (known) {
@@ -23515,7 +23696,7 @@ var ConfigFiles = class {
 };
 
 // src/parse/terraform/module-config.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/parse/terraform/functions/limits.ts
 var MAX_ITEMS = 1e4;
@@ -24415,7 +24596,7 @@ function csvRecords(text) {
 }
 
 // src/parse/terraform/functions/filesystem.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/parse/terraform/functions/regexp/charclass.ts
 var MAX_CODE_POINT = 1114111;
@@ -25128,9 +25309,9 @@ var filesystemFunctions = {
   }),
   fileexists: spec(1, 1, (c) => {
     const abs = resolvePath(c, c.asString(c.args[0]));
-    const names2 = c.ctx.workspace.list(path13.dirname(abs));
+    const names2 = c.ctx.workspace.list(path14.dirname(abs));
     if (names2 === void 0 && !c.ctx.workspace.contains(abs)) c.unknown(`fileexists() looks outside the scan root, where iac-scan reads nothing`);
-    return c.bool(names2?.includes(path13.basename(abs)) ?? false);
+    return c.bool(names2?.includes(path14.basename(abs)) ?? false);
   }),
   fileset: spec(2, 2, (c) => fileSet(c, c.asString(c.args[0]), c.asString(c.args[1]))),
   templatefile: spec(2, 2, (c) => {
@@ -25143,7 +25324,7 @@ var filesystemFunctions = {
     return render(c, text, vars, wholeFile(rel, text));
   }),
   templatestring: spec(2, 2, (c) => render(c, c.asString(c.args[0]), c.asMap(c.args[1]), c.args[0].range)),
-  abspath: spec(1, 1, (c) => c.string(resolvePath(c, c.asString(c.args[0])).split(path13.sep).join("/"))),
+  abspath: spec(1, 1, (c) => c.string(resolvePath(c, c.asString(c.args[0])).split(path14.sep).join("/"))),
   dirname: spec(1, 1, (c) => c.string(directoryOf(c.asString(c.args[0])))),
   basename: spec(1, 1, (c) => c.string(baseName(c.asString(c.args[0])))),
   pathexpand: spec(1, 1, (c) => {
@@ -25164,7 +25345,7 @@ function fileBytes() {
 }
 function resolvePath(call, written) {
   if (written === "~" || written.startsWith("~/")) call.unknown(`${call.name}() reads from the home folder, which iac-scan does not read`);
-  return path13.resolve(call.ctx.moduleDir, written);
+  return path14.resolve(call.ctx.moduleDir, written);
 }
 function readFile(call, written) {
   const abs = resolvePath(call, written);
@@ -25172,7 +25353,7 @@ function readFile(call, written) {
   const read = workspace.readText(abs);
   if ("text" in read) return read;
   if (!workspace.contains(abs)) call.unknown(`${call.name}() reads ${written}: ${read.error}`);
-  if (!workspace.list(path13.dirname(abs))?.includes(path13.basename(abs))) call.fail(`no file exists at ${written}`);
+  if (!workspace.list(path14.dirname(abs))?.includes(path14.basename(abs))) call.fail(`no file exists at ${written}`);
   return call.unknown(`${call.name}() cannot read ${written}: ${read.error}`);
 }
 function wholeFile(rel, text) {
@@ -25192,13 +25373,13 @@ function fileSet(call, base, pattern) {
   const slash = pattern.lastIndexOf("/");
   const folder = pattern.slice(0, slash + 1);
   if (/[*?[{\\]/.test(folder)) call.unknown("fileset() with wildcards in folder names is not evaluated by iac-scan");
-  const abs = resolvePath(call, path13.join(base, folder));
+  const abs = resolvePath(call, path14.join(base, folder));
   const names2 = call.ctx.workspace.list(abs);
   if (names2 === void 0 && !call.ctx.workspace.contains(abs)) call.unknown("fileset() looks outside the scan root, where iac-scan reads nothing");
   const matches2 = withPattern(
     call,
     globPattern(pattern.slice(slash + 1)),
-    (re, budget) => (names2 ?? []).filter((name) => re.search(name, 0, budget) !== void 0).map((name) => path13.posix.join(folder, name))
+    (re, budget) => (names2 ?? []).filter((name) => re.search(name, 0, budget) !== void 0).map((name) => path14.posix.join(folder, name))
   );
   call.checkCount(matches2.length);
   return call.list(matches2.sort().map((match2) => call.string(match2)));
@@ -25239,7 +25420,7 @@ function baseName(written) {
 function directoryOf(written) {
   const folder = written.slice(0, written.lastIndexOf("/") + 1);
   if (folder === "") return ".";
-  const clean = path13.posix.normalize(folder);
+  const clean = path14.posix.normalize(folder);
   return clean.length > 1 && clean.endsWith("/") ? clean.slice(0, -1) : clean;
 }
 
@@ -26289,7 +26470,7 @@ function withOptionals(value, attributes, defaultOf, depth) {
 
 // src/parse/terraform/module-config.ts
 function isOverrideFile(rel) {
-  const base = path14.posix.basename(rel).replace(/\.json$/, "");
+  const base = path15.posix.basename(rel).replace(/\.json$/, "");
   return base === "override.tf" || base.endsWith("_override.tf");
 }
 function readModuleConfig(dir, files, notices) {
@@ -27024,7 +27205,7 @@ var EvaluationGuard = class {
 };
 
 // src/parse/terraform/module-instance.ts
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/parse/terraform/instances.ts
 var SINGLE = { kind: "single", instances: [{ suffix: "", names: [] }] };
@@ -27107,7 +27288,7 @@ function unknownExpansion(by, why, label, at, warned = false) {
 }
 
 // src/parse/terraform/module-sources.ts
-import path15 from "node:path";
+import path16 from "node:path";
 function isLocalSource(source) {
   return /^\.\.?([/\\]|$)/.test(source);
 }
@@ -27118,7 +27299,7 @@ function resolveModuleSource(root, decl, parentDir, callPath, at) {
     return void 0;
   }
   if (isLocalSource(source)) {
-    const dir = path15.resolve(parentDir, source);
+    const dir = path16.resolve(parentDir, source);
     if (root.workspace.contains(dir)) return dir;
     root.notices.warn("module-outside-root", `module "${name}" (source "${source}") lies outside the scan root, so it was not scanned; scan a folder that holds both the call and the module.`, at);
     return void 0;
@@ -27575,7 +27756,7 @@ var ModuleInstance = class {
     if (!scope) {
       const at = file.lines.range(0, 0);
       const paths = new MapBuilder();
-      const moduleRel = path16.relative(this.root.rootDir, this.config.dir).split(path16.sep).join("/") || ".";
+      const moduleRel = path17.relative(this.root.rootDir, this.config.dir).split(path17.sep).join("/") || ".";
       paths.set("module", literal3(moduleRel, at), at);
       paths.set("root", literal3(".", at), at);
       paths.set("cwd", literal3(this.root.rootDir, at), at);
@@ -27675,7 +27856,7 @@ var ModuleInstance = class {
 };
 
 // src/parse/terraform/root-inputs.ts
-import path17 from "node:path";
+import path18 from "node:path";
 function rootInputs(ev, workspace, varsFiles, config, supplied) {
   const inputs = /* @__PURE__ */ new Map();
   const fromText = (name, text) => ({
@@ -27690,7 +27871,7 @@ function rootInputs(ev, workspace, varsFiles, config, supplied) {
   };
   for (const [name, text] of supplied?.environment ?? []) inputs.set(name, fromText(name, text));
   for (const name of autoLoaded(workspace.list(config.dir) ?? [])) {
-    const file = varsFiles.read(path17.join(config.dir, name));
+    const file = varsFiles.read(path18.join(config.dir, name));
     if (file) fromFile(file, false);
   }
   for (const layer of supplied?.layers ?? []) {
@@ -27749,14 +27930,14 @@ function evaluateRoot(root, shared) {
 }
 
 // src/parse/terraform/roots.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/parse/terraform/modules-json.ts
-import path18 from "node:path";
+import path19 from "node:path";
 function readManifest2(rootDir, workspace, notices) {
-  const folder = path18.join(rootDir, ".terraform", "modules");
+  const folder = path19.join(rootDir, ".terraform", "modules");
   if (!workspace.list(folder)?.includes("modules.json")) return void 0;
-  const read = workspace.readText(path18.join(folder, "modules.json"));
+  const read = workspace.readText(path19.join(folder, "modules.json"));
   if ("error" in read) {
     notices.warn("module-manifest", `${workspace.rel(folder)}/modules.json was not read (${read.error}); modules from registries are not scanned.`);
     return void 0;
@@ -27766,7 +27947,7 @@ function readManifest2(rootDir, workspace, notices) {
     const modules = JSON.parse(read.text).Modules;
     for (const entry of Array.isArray(modules) ? modules : []) {
       const { Key: key2, Dir: dir } = entry ?? {};
-      if (typeof key2 === "string" && typeof dir === "string") dirs.set(key2, path18.resolve(rootDir, dir));
+      if (typeof key2 === "string" && typeof dir === "string") dirs.set(key2, path19.resolve(rootDir, dir));
     }
   } catch {
     notices.warn("module-manifest", `${read.rel} is not valid JSON; modules from registries are not scanned. Run terraform init again.`);
@@ -27804,7 +27985,7 @@ function chooseRoots(folders, workspace, notices) {
   });
 }
 function calledFolders(config, manifest) {
-  const local = [...config.calls.values()].map((call) => call.source).filter((source) => source !== void 0 && isLocalSource(source)).map((source) => path19.resolve(config.dir, source));
+  const local = [...config.calls.values()].map((call) => call.source).filter((source) => source !== void 0 && isLocalSource(source)).map((source) => path20.resolve(config.dir, source));
   return [...local, ...manifest?.dirs.values() ?? []];
 }
 
@@ -27900,7 +28081,7 @@ function parseConfigurations(files, options) {
 function moduleFolders(files, configFiles) {
   const folders = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const dir = path20.dirname(file.path);
+    const dir = path21.dirname(file.path);
     if (!folders.has(dir)) folders.set(dir, configFiles.folder(dir) ?? []);
     const all = folders.get(dir);
     const own = configFiles.source(file);
@@ -27910,7 +28091,7 @@ function moduleFolders(files, configFiles) {
 }
 
 // src/parse/tfplan/index.ts
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/parse/tfplan/claims.ts
 var EXTENSIONS3 = [".json"];
@@ -28210,7 +28391,7 @@ function missingPlannedValues(root, planned, lines) {
 }
 
 // src/parse/tfplan/hcl-places.ts
-import path21 from "node:path";
+import path22 from "node:path";
 var HclPlaces = class {
   constructor(workspace, parse2, maxDepth) {
     this.workspace = workspace;
@@ -28231,7 +28412,7 @@ var HclPlaces = class {
     let folder = this.folders.get(dir);
     if (!folder) {
       folder = { resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map() };
-      for (const name of this.workspace.list(dir) ?? []) if (name.endsWith(".tf")) this.readFile(path21.join(dir, name), folder);
+      for (const name of this.workspace.list(dir) ?? []) if (name.endsWith(".tf")) this.readFile(path22.join(dir, name), folder);
       this.folders.set(dir, folder);
     }
     return folder;
@@ -28283,7 +28464,7 @@ function header(block, lines) {
 }
 
 // src/parse/tfplan/locate.ts
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/parse/tfplan/relocate.ts
 function relocate(resource, block) {
@@ -28367,7 +28548,7 @@ var Locator = class {
     for (const name of calls) {
       const call = module?.calls.get(name);
       const parent = dirs[dirs.length - 1];
-      dirs.push(parent !== void 0 && call?.source && isLocalSource(call.source) ? path22.resolve(parent, call.source) : void 0);
+      dirs.push(parent !== void 0 && call?.source && isLocalSource(call.source) ? path23.resolve(parent, call.source) : void 0);
       module = call?.module;
     }
     this.dirs.set(id, dirs);
@@ -28384,12 +28565,12 @@ var InstanceIndex = class {
     for (const a of addresses) {
       push(this.resources, `${moduleText(a.module)}|${a.type}.${a.name}`, { key: a.key, value: instanceText(a) });
       for (let depth = 1; depth <= a.module.length; depth++) {
-        const path35 = a.module.slice(0, depth);
-        const text = moduleText(path35);
+        const path36 = a.module.slice(0, depth);
+        const text = moduleText(path36);
         if (seenModules.has(text)) continue;
         seenModules.add(text);
-        const call = path35[depth - 1];
-        push(this.modules, `${moduleText(path35.slice(0, -1))}|${call.name}`, { key: call.key, value: path35 });
+        const call = path36[depth - 1];
+        push(this.modules, `${moduleText(path36.slice(0, -1))}|${call.name}`, { key: call.key, value: path36 });
       }
     }
   }
@@ -28700,7 +28881,7 @@ function parsePlan(file, options, places) {
   if (!plan) return { resources: [], notices: [...syntax.notices, ...notices], comments: [] };
   const config = readConfigModule(plan.configuration);
   const { built, notices: buildNotices } = buildResources2(plan, config, lines);
-  const locator = new Locator(config, path23.dirname(file.path), places);
+  const locator = new Locator(config, path24.dirname(file.path), places);
   const resources = built.map(({ resource, address }) => locator.locate(resource, address));
   return { resources, notices: [...syntax.notices, ...notices, ...buildNotices], comments: [] };
 }
@@ -28724,10 +28905,10 @@ var ResourceGraph = class {
       else this.byType.set(r.type, [r]);
     }
     for (const r of resources) {
-      collectRefs(r.attributes, "", (ref2, path35) => {
+      collectRefs(r.attributes, "", (ref2, path36) => {
         const to = this.byKey.get(ref2.key);
         if (!to || to === r) return;
-        const edge = { from: r, to, path: path35, attr: ref2.attr };
+        const edge = { from: r, to, path: path36, attr: ref2.attr };
         push2(this.outgoing, r.key, edge);
         push2(this.incoming, to.key, edge);
       });
@@ -28761,16 +28942,16 @@ function push2(map, key2, edge) {
   if (list3) list3.push(edge);
   else map.set(key2, [edge]);
 }
-function collectRefs(value, path35, visit2) {
+function collectRefs(value, path36, visit2) {
   switch (value.kind) {
     case "unknown":
-      for (const ref2 of value.refs ?? []) visit2(ref2, path35);
+      for (const ref2 of value.refs ?? []) visit2(ref2, path36);
       return;
     case "list":
-      value.items.forEach((item, i) => collectRefs(item, `${path35}[${i}]`, visit2));
+      value.items.forEach((item, i) => collectRefs(item, `${path36}[${i}]`, visit2));
       return;
     case "map":
-      for (const [k, v] of value.entries) collectRefs(v, path35 ? `${path35}.${k}` : k, visit2);
+      for (const [k, v] of value.entries) collectRefs(v, path36 ? `${path36}.${k}` : k, visit2);
       return;
     case "literal":
       return;
@@ -28779,25 +28960,25 @@ function collectRefs(value, path35, visit2) {
 
 // src/rules/load/index.ts
 import fs5 from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/rules/builtin-dir.ts
 import fs from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 import { fileURLToPath } from "node:url";
 function builtinRulesDir() {
-  return path24.join(shippedDataRoot(), "rules");
+  return path25.join(shippedDataRoot(), "rules");
 }
 function builtinControlsDir() {
-  return path24.join(shippedDataRoot(), "controls");
+  return path25.join(shippedDataRoot(), "controls");
 }
 function shippedDataRoot() {
-  const start2 = path24.dirname(fileURLToPath(import.meta.url));
-  for (let dir = start2; ; dir = path24.dirname(dir)) {
-    if (fs.statSync(path24.join(dir, "rules", "aws"), { throwIfNoEntry: false })?.isDirectory()) return dir;
-    if (path24.dirname(dir) === dir) break;
+  const start2 = path25.dirname(fileURLToPath(import.meta.url));
+  for (let dir = start2; ; dir = path25.dirname(dir)) {
+    if (fs.statSync(path25.join(dir, "rules", "aws"), { throwIfNoEntry: false })?.isDirectory()) return dir;
+    if (path25.dirname(dir) === dir) break;
   }
-  return path24.resolve(start2, "..");
+  return path25.resolve(start2, "..");
 }
 
 // src/scan/notices.ts
@@ -28821,17 +29002,17 @@ function formatNotice(n) {
 // src/controls/load.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
 import fs3 from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/rules/load/files.ts
 import fs2 from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 function listRuleFiles(dir) {
   const out = [];
   const visit2 = (folder) => {
     const entries = fs2.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry of entries) {
-      const full = path25.join(folder, entry.name);
+      const full = path26.join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(".")) visit2(full);
       } else if (entry.isFile() && (entry.name.endsWith(".yaml") || entry.name.endsWith(".yml"))) {
@@ -28843,8 +29024,8 @@ function listRuleFiles(dir) {
   return out;
 }
 function displayPath(file) {
-  const rel = path25.relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") && !path25.isAbsolute(rel) ? rel.split(path25.sep).join("/") : file;
+  const rel = path26.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !path26.isAbsolute(rel) ? rel.split(path26.sep).join("/") : file;
 }
 
 // src/controls/nearest.ts
@@ -28893,7 +29074,7 @@ function buildCatalog(files) {
   iso27017.data.clauses.forEach((raw, i) => {
     const target = annexA(raw.annexA, iso27017, ["clauses", i, "annexA"]);
     if (!target) return;
-    const clause = { id: raw.id, group: "clause", title: raw.title, split: target.split, notes: {}, annexA: raw.annexA };
+    const clause = { id: raw.id, group: "clause", title: raw.title, split: target.split, notes: {}, annexA: raw.annexA, cloudGuidance: raw.cloudGuidance ?? true };
     if (target.inherited) clause.inherited = target.inherited;
     add("iso27017", clause, iso27017, ["clauses", i, "id"]);
   });
@@ -29001,7 +29182,7 @@ var catalog_schema_default = {
       }
     },
     iso27017File: {
-      description: "a map with cloud (the CLD controls) and clauses (the ISO/IEC 27002:2013 clauses ISO/IEC 27017 extends)",
+      description: "a map with cloud (the CLD controls) and clauses (the ISO/IEC 27002:2013 clauses the rules name)",
       type: "object",
       additionalProperties: false,
       required: ["cloud", "clauses"],
@@ -29036,11 +29217,11 @@ var catalog_schema_default = {
           }
         },
         clauses: {
-          description: "a list of ISO/IEC 27002:2013 clauses, each with id, title and annexA",
+          description: "a list of ISO/IEC 27002:2013 clauses, each with id, title, annexA and optionally cloudGuidance",
           type: "array",
           minItems: 1,
           items: {
-            description: "a clause: id, title and annexA",
+            description: "a clause: id, title, annexA, and cloudGuidance: false when ISO/IEC 27017 adds no cloud guidance to it",
             type: "object",
             additionalProperties: false,
             required: ["id", "title", "annexA"],
@@ -29051,7 +29232,11 @@ var catalog_schema_default = {
                 description: 'an ISO/IEC 27002:2013 clause number written as text, e.g. "12.4.1"'
               },
               title: { $ref: "#/definitions/title" },
-              annexA: { $ref: "#/definitions/annexAId" }
+              annexA: { $ref: "#/definitions/annexAId" },
+              cloudGuidance: {
+                type: "boolean",
+                description: "false when ISO/IEC 27017 applies the clause without cloud guidance of its own; true when left out"
+              }
             }
           }
         }
@@ -29126,7 +29311,7 @@ function loadControlCatalog(dir) {
   const errors = [];
   const files = {};
   for (const [key2, name, definition] of FILES) {
-    const read = readCatalogFile(path26.join(dir, name), definition);
+    const read = readCatalogFile(path27.join(dir, name), definition);
     errors.push(...read.errors);
     if (read.file) files[key2] = read.file;
   }
@@ -29431,8 +29616,8 @@ function describeScalar(x) {
 }
 
 // src/rules/eval/outcome.ts
-function pass(resource, at, path35, extra = {}) {
-  return { kind: "pass", resource, at, path: path35, defaults: [], ...extra };
+function pass(resource, at, path36, extra = {}) {
+  return { kind: "pass", resource, at, path: path36, defaults: [], ...extra };
 }
 function fail(...failures2) {
   return { kind: "fail", failures: failures2 };
@@ -29476,9 +29661,9 @@ function bestPass(outcomes) {
 
 // src/rules/eval/path-syntax.ts
 var PathSyntaxError = class extends Error {
-  constructor(path35, offset, detail2) {
-    super(`invalid path "${path35}" at character ${offset + 1}: ${detail2}`);
-    this.path = path35;
+  constructor(path36, offset, detail2) {
+    super(`invalid path "${path36}" at character ${offset + 1}: ${detail2}`);
+    this.path = path36;
     this.offset = offset;
     this.name = "PathSyntaxError";
   }
@@ -29551,11 +29736,11 @@ function bracket(text, from, to) {
   }
   return { kind: "index", index: n };
 }
-function joinKey(path35, key2) {
-  return path35 ? `${path35}.${key2}` : key2;
+function joinKey(path36, key2) {
+  return path36 ? `${path36}.${key2}` : key2;
 }
-function joinIndex(path35, index2) {
-  return `${path35}[${index2}]`;
+function joinIndex(path36, index2) {
+  return `${path36}[${index2}]`;
 }
 
 // src/rules/eval/ranges.ts
@@ -29585,57 +29770,57 @@ function resolve2(scope, pathText) {
   walk(scope.base, steps, 0, scope.basePath, scope.fallback, hits);
   return hits;
 }
-function walk(value, steps, i, path35, here, hits) {
+function walk(value, steps, i, path36, here, hits) {
   if (value.kind === "literal" && value.value === null) {
-    hits.push({ kind: "absent", path: render3(path35, steps, i), at: here });
+    hits.push({ kind: "absent", path: render3(path36, steps, i), at: here });
     return;
   }
   if (i === steps.length) {
-    if (value.kind === "unknown") hits.push({ kind: "unknown", value, path: path35, at: here });
-    else hits.push({ kind: "value", value, path: path35, at: here });
+    if (value.kind === "unknown") hits.push({ kind: "unknown", value, path: path36, at: here });
+    else hits.push({ kind: "value", value, path: path36, at: here });
     return;
   }
   if (value.kind === "unknown") {
-    hits.push({ kind: "unknown", value, path: path35, at: here });
+    hits.push({ kind: "unknown", value, path: path36, at: here });
     return;
   }
   const step = steps[i];
-  const missing2 = () => hits.push({ kind: "absent", path: render3(path35, steps, i), at: here });
+  const missing2 = () => hits.push({ kind: "absent", path: render3(path36, steps, i), at: here });
   switch (step.kind) {
     case "key": {
       const next = value.kind === "map" ? value.entries.get(step.key) : void 0;
       if (next === void 0 || value.kind !== "map") return void missing2();
-      const nextPath = joinKey(path35, step.key);
+      const nextPath = joinKey(path36, step.key);
       walk(next, steps, i + 1, nextPath, propertyRange(next, value.keyRanges.get(step.key)), hits);
       return;
     }
     case "index": {
       const next = value.kind === "list" ? value.items[step.index] : void 0;
       if (next === void 0) return void missing2();
-      walk(next, steps, i + 1, joinIndex(path35, step.index), propertyRange(next, void 0), hits);
+      walk(next, steps, i + 1, joinIndex(path36, step.index), propertyRange(next, void 0), hits);
       return;
     }
     case "items":
     case "values": {
       if (value.kind === "list") {
         if (value.items.length === 0) return void missing2();
-        value.items.forEach((item, n) => walk(item, steps, i + 1, joinIndex(path35, n), propertyRange(item, void 0), hits));
+        value.items.forEach((item, n) => walk(item, steps, i + 1, joinIndex(path36, n), propertyRange(item, void 0), hits));
         return;
       }
       if (value.kind === "map" && step.kind === "values") {
         if (value.entries.size === 0) return void missing2();
         for (const [key2, item] of value.entries) {
-          walk(item, steps, i + 1, joinKey(path35, key2), propertyRange(item, value.keyRanges.get(key2)), hits);
+          walk(item, steps, i + 1, joinKey(path36, key2), propertyRange(item, value.keyRanges.get(key2)), hits);
         }
         return;
       }
-      if (step.kind === "items") return walk(value, steps, i + 1, path35, here, hits);
+      if (step.kind === "items") return walk(value, steps, i + 1, path36, here, hits);
       return void missing2();
     }
   }
 }
-function render3(path35, steps, from) {
-  let out = path35;
+function render3(path36, steps, from) {
+  let out = path36;
   for (let i = from; i < steps.length; i++) {
     const s = steps[i];
     if (s.kind === "key") out = joinKey(out, s.key);
@@ -29648,10 +29833,10 @@ function render3(path35, steps, from) {
 
 // src/rules/builtins/account-setting.ts
 var accountSetting = ({ resource, graph, args }) => {
-  const { type, path: path35, equals: equals2, default: fallback } = args;
+  const { type, path: path36, equals: equals2, default: fallback } = args;
   let unsure;
   for (const other of graph.ofTypeBeside(type, resource)) {
-    for (const hit of resolve2(resourceScope(other), path35)) {
+    for (const hit of resolve2(resourceScope(other), path36)) {
       if (hit.kind === "absent" && fallback === void 0) continue;
       const value = hit.kind === "absent" ? { kind: "literal", value: fallback, range: hit.at } : hit.value;
       const verdict = looseEquals(value, equals2);
@@ -29664,7 +29849,7 @@ var accountSetting = ({ resource, graph, args }) => {
     resource,
     at: resource.range,
     path: "",
-    message: `no ${type} in the configuration sets ${path35} to ${String(equals2)}`,
+    message: `no ${type} in the configuration sets ${path36} to ${String(equals2)}`,
     related: []
   });
 };
@@ -29752,13 +29937,13 @@ var attributesEntry = (input) => {
   const operator = operatorOf(input.args);
   const keyField = args.keyField ?? "Key";
   const valueField = args.valueField ?? "Value";
-  const { value, path: path35 } = input;
-  if (value?.kind === "unknown") return unknown2(`${path35} is unknown: ${value.why}`);
+  const { value, path: path36 } = input;
+  if (value?.kind === "unknown") return unknown2(`${path36} is unknown: ${value.why}`);
   const items2 = value === void 0 ? [] : value.kind === "list" ? value.items : [value];
   const entries = [];
   let unsure;
   items2.forEach((item, i) => {
-    const itemPath = value?.kind === "list" ? joinIndex(path35, i) : path35;
+    const itemPath = value?.kind === "list" ? joinIndex(path36, i) : path36;
     if (item.kind === "unknown") {
       unsure ??= `${itemPath} is unknown: ${item.why}`;
       return;
@@ -29774,7 +29959,7 @@ var attributesEntry = (input) => {
     const where = placeOf(input);
     return allOf(
       entries.map((e) => testEntry(e.entry, e.path, valueField, args, operator, input)),
-      pass(input.resource, where, path35)
+      pass(input.resource, where, path36)
     );
   }
   if (unsure) return unknown2(unsure);
@@ -29807,23 +29992,23 @@ function noEntry(args, operator, input) {
   return absent(args, operator, input, at, `${input.path} has no ${args.key} entry`, `${input.path} does not set ${args.key} explicitly`);
 }
 function absent(args, operator, input, at, found, implicit) {
-  const { resource, path: path35 } = input;
+  const { resource, path: path36 } = input;
   if ("default" in args) {
     const shown = describeScalar(args.default);
-    const use = { resource, at, path: path35, message: `${implicit} (provider default: ${shown})` };
+    const use = { resource, at, path: path36, message: `${implicit} (provider default: ${shown})` };
     const literal4 = { kind: "literal", value: args.default, range: at };
     const withDefault = `${found} (provider default: ${shown})`;
-    if (operator.test(literal4)) return pass(resource, at, path35, { found: withDefault, contrary: operator.contrary, defaults: [use] });
-    return fail({ resource, at, path: path35, message: `${withDefault}; expected ${operator.expectation}`, related: [], fromDefault: use });
+    if (operator.test(literal4)) return pass(resource, at, path36, { found: withDefault, contrary: operator.contrary, defaults: [use] });
+    return fail({ resource, at, path: path36, message: `${withDefault}; expected ${operator.expectation}`, related: [], fromDefault: use });
   }
-  if (operator.name === "exists" && input.args.exists === false) return pass(resource, at, path35, { found, contrary: operator.contrary });
+  if (operator.name === "exists" && input.args.exists === false) return pass(resource, at, path36, { found, contrary: operator.contrary });
   const message = operator.name === "exists" ? found : `${found}; expected ${operator.expectation}`;
-  return fail({ resource, at, path: path35, message, related: [] });
+  return fail({ resource, at, path: path36, message, related: [] });
 }
 function placeOf(input) {
-  const { resource, path: path35 } = input;
-  if (path35 === "") return resource.range;
-  const hit = resolve2(resourceScope(resource), path35).find((h) => h.path === path35);
+  const { resource, path: path36 } = input;
+  if (path36 === "") return resource.range;
+  const hit = resolve2(resourceScope(resource), path36).find((h) => h.path === path36);
   return hit?.at ?? resource.range;
 }
 
@@ -30058,7 +30243,7 @@ function splitWords(name) {
 }
 
 // src/rules/builtins/ecs-container-definitions.ts
-var noPrivilegedContainers = ({ value, resource, path: path35 }) => eachContainer(value, resource, path35, (container, at, origin3) => {
+var noPrivilegedContainers = ({ value, resource, path: path36 }) => eachContainer(value, resource, path36, (container, at, origin3) => {
   const found = entryOf(container, "privileged");
   if (!found) return pass(resource, container.range, at);
   const [key2, flag] = found;
@@ -30074,7 +30259,7 @@ var noPrivilegedContainers = ({ value, resource, path: path35 }) => eachContaine
     related: originLocations(flag.origin ? flag : origin3)
   });
 });
-var noSecretsInEnvironment = ({ value, resource, path: path35 }) => eachContainer(value, resource, path35, (container, at, origin3) => {
+var noSecretsInEnvironment = ({ value, resource, path: path36 }) => eachContainer(value, resource, path36, (container, at, origin3) => {
   const found = entryOf(container, "environment");
   if (!found) return pass(resource, container.range, at);
   const [key2, environment] = found;
@@ -30111,19 +30296,19 @@ var SECRETS = {
 function isWrittenString(value) {
   return value.kind === "literal" && typeof value.value === "string" && value.value !== "" && value.supplied !== true;
 }
-function eachContainer(value, resource, path35, check) {
-  if (value === void 0) return pass(resource, resource.range, path35);
+function eachContainer(value, resource, path36, check) {
+  if (value === void 0) return pass(resource, resource.range, path36);
   const definitions = decoded(value);
-  if (definitions.kind === "unknown") return unknown2(`${path35} is unknown: ${definitions.why}`);
+  if (definitions.kind === "unknown") return unknown2(`${path36} is unknown: ${definitions.why}`);
   if (definitions.kind === "literal") {
-    return typeof definitions.value === "string" ? unknown2(`${path35} is not a JSON list of container definitions`) : pass(resource, definitions.range, path35);
+    return typeof definitions.value === "string" ? unknown2(`${path36} is not a JSON list of container definitions`) : pass(resource, definitions.range, path36);
   }
-  const containers = definitions.kind === "list" ? definitions.items.map((c, i) => [c, joinIndex(path35, i)]) : [[definitions, path35]];
+  const containers = definitions.kind === "list" ? definitions.items.map((c, i) => [c, joinIndex(path36, i)]) : [[definitions, path36]];
   const outcomes = containers.map(([container, at]) => {
     if (container.kind === "unknown") return unknown2(`${at} is unknown: ${container.why}`);
     return container.kind === "map" ? check(container, at, definitions) : pass(resource, container.range, at);
   });
-  return allOf(outcomes, pass(resource, definitions.range, path35));
+  return allOf(outcomes, pass(resource, definitions.range, path36));
 }
 function entryOf(map, lowerName) {
   for (const [key2, value] of map.entries) {
@@ -30164,23 +30349,23 @@ function actionPatternCovers(pattern, action) {
 var import_ipaddr2 = __toESM(require_ipaddr(), 1);
 function firewallBuiltin(expose) {
   const builtin = (input) => {
-    const { value, resource, path: path35 } = input;
-    if (value === void 0) return pass(resource, resource.range, path35);
-    if (value.kind === "unknown") return unknown2(`${path35} is unknown: ${value.why}`);
+    const { value, resource, path: path36 } = input;
+    if (value === void 0) return pass(resource, resource.range, path36);
+    if (value.kind === "unknown") return unknown2(`${path36} is unknown: ${value.why}`);
     if (value.kind === "list") {
-      const outcomes = value.items.map((item, i) => builtin({ ...input, value: item, path: joinIndex(path35, i) }));
-      return allOf(outcomes, pass(resource, value.range, path35));
+      const outcomes = value.items.map((item, i) => builtin({ ...input, value: item, path: joinIndex(path36, i) }));
+      return allOf(outcomes, pass(resource, value.range, path36));
     }
-    if (value.kind !== "map") return pass(resource, value.range, path35);
+    if (value.kind !== "map") return pass(resource, value.range, path36);
     return checkRule(value, input, expose);
   };
   return builtin;
 }
 function checkRule(rule, input, expose) {
   const args = input.args;
-  const { resource, path: path35 } = input;
-  const proof = pass(resource, rule.range, path35);
-  const cidrs = openCidrs(rule, args.cidr, path35);
+  const { resource, path: path36 } = input;
+  const proof = pass(resource, rule.range, path36);
+  const cidrs = openCidrs(rule, args.cidr, path36);
   if (cidrs.open.length === 0 && !cidrs.unknownWhy) return proof;
   const exposure = expose(rule, input);
   if ("why" in exposure) return unknown2(exposure.why);
@@ -30198,7 +30383,7 @@ function checkRule(rule, input, expose) {
     )
   );
 }
-function openCidrs(rule, keys, path35) {
+function openCidrs(rule, keys, path36) {
   const open = [];
   let unknownWhy;
   const consider = (v, at, where) => {
@@ -30208,7 +30393,7 @@ function openCidrs(rule, keys, path35) {
   for (const key2 of keys) {
     const v = rule.entries.get(key2);
     if (v === void 0) continue;
-    const where = joinKey(path35, key2);
+    const where = joinKey(path36, key2);
     if (v.kind === "list") v.items.forEach((item, i) => consider(item, item.range, joinIndex(where, i)));
     else consider(v, propertyRange(v, rule.keyRanges.get(key2)), where);
   }
@@ -30225,15 +30410,15 @@ var MAX_PORT = 65535;
 function isAllProtocols(name) {
   return name === "-1" || name === "all";
 }
-function portAt(rule, key2, path35, whenAll) {
-  const v = scalarAt(rule, key2, path35);
+function portAt(rule, key2, path36, whenAll) {
+  const v = scalarAt(rule, key2, path36);
   if ("why" in v) return v;
   const n = toNumber(v.value);
-  if (n === void 0) return { why: `${joinKey(path35, key2)} is not a port number` };
+  if (n === void 0) return { why: `${joinKey(path36, key2)} is not a port number` };
   return n === -1 ? whenAll : n;
 }
-function scalarAt(rule, key2, path35) {
-  const where = joinKey(path35, key2);
+function scalarAt(rule, key2, path36) {
+  const where = joinKey(path36, key2);
   let v = rule;
   for (const step of key2.split(".")) {
     if (v.kind === "unknown") return { why: `${where} is unknown: ${v.why}` };
@@ -30248,14 +30433,14 @@ function scalarAt(rule, key2, path35) {
 
 // src/rules/builtins/resource-policy.ts
 function statementsOf(input) {
-  const { value, resource, path: path35 } = input;
-  if (value === void 0) return pass(resource, resource.range, path35);
+  const { value, resource, path: path36 } = input;
+  if (value === void 0) return pass(resource, resource.range, path36);
   const doc = policyValue(value);
-  if (doc.kind === "unknown") return unknown2(`${path35} is unknown: ${doc.why}`);
+  if (doc.kind === "unknown") return unknown2(`${path36} is unknown: ${doc.why}`);
   const at = documentRange(input, doc);
   if (doc.kind !== "map") return { doc, statements: [], at };
   const statements = doc.entries.get("Statement");
-  const base = joinKey(path35, "Statement");
+  const base = joinKey(path36, "Statement");
   if (statements === void 0) return { doc, statements: [], at };
   if (statements.kind === "unknown") return unknown2(`${base} is unknown: ${statements.why}`);
   const list3 = statements.kind === "list" ? statements.items.map((s, i) => ({ value: s, path: joinIndex(base, i) })) : [{ value: statements, path: base }];
@@ -30311,6 +30496,9 @@ var TRUSTED_KEYS = new Set(
     "aws:PrincipalOrgID",
     "aws:PrincipalOrgPaths",
     "aws:userid",
+    "aws:VpceAccount",
+    "aws:VpceOrgID",
+    "aws:VpceOrgPaths",
     "s3:DataAccessPointAccount",
     "s3:DataAccessPointArn",
     "s3:x-amz-server-side-encryption-aws-kms-key-id"
@@ -30335,14 +30523,16 @@ function conditionLimitsPrincipals(statement) {
     for (const [key2, values] of block.entries) {
       const name = key2.toLowerCase();
       if (isIp ? name !== "aws:sourceip" : !TRUSTED_KEYS.has(name)) continue;
-      const fixed2 = valuesAreFixed(values, isIp);
+      const fixed2 = valuesAreFixed(values, isIp ? isWholeInternet : name.endsWith("orgpaths") ? isOpenOrgPath : isPattern);
       if (fixed2) return true;
       if (fixed2 === void 0) unsure = true;
     }
   }
   return unsure ? void 0 : false;
 }
-function valuesAreFixed(values, isIp) {
+var isPattern = (text) => /[*?]|\$\{/.test(text);
+var isOpenOrgPath = (text) => isPattern(text.split("/", 1)[0]) || text.startsWith("/");
+function valuesAreFixed(values, isOpen) {
   if (values.kind === "unknown") return void 0;
   const items2 = itemsOf(values);
   if (items2.length === 0) return false;
@@ -30354,7 +30544,7 @@ function valuesAreFixed(values, isIp) {
     }
     const text = textOf3(item);
     if (text === void 0) return false;
-    if (isIp ? isWholeInternet(text) : /[*?]|\$\{/.test(text)) return false;
+    if (isOpen(text)) return false;
   }
   return unsure ? void 0 : true;
 }
@@ -30469,7 +30659,7 @@ var noPassRoleOnAnyResource = (input) => {
 var deniesInsecureTransport = (input) => {
   const found = statementsOf(input);
   if (!("statements" in found)) return found;
-  const { resource, path: path35 } = input;
+  const { resource, path: path36 } = input;
   let unsure;
   for (const { value: statement, path: at } of found.statements) {
     if (statement.kind === "unknown") {
@@ -30487,8 +30677,8 @@ var deniesInsecureTransport = (input) => {
   return fail({
     resource,
     at: found.at,
-    path: path35,
-    message: `${path35} has no statement that denies every principal all S3 actions (s3:*) when aws:SecureTransport is false; requests over plain HTTP are accepted`,
+    path: path36,
+    message: `${path36} has no statement that denies every principal all S3 actions (s3:*) when aws:SecureTransport is false; requests over plain HTTP are accepted`,
     related: originLocations(found.doc)
   });
 };
@@ -30499,8 +30689,8 @@ var noPublicPrincipal = (input) => {
   if (!("statements" in found)) return found;
   const { resource } = input;
   const proof = pass(resource, found.at, input.path);
-  const outcomes = found.statements.map(({ value: statement, path: path35 }) => {
-    if (statement.kind === "unknown") return unknown2(`${path35} is unknown: ${statement.why}`);
+  const outcomes = found.statements.map(({ value: statement, path: path36 }) => {
+    if (statement.kind === "unknown") return unknown2(`${path36} is unknown: ${statement.why}`);
     if (statement.kind !== "map") return proof;
     const allow = hasEffect(statement, "Allow");
     const notPrincipal = statement.entries.get("NotPrincipal");
@@ -30509,14 +30699,14 @@ var noPublicPrincipal = (input) => {
     const limited = conditionLimitsPrincipals(statement);
     if (limited === true) return proof;
     if (allow === void 0 || everyone === void 0 || limited === void 0) {
-      return unknown2(`${path35} may allow everyone; its Effect, Principal or Condition is unknown`);
+      return unknown2(`${path36} may allow everyone; its Effect, Principal or Condition is unknown`);
     }
     const who = everyone.path === "NotPrincipal" ? "everyone but the principals NotPrincipal names" : "every principal (*), anonymous requests included";
     return fail({
       resource,
       at: everyone.at,
-      path: joinKey(path35, everyone.path),
-      message: `${path35} allows ${who}, with no condition that limits it to an account, organization, VPC endpoint or network; expected named principals or such a condition`,
+      path: joinKey(path36, everyone.path),
+      message: `${path36} allows ${who}, with no condition that limits it to an account, organization, VPC endpoint or network; expected named principals or such a condition`,
       related: originLocations(found.doc)
     });
   });
@@ -30537,14 +30727,14 @@ function adminExposure(rule, input) {
     expected: `a narrower CIDR or no access to ${args.ports.join(", ")}`
   };
 }
-function exposedPorts(rule, args, path35) {
-  const protocol = scalarAt(rule, args.protocol, path35);
+function exposedPorts(rule, args, path36) {
+  const protocol = scalarAt(rule, args.protocol, path36);
   if ("why" in protocol) return { ports: protocol, description: "" };
   const name = String(protocol.value).toLowerCase();
   if (isAllProtocols(name)) return { ports: [...args.ports], description: `${args.protocol} ${describeScalar(protocol.value)}: all ports` };
   if (name !== "tcp" && name !== "6") return { ports: [], description: "" };
-  const from = portAt(rule, args.from, path35, 0);
-  const to = portAt(rule, args.to, path35, MAX_PORT);
+  const from = portAt(rule, args.from, path36, 0);
+  const to = portAt(rule, args.to, path36, MAX_PORT);
   if (typeof from !== "number") return { ports: from, description: "" };
   if (typeof to !== "number") return { ports: to, description: "" };
   return {
@@ -30563,16 +30753,16 @@ var PORT_PROTOCOLS = /* @__PURE__ */ new Map([
 ]);
 function allPortsExposure(rule, input) {
   const args = input.args;
-  const { path: path35 } = input;
+  const { path: path36 } = input;
   const expected = "a narrower CIDR, or only the ports the service needs";
-  const protocol = scalarAt(rule, args.protocol, path35);
+  const protocol = scalarAt(rule, args.protocol, path36);
   if ("why" in protocol) return protocol;
   const name = String(protocol.value).toLowerCase();
   if (isAllProtocols(name)) return { exposes: true, what: `every port of every protocol (${args.protocol} ${describeScalar(protocol.value)})`, expected };
   const family = PORT_PROTOCOLS.get(name);
   if (!family) return { exposes: false };
-  const from = portAt(rule, args.from, path35, 0);
-  const to = portAt(rule, args.to, path35, MAX_PORT);
+  const from = portAt(rule, args.from, path36, 0);
+  const to = portAt(rule, args.to, path36, MAX_PORT);
   if (typeof from !== "number") return from;
   if (typeof to !== "number") return to;
   if (from > 1 || to < MAX_PORT) return { exposes: false };
@@ -30580,12 +30770,12 @@ function allPortsExposure(rule, input) {
 }
 
 // src/rules/builtins/secrets-no-hardcoded-secrets.ts
-var noHardcodedSecrets = ({ value, resource, path: path35 }) => {
-  if (value === void 0) return pass(resource, resource.range, path35);
+var noHardcodedSecrets = ({ value, resource, path: path36 }) => {
+  if (value === void 0) return pass(resource, resource.range, path36);
   const failures2 = [];
   walk2(
     value,
-    path35,
+    path36,
     (at, where, secret, name) => failures2.push({
       resource,
       at,
@@ -30594,30 +30784,30 @@ var noHardcodedSecrets = ({ value, resource, path: path35 }) => {
       related: originLocations(secret)
     })
   );
-  return failures2.length ? fail(...failures2) : pass(resource, value.range, path35);
+  return failures2.length ? fail(...failures2) : pass(resource, value.range, path36);
 };
 var EXPECTED2 = {
   cloudformation: "a reference to a secret store or a NoEcho parameter without a Default",
   terraform: "a reference to a secret store, a generated secret or a sensitive variable without a default"
 };
-function walk2(value, path35, report) {
+function walk2(value, path36, report) {
   if (value.kind === "list") {
     value.items.forEach((item, i) => {
-      if (item.kind === "map" || item.kind === "list") walk2(item, joinIndex(path35, i), report);
+      if (item.kind === "map" || item.kind === "list") walk2(item, joinIndex(path36, i), report);
     });
     return;
   }
   if (value.kind !== "map") return;
-  checkEnvironmentEntry(value, path35, report);
+  checkEnvironmentEntry(value, path36, report);
   for (const [key2, child] of value.entries) {
     if (child.kind === "unknown") continue;
     const kind = classifyName(key2);
     if (kind === "about-secret") continue;
-    if (child.kind !== "literal") walk2(child, joinKey(path35, key2), report);
-    else if (kind === "secret" && isHardcoded(child)) report(propertyRange(child, value.keyRanges.get(key2)), joinKey(path35, key2), child, key2);
+    if (child.kind !== "literal") walk2(child, joinKey(path36, key2), report);
+    else if (kind === "secret" && isHardcoded(child)) report(propertyRange(child, value.keyRanges.get(key2)), joinKey(path36, key2), child, key2);
   }
 }
-function checkEnvironmentEntry(map, path35, report) {
+function checkEnvironmentEntry(map, path36, report) {
   let nameKey;
   let valueKey;
   let typeKey;
@@ -30634,7 +30824,7 @@ function checkEnvironmentEntry(map, path35, report) {
   const type = typeKey === void 0 ? void 0 : map.entries.get(typeKey);
   if (type && !(type.kind === "literal" && String(type.value).toUpperCase() === "PLAINTEXT")) return;
   if (name.kind !== "literal" || typeof name.value !== "string" || classifyName(name.value) !== "secret" || !isHardcoded(secret)) return;
-  report(propertyRange(secret, map.keyRanges.get(valueKey)), joinKey(path35, valueKey), secret, name.value);
+  report(propertyRange(secret, map.keyRanges.get(valueKey)), joinKey(path36, valueKey), secret, name.value);
 }
 function isHardcoded(value) {
   return value.kind === "literal" && typeof value.value === "string" && value.value !== "" && value.supplied !== true && !value.value.startsWith("{{resolve:");
@@ -31940,7 +32130,7 @@ function yamlNotice(e, file) {
 // src/rules/load/snapshot.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs4 from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var SNAPSHOT_FILE = "rules-snapshot.json";
 function textHash(text) {
@@ -31950,7 +32140,7 @@ var shipped2;
 function shippedSnapshot() {
   if (shipped2 === void 0) {
     try {
-      shipped2 = JSON.parse(fs4.readFileSync(path27.join(path27.dirname(fileURLToPath2(import.meta.url)), SNAPSHOT_FILE), "utf8"));
+      shipped2 = JSON.parse(fs4.readFileSync(path28.join(path28.dirname(fileURLToPath2(import.meta.url)), SNAPSHOT_FILE), "utf8"));
     } catch {
       shipped2 = null;
     }
@@ -31979,7 +32169,7 @@ function loadRules(dirs, catalog = shippedCatalog()) {
         errors.push({ level: "error", code: "rule-invalid", file, message: `cannot read the rule file (${err.message}).` });
         continue;
       }
-      const packPath = path28.relative(dir, source).split(path28.sep).join("/");
+      const packPath = path29.relative(dir, source).split(path29.sep).join("/");
       const parsed = pack === "builtin" && fromSnapshot(packPath, text, source, file) || parseRuleText(text, source, file, pack, catalog);
       errors.push(...parsed.errors);
       if (!parsed.rule) continue;
@@ -32147,8 +32337,8 @@ function evaluateRelated(condition, scope, env) {
     });
   }
   if (!spec2.assert) {
-    const { other, at, path: path35 } = referrers[0];
-    return pass(other, at, path35, { found: `${other.address} references ${resource.address} in ${path35}` });
+    const { other, at, path: path36 } = referrers[0];
+    return pass(other, at, path36, { found: `${other.address} references ${resource.address} in ${path36}` });
   }
   const outcomes = referrers.map(({ other }) => evaluate(spec2.assert, resourceScope(other), env));
   const best = bestPass(outcomes);
@@ -32177,12 +32367,38 @@ function namersVia(graph, resource, types, spec2) {
   if (names2.size === 0) return [];
   const out = [];
   for (const type of types) {
-    for (const other of graph.ofTypeBeside(type, resource)) {
-      const hit = resolve2(resourceScope(other), spec2.via).find((h) => h.kind === "value" && h.value.kind === "literal" && names2.has(String(h.value.value)));
-      if (hit && other !== resource) out.push({ other, at: hit.at, path: hit.path });
-    }
+    const byName = namesAt(graph, resource, type, spec2.via);
+    for (const name of names2) for (const referrer of byName.get(name) ?? []) if (referrer.other !== resource) out.push(referrer);
   }
   return out;
+}
+var nameIndexes = /* @__PURE__ */ new WeakMap();
+function namesAt(graph, resource, type, via) {
+  let indexes = nameIndexes.get(graph);
+  if (!indexes) {
+    indexes = /* @__PURE__ */ new Map();
+    nameIndexes.set(graph, indexes);
+  }
+  const key2 = `${unitOf(resource)}|${type}|${via}`;
+  let index2 = indexes.get(key2);
+  if (!index2) {
+    index2 = /* @__PURE__ */ new Map();
+    for (const other of graph.ofTypeBeside(type, resource)) {
+      const named = /* @__PURE__ */ new Set();
+      for (const hit of resolve2(resourceScope(other), via)) {
+        if (hit.kind !== "value" || hit.value.kind !== "literal") continue;
+        const name = String(hit.value.value);
+        if (named.has(name)) continue;
+        named.add(name);
+        const referrer = { other, at: hit.at, path: hit.path };
+        const list3 = index2.get(name);
+        if (list3) list3.push(referrer);
+        else index2.set(name, [referrer]);
+      }
+    }
+    indexes.set(key2, index2);
+  }
+  return index2;
 }
 var unfollowable = /* @__PURE__ */ new WeakMap();
 function hasUnfollowableReference(graph, resource, types, via) {
@@ -32258,8 +32474,8 @@ function evaluate(condition, scope, env) {
 import { createHash as createHash3 } from "node:crypto";
 var Fingerprints = class {
   seen = /* @__PURE__ */ new Map();
-  next(ruleId, file, address, path35) {
-    const base = `${ruleId}|${file}|${address}|${path35}`;
+  next(ruleId, file, address, path36) {
+    const base = `${ruleId}|${file}|${address}|${path36}`;
     const n = (this.seen.get(base) ?? 0) + 1;
     this.seen.set(base, n);
     return fingerprint(n === 1 ? base : `${base}|${n}`);
@@ -32278,9 +32494,9 @@ function placeInUserCode(failure2) {
   const what = failure2.path || failure2.resource.address;
   return { at, related: { range: failure2.at, message: `template location: ${what} in ${failure2.at.file}` } };
 }
-function topProperty(path35) {
-  const end = path35.search(/[.[]/);
-  return end === -1 ? path35 : path35.slice(0, end);
+function topProperty(path36) {
+  const end = path36.search(/[.[]/);
+  return end === -1 ? path36 : path36.slice(0, end);
 }
 
 // src/rules/engine.ts
@@ -32557,8 +32773,8 @@ function cdkNagEquivalents(rules) {
   }
   return byCdkNagId;
 }
-function cdkNagSuppressions(resource, equivalents) {
-  const list3 = mapEntry(mapEntry(resource.metadata, "cdk_nag"), "rules_to_suppress");
+function cdkNagSuppressions(metadata, equivalents) {
+  const list3 = mapEntry(mapEntry(metadata, "cdk_nag"), "rules_to_suppress");
   if (list3?.kind !== "list") return [];
   const suppressions = [];
   for (const item of list3.items) {
@@ -32580,20 +32796,20 @@ function cdkNagSuppressions(resource, equivalents) {
 // src/suppress/metadata.ts
 var KEY = "iac-scan";
 var SHAPE = "write Metadata: {iac-scan: {ignore: [{id: <rule-id>, reason: <why>, until: YYYY-MM-DD}]}}";
-function metadataSuppressions(resource) {
+function metadataSuppressions(metadata, owner) {
   const out = { suppressions: [], notices: [] };
-  const own = mapEntry(resource.metadata, KEY);
+  const own = mapEntry(metadata, KEY);
   if (!own) return out;
   const problem = (at, message) => out.notices.push({ level: "warning", code: "suppression-invalid", file: at.range.file, range: at.range, message: `${message}; ${SHAPE}.` });
   const list3 = mapEntry(own, "ignore");
   if (list3?.kind !== "list") {
-    problem(list3 ?? own, `the ${KEY} metadata of ${resource.address} has no ignore list`);
+    problem(list3 ?? own, `the ${KEY} metadata of ${owner} has no ignore list`);
     return out;
   }
   for (const item of list3.items) {
     const id = literalText(mapEntry(item, "id"));
     if (item.kind !== "map" || id === void 0) {
-      problem(item, `an ignore entry of ${resource.address} is not a map with an id and a reason`);
+      problem(item, `an ignore entry of ${owner} is not a map with an id and a reason`);
       continue;
     }
     const until = mapEntry(item, "until");
@@ -32633,18 +32849,23 @@ function applySuppressions(findings, input) {
     }
   }
   const inline = new CommentIndex(input.comments, directives);
-  const byResource = /* @__PURE__ */ new Map();
-  const metadataOf = (resource) => {
-    let list3 = byResource.get(resource.key);
+  const byMetadata = /* @__PURE__ */ new Map();
+  const suppressionsIn = (metadata, owner) => {
+    if (!metadata) return [];
+    let list3 = byMetadata.get(metadata);
     if (!list3) {
-      const read = metadataSuppressions(resource);
+      const read = metadataSuppressions(metadata, owner);
       notices.push(...read.notices);
-      const written = [...read.suppressions, ...input.cdkNagEquivalents ? cdkNagSuppressions(resource, input.cdkNagEquivalents) : []];
+      const written = [...read.suppressions, ...input.cdkNagEquivalents ? cdkNagSuppressions(metadata, input.cdkNagEquivalents) : []];
       list3 = written.map(activate).filter((a) => a !== void 0);
-      byResource.set(resource.key, list3);
+      byMetadata.set(metadata, list3);
     }
     return list3;
   };
+  const metadataOf = (resource) => [
+    ...suppressionsIn(resource.metadata, resource.address),
+    ...suppressionsIn(resource.templateMetadata, "the template")
+  ];
   input.resources?.forEach(metadataOf);
   const config = input.configIgnores.flatMap((entry) => {
     const a = activate({ kind: "config", ids: entry.rules, reason: entry.reason, until: entry.until, location: entry.location, file: entry.location?.file });
@@ -32652,7 +32873,7 @@ function applySuppressions(findings, input) {
   });
   const marked = findings.map((finding) => {
     const { resource, rule } = finding;
-    const places = [finding.at, resource.range, ...resource.origin ?? []];
+    const places = [finding.at, resource.range, ...resource.origin ?? [], ...resource.userCode?.created ? [resource.userCode.created] : []];
     const covering = [
       ...places.flatMap((r) => inline.at(r.file, r.start.line)),
       ...metadataOf(resource),
@@ -32704,7 +32925,7 @@ function compareScanned(a, b) {
 }
 
 // src/scan/snippets.ts
-import path29 from "node:path";
+import path30 from "node:path";
 var MAX_SNIPPET_CHARS = 400;
 var MAX_SNIPPET_LINES = 3;
 var SnippetStore = class {
@@ -32721,7 +32942,7 @@ var SnippetStore = class {
     }
     for (const rel of new Set(findings.map((f) => f.at.file))) {
       if (this.lines.has(rel)) continue;
-      const read = workspace.readText(path29.join(workspace.root, rel));
+      const read = workspace.readText(path30.join(workspace.root, rel));
       if ("text" in read) this.lines.set(rel, splitLines(read.text));
     }
   }
@@ -32738,7 +32959,7 @@ function splitLines(text) {
 }
 
 // src/scan/rule-set.ts
-import path30 from "node:path";
+import path31 from "node:path";
 
 // src/controls/services.ts
 var SEPARATOR = { cloudformation: "::", terraform: "_" };
@@ -32761,7 +32982,7 @@ function loadRuleSet(root, config, rulePacks) {
   const packs = [
     { dir: builtinRulesDir(), pack: "builtin" },
     ...(config.packs ?? []).map((dir) => ({ dir, pack: dir })),
-    ...rulePacks.map((dir) => ({ dir: path30.resolve(root, dir), pack: dir }))
+    ...rulePacks.map((dir) => ({ dir: path31.resolve(root, dir), pack: dir }))
   ];
   const loaded = loadRules(packs, catalog);
   return { ruleSet: { catalog, all: loaded.rules, selected: selectRules(loaded.rules, config) }, errors: loaded.errors };
@@ -32779,7 +33000,7 @@ var ConfigError = class extends Error {
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 async function scan2(options) {
   const t0 = performance.now();
-  const root = path31.resolve(options.cwd);
+  const root = path32.resolve(options.cwd);
   const setup = prepare(root, options);
   const tSetup = performance.now();
   const progress = options.onProgress ?? (() => {
@@ -32854,7 +33075,7 @@ function prepare(root, options) {
     parameters.set(name, { value: String(value), from: "config" });
   }
   for (const file of [...config["parameter-files"] ?? [], ...options.parameterFiles ?? []]) {
-    const fromFile = loadParameterFile(path31.resolve(root, file), root);
+    const fromFile = loadParameterFile(path32.resolve(root, file), root);
     errors.push(...fromFile.notices.filter((n) => n.level === "error"));
     for (const [name, value] of fromFile.parameters) parameters.set(name, value);
   }
@@ -32866,7 +33087,7 @@ function prepare(root, options) {
   const variables = loadVariables(
     {
       config: config.variables,
-      files: [...config["var-files"] ?? [], ...(options.varFiles ?? []).map((file) => path31.resolve(root, file))],
+      files: [...config["var-files"] ?? [], ...(options.varFiles ?? []).map((file) => path32.resolve(root, file))],
       flags: options.vars ?? [],
       environment: options.environment
     },
@@ -33143,7 +33364,7 @@ function locationWithMessage(id, range2, message) {
 var GROUP_HEADING = {
   "annex-a": "ISO/IEC 27001:2022 Annex A",
   cloud: "ISO/IEC 27017 cloud controls",
-  clause: "ISO/IEC 27002:2013 clauses with ISO/IEC 27017 cloud guidance"
+  clause: "ISO/IEC 27002:2013 clauses, as ISO/IEC 27017 takes them over"
 };
 function describeControl(id, standard, catalog) {
   const control = catalog.controls[standard].get(id);
@@ -33156,7 +33377,7 @@ function origin(control) {
     case "cloud":
       return "ISO/IEC 27017";
     case "clause":
-      return `ISO/IEC 27002:2013 with ISO/IEC 27017 cloud guidance; ${control.annexA} in ISO/IEC 27001:2022`;
+      return `ISO/IEC 27002:2013 ${control.cloudGuidance ? "with" : "without"} ISO/IEC 27017 cloud guidance; ${control.annexA} in ISO/IEC 27001:2022`;
   }
 }
 
@@ -33933,7 +34154,7 @@ function problemLine(n) {
 }
 
 // src/report/text.ts
-import path32 from "node:path";
+import path33 from "node:path";
 function renderText(result, options) {
   const st = styles(options.color);
   const show4 = (file) => printable(displayPath2(result.root, options.cwd, file));
@@ -33961,8 +34182,8 @@ function renderText(result, options) {
 `;
 }
 function displayPath2(root, cwd, file) {
-  const rel = path32.relative(cwd, path32.join(root, file));
-  return rel.split(path32.sep).join("/");
+  const rel = path33.relative(cwd, path33.join(root, file));
+  return rel.split(path33.sep).join("/");
 }
 function groupByFile(findings) {
   const groups = /* @__PURE__ */ new Map();
@@ -34186,9 +34407,9 @@ ${OPTIONS_HELP}`,
   controls: `Usage: iac-scan controls [options]
 
 Lists the controls catalog: ISO/IEC 27001:2022 Annex A, the ISO/IEC 27017 cloud controls and the
-ISO/IEC 27002:2013 clauses 27017 extends, each with its owner per service model (infrastructure,
-container, abstracted) and the rules that evidence it; provider-operated controls are marked
-as inherited.
+ISO/IEC 27002:2013 clauses the rules name (marked where 27017 adds no cloud guidance), each with
+its owner per service model (infrastructure, container, abstracted) and the rules that evidence
+it; provider-operated controls are marked as inherited.
 
 ${OPTIONS_HELP}`
 };
@@ -34227,7 +34448,7 @@ function parseCommandLine(argv) {
 
 // src/cli/list.ts
 import { existsSync as existsSync2 } from "node:fs";
-import path33 from "node:path";
+import path34 from "node:path";
 
 // src/report/rule-list.ts
 function renderRuleList(rules, format2) {
@@ -34309,12 +34530,13 @@ function controlJson2({ control, standard, rules }) {
     notes: control.notes,
     inherited: control.inherited ?? null,
     annexA: control.annexA ?? null,
+    cloudGuidance: control.cloudGuidance ?? null,
     related: control.related ?? [],
     rules: rules.map((r) => r.id)
   };
 }
 function titleOf(control) {
-  if (control.annexA) return `${control.title} (${control.annexA})`;
+  if (control.annexA) return `${control.title} (${control.annexA}${control.cloudGuidance ? "" : "; no ISO/IEC 27017 cloud guidance"})`;
   if (control.related) return `${control.title} (related: ${control.related.join(", ")})`;
   return control.title;
 }
@@ -34380,7 +34602,7 @@ function runList(command, args) {
     return 0;
   }
   const cwd = process.cwd();
-  if (existsSync2(path33.join(cwd, command))) {
+  if (existsSync2(path34.join(cwd, command))) {
     process.stderr.write(`iac-scan: listing the ${command}; to scan the path "${command}" here, run iac-scan ./${command}
 `);
   }
@@ -34473,7 +34695,7 @@ async function main(argv) {
     });
     if (toStdout) process.stdout.write(text.endsWith("\n") ? text : `${text}
 `);
-    else writeFileSync(path34.resolve(cwd, target.destination), text);
+    else writeFileSync(path35.resolve(cwd, target.destination), text);
   }
   if (args.stats) {
     const peakRssMb = process.resourceUsage().maxRSS / 1024;

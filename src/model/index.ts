@@ -10,3 +10,4 @@ export type * from './scan';
 export type * from './control';
 export { SERVICE_MODELS } from './control';
 export type * from './evaluation';
+export { LineTable } from './line-table';

@@ -1,4 +1,4 @@
-import type { Position, Range } from '../../model';
+import type { Position, Range } from './source';
 
 /**
  * Turns string offsets into 1-based line/column positions. The line starts are found once per

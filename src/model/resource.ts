@@ -33,6 +33,12 @@ export interface Resource {
   userCode?: UserCodePlaces;
   /** Resource-level data that is not a property (CloudFormation `Metadata`), used by suppressions. */
   metadata?: Value;
+  /**
+   * The `Metadata` of the whole template the resource is in, shared by its resources (the same
+   * object), where suppressions for every resource of a stack are written (cdk-nag's
+   * `addStackSuppressions`).
+   */
+  templateMetadata?: Value;
   /** Display context: the stack, construct path or module the resource belongs to. */
   context?: { stack?: string; constructPath?: string; module?: string };
 }

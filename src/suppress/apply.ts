@@ -1,4 +1,4 @@
-import type { Comment, Finding, Notice, Resource, Suppression } from '../model';
+import type { Comment, Finding, Notice, Resource, Suppression, Value } from '../model';
 import { globMatcher, type ConfigIgnore } from '../config';
 import { suppressionProblems } from './check';
 import { CommentIndex } from './comment-index';
@@ -53,18 +53,24 @@ export function applySuppressions(findings: Finding[], input: SuppressionInput):
   }
   const inline = new CommentIndex(input.comments, directives);
 
-  const byResource = new Map<string, ActiveSuppression[]>();
-  const metadataOf = (resource: Resource): ActiveSuppression[] => {
-    let list = byResource.get(resource.key);
+  // Metadata read once per resource, and once per template for what its resources share.
+  const byMetadata = new Map<Value, ActiveSuppression[]>();
+  const suppressionsIn = (metadata: Value | undefined, owner: string): ActiveSuppression[] => {
+    if (!metadata) return [];
+    let list = byMetadata.get(metadata);
     if (!list) {
-      const read = metadataSuppressions(resource);
+      const read = metadataSuppressions(metadata, owner);
       notices.push(...read.notices);
-      const written = [...read.suppressions, ...(input.cdkNagEquivalents ? cdkNagSuppressions(resource, input.cdkNagEquivalents) : [])];
+      const written = [...read.suppressions, ...(input.cdkNagEquivalents ? cdkNagSuppressions(metadata, input.cdkNagEquivalents) : [])];
       list = written.map(activate).filter((a) => a !== undefined);
-      byResource.set(resource.key, list);
+      byMetadata.set(metadata, list);
     }
     return list;
   };
+  const metadataOf = (resource: Resource): ActiveSuppression[] => [
+    ...suppressionsIn(resource.metadata, resource.address),
+    ...suppressionsIn(resource.templateMetadata, 'the template'),
+  ];
   input.resources?.forEach(metadataOf);
 
   const config = input.configIgnores.flatMap((entry) => {
@@ -74,7 +80,9 @@ export function applySuppressions(findings: Finding[], input: SuppressionInput):
 
   const marked = findings.map((finding) => {
     const { resource, rule } = finding;
-    const places = [finding.at, resource.range, ...(resource.origin ?? [])];
+    // The finding's line, the resource's first line, and where the user made it: a module call,
+    // or the line of a CDK app that created it.
+    const places = [finding.at, resource.range, ...(resource.origin ?? []), ...(resource.userCode?.created ? [resource.userCode.created] : [])];
     const covering = [
       ...places.flatMap((r) => inline.at(r.file, r.start.line)),
       ...metadataOf(resource),

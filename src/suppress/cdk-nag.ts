@@ -1,4 +1,4 @@
-import { literalText, mapEntry, type Resource, type Rule } from '../model';
+import { literalText, mapEntry, type Rule, type Value } from '../model';
 import type { WrittenSuppression } from './written';
 
 /** The `equivalents` key under which a rule names the cdk-nag rules that check the same thing. */
@@ -18,14 +18,15 @@ export function cdkNagEquivalents(rules: readonly Rule[]): Map<string, string[]>
 }
 
 /**
- * cdk-nag's own suppressions, as `NagSuppressions.addResourceSuppressions` writes them:
+ * cdk-nag's own suppressions, as `NagSuppressions.addResourceSuppressions` writes them in a
+ * resource's `Metadata` and `addStackSuppressions` in the template's:
  * `Metadata: { cdk_nag: { rules_to_suppress: [ { id, reason } ] } }`. An entry suppresses our
  * rules that declare its id equivalent, under our policy (a reason is required). Entries for other
  * cdk-nag rules are cdk-nag's own business and are passed over, as are granular ones
  * (`applies_to`), which cdk-nag applies to only some findings of its rule.
  */
-export function cdkNagSuppressions(resource: Resource, equivalents: ReadonlyMap<string, readonly string[]>): WrittenSuppression[] {
-  const list = mapEntry(mapEntry(resource.metadata, 'cdk_nag'), 'rules_to_suppress');
+export function cdkNagSuppressions(metadata: Value | undefined, equivalents: ReadonlyMap<string, readonly string[]>): WrittenSuppression[] {
+  const list = mapEntry(mapEntry(metadata, 'cdk_nag'), 'rules_to_suppress');
   if (list?.kind !== 'list') return [];
   const suppressions: WrittenSuppression[] = [];
   for (const item of list.items) {

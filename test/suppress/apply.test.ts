@@ -159,6 +159,27 @@ describe('metadata suppressions', () => {
     const b = withMetadata([{ id: 'aws-s3-versioning', reason: 'replica' }]);
     expect(brief(run([], { resources: [b] })).notices).toEqual(['note unused-suppression m.yaml:12']);
   });
+
+  describe("in the template's own Metadata", () => {
+    const shared = value('m.yaml', { 'iac-scan': { ignore: [{ id: 'aws-s3-versioning', reason: 'a scratch stack' }, { id: 'aws-logs-retention', reason: 'kept elsewhere' }] } }, 2);
+    const inTemplate = (name: string, line0: number, own?: unknown): Resource =>
+      resource('m.yaml', name, 'AWS::S3::Bucket', line('m.yaml', line0), {
+        templateMetadata: shared,
+        ...(own ? { metadata: value('m.yaml', { 'iac-scan': { ignore: own } }, line0 + 1) } : {}),
+      });
+
+    it('cover every resource of the template; the resource’s own entry is nearer and wins', () => {
+      const a = inTemplate('A', 10);
+      const b = inTemplate('B', 20, [{ id: 'aws-s3-versioning', reason: 'B is a replica' }]);
+      const r = run([finding(VERSIONING, a, a.range), finding(VERSIONING, b, b.range), finding(ENCRYPTION, a, a.range)], { resources: [a, b] });
+      expect(brief(r).suppressed).toEqual(['aws-s3-versioning@10:metadata:a scratch stack', 'aws-s3-versioning@20:metadata:B is a replica', '-aws-s3-encryption@10']);
+    });
+
+    it('are read once for the template: an entry no finding used is noted once, not once per resource', () => {
+      const r = run([], { resources: [inTemplate('A', 10), inTemplate('B', 20)] });
+      expect(brief(r).notices).toEqual(['note unused-suppression m.yaml:3', 'note unused-suppression m.yaml:4']);
+    });
+  });
 });
 
 describe('config suppressions', () => {

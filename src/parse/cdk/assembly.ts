@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { SourceFile } from '../../model';
+import { LineTable, type SourceFile } from '../../model';
 import type { ParseOptions, ParseResult } from '../format';
-import { LineTable } from '../document/line-table';
 import { readJson } from '../document/read-json';
 import { AssemblyFiles, type AssemblyFile } from './assembly-files';
 import { noticeAtRange } from '../document/notices';
 import { readManifest } from './manifest';
 import { MANIFEST } from './schema';
+import { sourceComments } from './source-comments';
 import { SourceFiles } from './source-files';
 import { readStack, type StackContext } from './stack';
 
@@ -31,6 +31,7 @@ export function parseAssembly(manifest: SourceFile, options: ParseOptions): Pars
     out: { resources: [], notices: [], comments: [] },
   };
   readAssembly({ abs: manifest.path, rel: manifest.rel, text: manifest.text }, 0, context);
+  context.out.comments.push(...sourceComments(context.out.resources, options.workspace));
   return context.out;
 }
 

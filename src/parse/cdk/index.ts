@@ -25,6 +25,7 @@ export const cdk: FormatParser = {
       const one = parseAssembly(file, options);
       result.resources.push(...one.resources);
       result.notices.push(...one.notices);
+      result.comments.push(...one.comments);
     }
     return result;
   },

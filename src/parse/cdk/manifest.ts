@@ -1,5 +1,4 @@
-import type { Notice, Range } from '../../model';
-import type { LineTable } from '../document/line-table';
+import type { LineTable, Notice, Range } from '../../model';
 import { mapAt, textAt } from '../document/nodes';
 import { noticeAt } from '../document/notices';
 import type { Node } from '../document/syntax';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ParseOptions, ParseResult } from '../format';
 import { parseTemplate } from '../cloudformation';
-import { LineTable } from '../document/line-table';
+import { LineTable } from '../../model';
 import { readJson } from '../document/read-json';
 import { appResource, nestedTemplateOf, type StackScope } from './app-resource';
 import type { AssemblyFiles } from './assembly-files';

@@ -1,5 +1,4 @@
-import type { Notice, Range } from '../../model';
-import type { LineTable } from './line-table';
+import type { LineTable, Notice, Range } from '../../model';
 import type { LimitExceeded } from './syntax';
 
 /** Notices about the input itself. Their place goes in `range`; reports print it before the message. */

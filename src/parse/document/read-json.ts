@@ -1,10 +1,9 @@
 // The ESM build: the package's `main` is a UMD file whose internal requires esbuild cannot
 // bundle (the bundled CLI would fail on its first JSON template).
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main';
-import type { Notice } from '../../model';
+import type { LineTable, Notice } from '../../model';
 import type { ParseLimits } from '../format';
 import { tooDeepAt } from './depth';
-import type { LineTable } from './line-table';
 import { depthMessage, duplicateKeyNotice, noticeAt, syntaxError } from './notices';
 import { setEntry, type MapNode, type Node, type SyntaxResult } from './syntax';
 

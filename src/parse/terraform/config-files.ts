@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { Comment, SourceFile } from '../../model';
-import { LineTable } from '../document/line-table';
+import { type Comment, LineTable, type SourceFile } from '../../model';
 import type { ParseLimits } from '../format';
 import type { Workspace } from '../workspace';
 import { parseHcl } from './hcl';

@@ -1,5 +1,4 @@
-import type { Notice } from '../../model';
-import type { LineTable } from '../document/line-table';
+import type { LineTable, Notice } from '../../model';
 import { noticeAt } from '../document/notices';
 import { readJson } from '../document/read-json';
 import type { MapEntry, MapNode, Node } from '../document/syntax';

@@ -1,5 +1,4 @@
-import type { Value } from '../../model';
-import { LineTable } from '../document/line-table';
+import { LineTable, type Value } from '../../model';
 import { readJson } from '../document/read-json';
 import type { ParseLimits } from '../format';
 import type { Workspace } from '../workspace';

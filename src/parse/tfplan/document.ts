@@ -1,5 +1,4 @@
-import type { Notice } from '../../model';
-import type { LineTable } from '../document/line-table';
+import type { LineTable, Notice } from '../../model';
 import type { MapNode, Node } from '../document/syntax';
 import { readChanges } from './changes';
 import { mapAt } from '../document/nodes';

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { Range } from '../../model';
-import { LineTable } from '../document/line-table';
+import { LineTable, type Range } from '../../model';
 import type { Block, Body, ParsedHcl } from '../terraform/hcl/ast';
 import type { Workspace } from '../workspace';
 import type { BlockPlace, BodyPlace, ConfigPlaces } from './places';

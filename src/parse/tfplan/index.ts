@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { SourceFile } from '../../model';
-import { LineTable } from '../document/line-table';
+import { LineTable, type SourceFile } from '../../model';
 import { readJson } from '../document/read-json';
 import type { FormatParser, ParseOptions, ParseResult } from '../format';
 import { parseHcl } from '../terraform/hcl';

@@ -1,5 +1,4 @@
-import type { Notice } from '../../model';
-import type { LineTable } from '../document/line-table';
+import type { LineTable, Notice } from '../../model';
 import { noticeAt } from '../document/notices';
 
 /** How to make a file this parser reads, for messages that tell the user what to do. */

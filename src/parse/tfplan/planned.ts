@@ -1,5 +1,4 @@
-import type { Notice } from '../../model';
-import type { LineTable } from '../document/line-table';
+import type { LineTable, Notice } from '../../model';
 import { scalarText, type MapNode, type Node } from '../document/syntax';
 import { keyOfIndex, parseInstanceAddress, type InstanceAddress } from './address';
 import { listAt } from '../document/nodes';

@@ -1,5 +1,4 @@
-import type { Notice, Resource } from '../../model';
-import type { LineTable } from '../document/line-table';
+import type { LineTable, Notice, Resource } from '../../model';
 import type { MapNode } from '../document/syntax';
 import { instanceText, moduleText, type InstanceAddress } from './address';
 import { moduleAt, referencesOf, type ConfigModule } from './configuration';

@@ -1,5 +1,4 @@
-import type { ListValue, MapValue, Range, ResourceRef, UnknownValue, Value } from '../../model';
-import type { LineTable } from '../document/line-table';
+import type { LineTable, ListValue, MapValue, Range, ResourceRef, UnknownValue, Value } from '../../model';
 import type { MapNode, Node } from '../document/syntax';
 import { referencesOf } from './configuration';
 import type { Span } from './notices';

@@ -1,7 +1,6 @@
 // The ESM build, as in src/parse/document/read-json.ts: the UMD main does not bundle.
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main';
-import type { LiteralValue, Position, Range, TextLayout, Value } from '../../model';
-import { LineTable } from '../../parse/document/line-table';
+import { LineTable, type LiteralValue, type Position, type Range, type TextLayout, type Value } from '../../model';
 
 /** JSON deeper than this is not an IAM policy worth reading; deeper nodes become unknown. */
 const MAX_DEPTH = 16;

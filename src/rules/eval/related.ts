@@ -82,12 +82,45 @@ function namersVia(graph: ResourceGraph, resource: Resource, types: string[], sp
   if (names.size === 0) return [];
   const out: Referrer[] = [];
   for (const type of types) {
-    for (const other of graph.ofTypeBeside(type, resource)) {
-      const hit = resolve(resourceScope(other), spec.via).find((h) => h.kind === 'value' && h.value.kind === 'literal' && names.has(String(h.value.value)));
-      if (hit && other !== resource) out.push({ other, at: hit.at, path: hit.path });
-    }
+    const byName = namesAt(graph, resource, type, spec.via);
+    for (const name of names) for (const referrer of byName.get(name) ?? []) if (referrer.other !== resource) out.push(referrer);
   }
   return out;
+}
+
+/**
+ * The resources of `type` in the checked resource's deployment unit by each known name they hold
+ * at `via`. Built once per graph, unit, type and path, so a module with
+ * many buckets costs one pass over its versioning resources, not one per bucket.
+ */
+const nameIndexes = new WeakMap<ResourceGraph, Map<string, Map<string, Referrer[]>>>();
+
+function namesAt(graph: ResourceGraph, resource: Resource, type: string, via: string): Map<string, Referrer[]> {
+  let indexes = nameIndexes.get(graph);
+  if (!indexes) {
+    indexes = new Map();
+    nameIndexes.set(graph, indexes);
+  }
+  const key = `${unitOf(resource)}|${type}|${via}`;
+  let index = indexes.get(key);
+  if (!index) {
+    index = new Map();
+    for (const other of graph.ofTypeBeside(type, resource)) {
+      const named = new Set<string>();
+      for (const hit of resolve(resourceScope(other), via)) {
+        if (hit.kind !== 'value' || hit.value.kind !== 'literal') continue;
+        const name = String(hit.value.value);
+        if (named.has(name)) continue;
+        named.add(name);
+        const referrer = { other, at: hit.at, path: hit.path };
+        const list = index.get(name);
+        if (list) list.push(referrer);
+        else index.set(name, [referrer]);
+      }
+    }
+    indexes.set(key, index);
+  }
+  return index;
 }
 
 /**

@@ -144,6 +144,62 @@ describe('CDK through the pipeline: each template once', () => {
   });
 });
 
+describe('CDK through the pipeline: iac-scan:ignore comments in the app', () => {
+  const commented = (source: string[], frames: Json[]) => {
+    const files = app(stack('Dev', {}, frames));
+    files['lib/storage.js'] = source.join('\n');
+    return files;
+  };
+  const created = (line: number) => creationStack('new Storage (/home/ci/build/lib/storage.js:' + line + ':20)');
+
+  it('a comment block above the line that created the resource covers its findings there and at its property lines', async () => {
+    const source = [
+      "const s3 = require('aws-cdk-lib/aws-s3');", // 1
+      'class Storage extends Construct {',
+      '  constructor(scope, id) {',
+      '    // iac-scan:ignore aws-s3-versioning,aws-s3-access-logging build cache,', // 4
+      '    // emptied every night', // 5
+      "    const bucket = new s3.Bucket(this, 'Bucket', {", // 6
+      '      versioned: false,', // 7
+      '    });',
+      '  }',
+      '}',
+    ];
+    const result = await run(commented(source, [created(6), propertyAssignment('VersioningConfiguration', 'new Storage (/home/ci/build/lib/storage.js:7:7)')]));
+    expect(result.findings.map((f) => [f.rule.id, f.at.start.line, f.suppression?.kind, f.suppression?.justification])).toEqual([
+      ['aws-s3-access-logging', 6, 'inline', 'build cache,'],
+      ['aws-s3-versioning', 7, 'inline', 'build cache,'],
+    ]);
+    expect(result.findings[0].suppression?.location).toMatchObject({ file: 'lib/storage.js', start: { line: 4, column: 5 } });
+  });
+
+  it('a comment after code covers its own line only; a comment further up covers nothing', async () => {
+    const source = [
+      '// iac-scan:ignore aws-s3-access-logging too far above', // 1
+      '',
+      "const bucket = new s3.Bucket(this, 'Bucket', {", // 3
+      '  versioned: false, // iac-scan:ignore aws-s3-versioning replicas are versioned at the source', // 4
+      '});',
+    ];
+    const result = await run(commented(source, [created(3), propertyAssignment('VersioningConfiguration', 'new Storage (/home/ci/build/lib/storage.js:4:3)')]));
+    expect(result.findings.map((f) => [f.rule.id, f.suppression?.justification])).toEqual([
+      ['aws-s3-access-logging', undefined],
+      ['aws-s3-versioning', 'replicas are versioned at the source'],
+    ]);
+    expect(result.notices.map((n) => [n.code, n.range?.start.line])).toEqual([['unused-suppression', 1]]);
+  });
+
+  it('reads # comments in a Python app', async () => {
+    const files = app(stack('Dev', {}, [creationStack('<module> (/home/ci/build/app/storage.py:3:1)')]));
+    files['app/storage.py'] = ['import aws_cdk.aws_s3 as s3', '# iac-scan:ignore aws-s3-access-logging the CDN logs every request', 'bucket = s3.Bucket(self, "Bucket")', ''].join('\n');
+    const result = await run(files);
+    expect(result.findings.map((f) => [f.rule.id, f.at.file, f.suppression?.justification])).toEqual([
+      ['aws-s3-access-logging', 'app/storage.py', 'the CDN logs every request'],
+      ['aws-s3-versioning', 'app/storage.py', undefined],
+    ]);
+  });
+});
+
 describe('CDK through the pipeline: suppressions in resource metadata', () => {
   it('honours iac-scan metadata and cdk-nag suppressions of equivalent rules', async () => {
     const metadata = {
@@ -163,6 +219,17 @@ describe('CDK through the pipeline: suppressions in resource metadata', () => {
     expect(result.findings.find((f) => f.rule.id === 'aws-s3-access-logging')!.suppression).toBeUndefined();
     expect(result.notices.map((n) => [n.level, n.code, n.file])).toEqual([['warning', 'suppression-no-reason', 'cdk.out/Dev.template.json']]);
     expect(result.notices[0].message).toContain('cdk_nag suppression of AwsSolutions-S1 (aws-s3-access-logging)');
+  });
+
+  it('honours stack-level cdk-nag suppressions, written in the template’s own Metadata, for every resource of the stack', async () => {
+    const dev = stack('Dev');
+    const withStackMetadata = JSON.parse(dev.template) as { Metadata?: Json };
+    withStackMetadata.Metadata = { cdk_nag: { rules_to_suppress: [{ id: 'AwsSolutions-S1', reason: 'the whole stack is a build cache' }] } };
+    const result = await run(app({ ...dev, template: JSON.stringify(withStackMetadata, null, 1) }));
+    expect(result.findings.map((f) => [f.rule.id, f.suppression?.kind, f.suppression?.justification])).toEqual([
+      ['aws-s3-access-logging', 'metadata', 'the whole stack is a build cache'],
+      ['aws-s3-versioning', undefined, undefined],
+    ]);
   });
 
   it('passes over granular cdk-nag suppressions, which cover only some of cdk-nag’s findings', async () => {

@@ -1,5 +1,4 @@
-import type { Position, Range, Value } from '../../../model';
-import { LineTable } from '../../document/line-table';
+import { LineTable, type Position, type Range, type Value } from '../../../model';
 
 /**
  * Where decoded values point. When a string's text is known to stand character for character
