@@ -33833,7 +33833,7 @@ function renderSoaJson(result, options) {
     services: soa.services,
     cloudUse: soa.cloudUse ? { ...controlJson(soa.cloudUse), status: "evidenced-in-part", services: soa.cloudUse.services, resourcesChecked: soa.cloudUse.checked, note: CLOUD_USE_FRAMING } : null,
     controls: soa.controls.map(evidenceJson),
-    inherited: soa.inherited.map((i) => ({ ...controlJson(i), guidance: i.guidance.map(({ id, title: title2 }) => ({ id, title: title2 })), scope: i.scope, evidence: i.evidence })),
+    inherited: soa.inherited.map((i) => ({ ...controlJson(i), guidance: i.guidance.map(({ id, title: title2, cloudGuidance }) => ({ id, title: title2, cloudGuidance })), scope: i.scope, evidence: i.evidence })),
     notCovered: soa.notCovered.map(controlJson),
     summary: soa.summary
   };
@@ -33846,7 +33846,7 @@ function controlJson({ control, standard }) {
 function evidenceJson(evidence) {
   return {
     ...controlJson(evidence),
-    guidance: evidence.guidance.map(({ id, title: title2 }) => ({ id, title: title2 })),
+    guidance: evidence.guidance.map(({ id, title: title2, cloudGuidance }) => ({ id, title: title2, cloudGuidance })),
     status: evidence.status,
     inUse: evidence.inUse.map(({ model, services }) => ({ model, owner: evidence.control.split[model], services })),
     rules: evidence.rules.map(({ rule, via, resources }) => ({ id: rule.id, title: rule.title, severity: rule.severity, owner: rule.owner, via, resources })),
@@ -34053,8 +34053,8 @@ function origin2({ control, standard, guidance }) {
     const related = control.related?.length ? ` Closest Annex A controls (the catalog's reading): ${control.related.join(", ")}.` : "";
     return `ISO/IEC 27017 cloud control.${related}`;
   }
-  const clauses = guidance.map((c) => `${c.id} ${prose(c.title)}`).join("; ");
-  return `ISO/IEC 27001:2022 Annex A.${clauses ? ` ISO/IEC 27017 guidance on the ISO/IEC 27002:2013 clauses that are this control: ${clauses}.` : ""}`;
+  const clauses = guidance.map((c) => `${c.id} ${prose(c.title)}${c.cloudGuidance ? "" : " (no cloud guidance in ISO/IEC 27017)"}`).join("; ");
+  return `ISO/IEC 27001:2022 Annex A.${clauses ? ` The ISO/IEC 27002:2013 clauses that are this control, as ISO/IEC 27017 takes them over: ${clauses}.` : ""}`;
 }
 function resourceRow(row) {
   const name = row.constructPath ? `${code2(row.address)} (${code2(row.constructPath)})` : code2(row.address);
@@ -34098,7 +34098,7 @@ function inheritedSection(inherited, soa) {
     "",
     ...tableHead(["control", "title", "owner", "inherited", "evidence"]),
     ...inherited.map((i) => {
-      const guidance = i.guidance.length ? ` (ISO/IEC 27017 guidance: ${i.guidance.map((c) => c.id).join(", ")})` : "";
+      const guidance = i.guidance.length ? ` (ISO/IEC 27002:2013: ${i.guidance.map((c) => c.id).join(", ")})` : "";
       return tableRow([i.control.id, `${prose(i.control.title)}${guidance}`, ownerLine(i.control, []), prose(i.scope), prose(i.evidence)]);
     })
   ];

@@ -27,7 +27,7 @@ export function renderSoaJson(result: ScanResult, options: ReportOptions): strin
       ? { ...controlJson(soa.cloudUse), status: 'evidenced-in-part', services: soa.cloudUse.services, resourcesChecked: soa.cloudUse.checked, note: CLOUD_USE_FRAMING }
       : null,
     controls: soa.controls.map(evidenceJson),
-    inherited: soa.inherited.map((i) => ({ ...controlJson(i), guidance: i.guidance.map(({ id, title }) => ({ id, title })), scope: i.scope, evidence: i.evidence })),
+    inherited: soa.inherited.map((i) => ({ ...controlJson(i), guidance: i.guidance.map(({ id, title, cloudGuidance }) => ({ id, title, cloudGuidance })), scope: i.scope, evidence: i.evidence })),
     notCovered: soa.notCovered.map(controlJson),
     summary: soa.summary,
   };
@@ -41,7 +41,7 @@ function controlJson({ control, standard }: CatalogControl) {
 function evidenceJson(evidence: ControlEvidence) {
   return {
     ...controlJson(evidence),
-    guidance: evidence.guidance.map(({ id, title }) => ({ id, title })),
+    guidance: evidence.guidance.map(({ id, title, cloudGuidance }) => ({ id, title, cloudGuidance })),
     status: evidence.status,
     inUse: evidence.inUse.map(({ model, services }) => ({ model, owner: evidence.control.split[model], services })),
     rules: evidence.rules.map(({ rule, via, resources }) => ({ id: rule.id, title: rule.title, severity: rule.severity, owner: rule.owner, via, resources })),

@@ -143,14 +143,14 @@ function controlSection(evidence: ControlEvidence): string[] {
   return lines;
 }
 
-/** Which standard the control is from, and the 2013 clauses ISO/IEC 27017 gives guidance on that are it now. */
+/** Which standard the control is from, and the 2013 clauses that are it now, marked where ISO/IEC 27017 gives no cloud guidance. */
 function origin({ control, standard, guidance }: Pick<ControlEvidence, 'control' | 'standard' | 'guidance'>): string {
   if (standard === 'iso27017') {
     const related = control.related?.length ? ` Closest Annex A controls (the catalog's reading): ${control.related.join(', ')}.` : '';
     return `ISO/IEC 27017 cloud control.${related}`;
   }
-  const clauses = guidance.map((c) => `${c.id} ${prose(c.title)}`).join('; ');
-  return `ISO/IEC 27001:2022 Annex A.${clauses ? ` ISO/IEC 27017 guidance on the ISO/IEC 27002:2013 clauses that are this control: ${clauses}.` : ''}`;
+  const clauses = guidance.map((c) => `${c.id} ${prose(c.title)}${c.cloudGuidance ? '' : ' (no cloud guidance in ISO/IEC 27017)'}`).join('; ');
+  return `ISO/IEC 27001:2022 Annex A.${clauses ? ` The ISO/IEC 27002:2013 clauses that are this control, as ISO/IEC 27017 takes them over: ${clauses}.` : ''}`;
 }
 
 function resourceRow(row: ResourceRow): string {
@@ -200,7 +200,7 @@ function inheritedSection(inherited: InheritedControl[], soa: Soa): string[] {
     '',
     ...tableHead(['control', 'title', 'owner', 'inherited', 'evidence']),
     ...inherited.map((i) => {
-      const guidance = i.guidance.length ? ` (ISO/IEC 27017 guidance: ${i.guidance.map((c) => c.id).join(', ')})` : '';
+      const guidance = i.guidance.length ? ` (ISO/IEC 27002:2013: ${i.guidance.map((c) => c.id).join(', ')})` : '';
       return tableRow([i.control.id, `${prose(i.control.title)}${guidance}`, ownerLine(i.control, []), prose(i.scope), prose(i.evidence)]);
     }),
   ];

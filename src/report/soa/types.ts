@@ -87,7 +87,7 @@ export interface RuleEvidence {
 }
 
 export interface ControlEvidence extends CatalogControl {
-  /** The ISO/IEC 27002:2013 clauses with ISO/IEC 27017 guidance that are this control in 2022. */
+  /** The ISO/IEC 27002:2013 clauses (with or without ISO/IEC 27017 cloud guidance) that are this control in 2022. */
   guidance: Control[];
   status: ControlStatus;
   rules: RuleEvidence[];

@@ -82,6 +82,16 @@ describe('SoA Markdown', () => {
     expect(a824).toContain("| passed | `DataKey` | `AWS::KMS::Key` | `stack.yaml:12` | `aws-rds-storage-encrypted` | by the provider's default, not written in the code |");
   });
 
+  it('names the 2013 clauses a control carries, and marks those ISO/IEC 27017 gives no cloud guidance on', () => {
+    const TLS = { ...ENCRYPTION, id: 'aws-elb-https-modern-tls', controls: { iso27001: [], iso27017: ['14.1.2'] } };
+    const parts: ScanParts = { resources: [db], rules: [TLS], evaluations: [outcome(TLS, db, 'pass')] };
+    const a826 = section(markdown(parts), '### A.8.26 Application security requirements').join('\n');
+    expect(a826).toContain('as ISO/IEC 27017 takes them over: 14.1.2 Securing application services on public networks (no cloud guidance in ISO/IEC 27017).');
+    expect(section(markdown(), '### A.8.24 Use of cryptography').join('\n')).not.toContain('no cloud guidance');
+    const guidance = json(parts).controls.find((c: { id: string }) => c.id === 'A.8.26').guidance;
+    expect(guidance).toEqual([{ id: '14.1.2', title: 'Securing application services on public networks', cloudGuidance: false }]);
+  });
+
   it('shows a suppressed finding as an accepted risk with its justification', () => {
     const a815 = section(markdown(), '### A.8.15 Logging');
     expect(a815).toContain('Status: passing, with accepted risks. Resources: 1 accepted risk.');
