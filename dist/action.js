@@ -16030,1875 +16030,142 @@ var LineTable = class {
   }
 };
 
-// src/action/inputs.ts
-var FORMATS = ["sarif", "json", "text", "soa", "soa-json"];
-var FAIL_ON = [...SEVERITIES, "none"];
-var DEFAULT_OUTPUT = {
-  sarif: "iac-scan.sarif",
-  json: "iac-scan.json",
-  text: "iac-scan.txt",
-  soa: "iac-scan-soa.md",
-  "soa-json": "iac-scan-soa.json"
-};
-var ActionInputError = class extends Error {
-};
-function readInputs(env) {
-  const get = (name) => env[`INPUT_${name.toUpperCase()}`]?.trim() || void 0;
-  const format2 = oneOf("format", get("format") ?? "sarif", FORMATS);
-  const failOn = get("fail-on");
-  const paths = (get("paths") ?? "").split(/\s+/).filter(Boolean);
-  return {
-    paths: paths.length ? paths : ["."],
-    configPath: get("config"),
-    format: format2,
-    output: get("output") ?? DEFAULT_OUTPUT[format2],
-    failOn: failOn === void 0 ? void 0 : oneOf("fail-on", failOn, FAIL_ON),
-    category: get("category"),
-    vars: (get("vars") ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
-    varFiles: (get("var-files") ?? "").split(/\s+/).filter(Boolean)
-  };
-}
-function oneOf(input, value, allowed) {
-  if (allowed.includes(value)) return value;
-  throw new ActionInputError(
-    `input ${input}: ${JSON.stringify(value)} is not valid; expected one of ${allowed.join(", ")}. Fix the 'with:' of this step.`
-  );
-}
-
-// src/action/run.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path34 from "node:path";
-
-// package.json
-var version = "0.1.0";
-var homepage = "https://github.com/iac-scan/iac-scan";
-
-// src/version.ts
-var VERSION = version;
-var HOMEPAGE = homepage;
-
-// src/report/names.ts
-var TOOL_NAME = "iac-scan";
-var TOOL_URI = HOMEPAGE;
-var RULE_DOCS_DIR = "docs/rules";
-function ruleDocPath(rule) {
-  return `${RULE_DOCS_DIR}/${rule.id}.md`;
-}
-function helpUri(rule) {
-  if (rule.pack === "builtin") return `${HOMEPAGE}/blob/main/${ruleDocPath(rule)}`;
-  return rule.references[0];
-}
-function qualifiedAddress(resource) {
-  const ctx = resource.context;
-  let name = resource.address;
-  if (ctx?.module && !name.startsWith(`${ctx.module}.`)) name = `${ctx.module}.${name}`;
-  return ctx?.stack ? `${ctx.stack}/${name}` : name;
-}
-function controlList(controls) {
-  return controls.length ? controls.join(", ") : "\u2014";
-}
-
-// src/report/related.ts
-function relatedPlaces(finding) {
-  const made = finding.resource.family === "terraform" ? "is made through this module call" : "is declared here";
-  const origins = (finding.resource.origin ?? []).map((range2) => ({ range: range2, message: `${finding.resource.address} ${made}` }));
-  return [...finding.related, ...origins];
-}
-
-// src/scan/verdict.ts
-function failingFindings(findings, failOn) {
-  if (failOn === "none") return [];
-  return findings.filter((f) => !f.suppression && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
-}
-function exitCode(result, failOn) {
-  if (result.notices.some((n) => n.level === "error")) return 2;
-  return failingFindings(result.findings, failOn).length ? 1 : 0;
-}
-
-// src/report/summary.ts
-function summarize(result, failOn) {
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-  const byOwner = Object.fromEntries(OWNERS.map((o) => [o, 0]));
-  let suppressed = 0;
-  for (const f of result.findings) {
-    if (f.suppression) {
-      suppressed++;
-      continue;
-    }
-    bySeverity[f.severity]++;
-    byOwner[f.rule.owner]++;
-  }
-  return {
-    files: result.stats.files,
-    resources: result.stats.resources,
-    rules: result.rules.length,
-    findings: result.findings.length - suppressed,
-    suppressed,
-    bySeverity,
-    byOwner,
-    failOn,
-    failing: failingFindings(result.findings, failOn).length,
-    errors: result.notices.filter((n) => n.level === "error").length,
-    warnings: result.notices.filter((n) => n.level === "warning").length,
-    exitCode: exitCode(result, failOn)
-  };
-}
-function countList(counts, order) {
-  const parts = order.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`);
-  return parts.length ? parts.join(", ") : "none";
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-// src/report/json.ts
-var JSON_REPORT_VERSION = 1;
-function renderJson(result, options) {
-  const summary = summarize(result, options.failOn);
-  const report = {
-    version: JSON_REPORT_VERSION,
-    tool: { name: TOOL_NAME, version: options.toolVersion },
-    summary: {
-      files: summary.files,
-      resources: summary.resources,
-      rules: summary.rules,
-      findings: summary.findings,
-      suppressed: summary.suppressed,
-      bySeverity: summary.bySeverity,
-      byOwner: summary.byOwner,
-      failOn: summary.failOn,
-      failing: summary.failing,
-      errors: summary.errors,
-      warnings: summary.warnings,
-      exitCode: summary.exitCode
-    },
-    findings: result.findings.map(jsonFinding),
-    notices: result.notices.map(jsonNotice)
-  };
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-function span(range2) {
-  return { start: { ...range2.start }, end: { ...range2.end } };
-}
-function jsonFinding(f) {
-  return {
-    ruleId: f.rule.id,
-    title: f.rule.title,
-    severity: f.severity,
-    owner: f.rule.owner,
-    controls: { iso27001: [...f.rule.controls.iso27001], iso27017: [...f.rule.controls.iso27017] },
-    file: f.at.file,
-    range: span(f.at),
-    address: qualifiedAddress(f.resource),
-    resourceType: f.resource.type,
-    path: f.path,
-    message: f.message,
-    related: relatedPlaces(f).map((r) => ({ file: r.range.file, range: span(r.range), message: r.message })),
-    fingerprint: f.fingerprint,
-    helpUri: helpUri(f.rule),
-    suppression: f.suppression ? jsonSuppression(f.suppression) : null
-  };
-}
-function jsonSuppression(s) {
-  return {
-    kind: s.kind,
-    justification: s.justification,
-    until: s.until ?? null,
-    file: s.location?.file ?? null,
-    range: s.location ? span(s.location) : null
-  };
-}
-function jsonNotice(n) {
-  return {
-    level: n.level,
-    code: n.code,
-    message: n.message,
-    file: n.range?.file ?? n.file ?? null,
-    range: n.range ? span(n.range) : null
-  };
-}
-
-// src/report/sarif.ts
-import { pathToFileURL } from "node:url";
-
-// src/report/levels.ts
-var SEVERITY_LEVEL = {
-  critical: "error",
-  high: "error",
-  medium: "warning",
-  low: "note"
-};
-var SECURITY_SEVERITY = {
-  critical: "9.5",
-  high: "8.0",
-  medium: "5.5",
-  low: "3.0"
-};
-var OWNER_MEANING = {
-  customer: "the protection is off until the customer's code turns it on",
-  shared: "the provider protects by default, and only the customer's code can switch the protection off",
-  provider: "the provider operates this control; the code only records the choice"
-};
-function bySeverityDesc(items2) {
-  return [...items2].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
-}
-
-// src/report/sarif-location.ts
-var SRCROOT = "%SRCROOT%";
-function relativeUri(rel) {
-  return rel.split("/").map(encodeURIComponent).join("/");
-}
-function region(range2) {
-  const endLine = Math.max(range2.end.line, range2.start.line);
-  const endColumn = endLine === range2.start.line ? Math.max(range2.end.column, range2.start.column) : Math.max(range2.end.column, 1);
-  return { startLine: range2.start.line, startColumn: range2.start.column, endLine, endColumn };
-}
-function physicalLocation(range2) {
-  return { artifactLocation: fileLocation(range2.file), region: region(range2) };
-}
-function fileLocation(file) {
-  return { uri: relativeUri(file), uriBaseId: SRCROOT };
-}
-function contextRegion(range2, lines) {
-  if (!lines) return void 0;
-  const count = lines.split("\n").length;
-  if (range2.start.line + count - 1 < range2.end.line) return void 0;
-  return { startLine: range2.start.line, endLine: range2.start.line + count - 1, snippet: { text: lines } };
-}
-function locationWithMessage(id, range2, message) {
-  return { id, physicalLocation: physicalLocation(range2), message: { text: message } };
-}
-
-// src/report/control-names.ts
-function describeControl(id, standard, catalog) {
-  const control = catalog.controls[standard].get(id);
-  return control ? `${id} ${control.title} (${origin(control)})` : id;
-}
-function origin(control) {
-  switch (control.group) {
-    case "annex-a":
-      return "ISO/IEC 27001:2022 Annex A";
-    case "cloud":
-      return "ISO/IEC 27017";
-    case "clause":
-      return `ISO/IEC 27002:2013 ${control.cloudGuidance ? "with" : "without"} ISO/IEC 27017 cloud guidance; ${control.annexA} in ISO/IEC 27001:2022`;
-  }
-}
-
-// src/controls/load.ts
+// src/config/load.ts
 var import_ajv = __toESM(require_ajv(), 1);
-import fs2 from "node:fs";
-import path2 from "node:path";
-
-// src/config/closest.ts
-function closest(name, allowed) {
-  let best;
-  let bestDistance = 3;
-  for (const candidate of allowed) {
-    const d = editDistance(name.toLowerCase(), candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-// src/config/yaml-file.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_ALIASES = 100;
-function parseYamlFile(text, rel, code3, what) {
-  const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
-  const file = { rel, doc, lines };
-  const notices = doc.errors.map((err) => {
-    const [start2, end] = err.linePos ?? [{ line: 1, col: 1 }];
-    const at = { line: start2.line, column: start2.col };
-    const cut = err.message.indexOf(" at line ");
-    return {
-      level: "error",
-      code: code3,
-      file: rel,
-      range: { file: rel, start: at, end: end ? { line: end.line, column: end.col } : at },
-      message: `${cut === -1 ? err.message : err.message.slice(0, cut)}; ${what} must be valid YAML or JSON. Fix the syntax here.`
-    };
-  });
-  if (notices.length) return { file, data: void 0, notices };
-  try {
-    return { file, data: doc.toJS({ maxAliasCount: MAX_ALIASES }), notices };
-  } catch (err) {
-    return { file, data: void 0, notices: [{ level: "error", code: code3, file: rel, message: `${err.message}; simplify the anchors and aliases in ${what}.` }] };
-  }
-}
-function nodeAt(file, segments) {
-  let node = file.doc.contents ?? void 0;
-  for (const segment of segments) {
-    const next = (0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node) ? node.get(segment, true) : void 0;
-    if (!next) break;
-    node = next;
-  }
-  return node;
-}
-function keyAt(file, segments, key2) {
-  const map = nodeAt(file, segments);
-  if (!(0, import_yaml.isMap)(map)) return void 0;
-  const pair2 = map.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key2);
-  return pair2 && (0, import_yaml.isScalar)(pair2.key) ? pair2.key : void 0;
-}
-function ownKeyAt(file, segments) {
-  const last = segments[segments.length - 1];
-  return typeof last === "string" ? keyAt(file, segments.slice(0, -1), last) : void 0;
-}
-function rangeOf(file, node) {
-  const [start2, end] = node?.range ?? [0, 0];
-  return { file: file.rel, start: position(file, start2), end: position(file, end) };
-}
-function position(file, offset) {
-  const { line, col } = file.lines.linePos(offset);
-  return { line, column: col };
-}
-function dotted(segments) {
-  return segments.map((s, i) => typeof s === "number" ? `[${s}]` : i ? `.${s}` : s).join("");
-}
-
-// src/config/schema-errors.ts
-function schemaNotices(errors, file, data, code3) {
-  const seen = /* @__PURE__ */ new Set();
-  const notices = [];
-  for (const error of errors) {
-    if (error.keyword === "propertyNames") continue;
-    const segments = pointerSegments(error.instancePath, data);
-    const { problem, node } = describe(error, segments, file);
-    const where = dotted(segments);
-    const message = `${where ? `${where}: ` : ""}${problem}.`;
-    const range2 = rangeOf(file, node);
-    const id = `${range2.start.line}:${range2.start.column}:${message}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    notices.push({ level: "error", code: code3, file: file.rel, range: range2, message });
-  }
-  return notices.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
-}
-function describe(error, segments, file) {
-  const parent = error.parentSchema ?? {};
-  const expected = parent.description ?? error.message ?? "something else";
-  const params = error.params;
-  if (error.propertyName !== void 0) {
-    return { problem: `the name "${error.propertyName}" is not valid; expected letters and digits only`, node: keyAt(file, segments, error.propertyName) };
-  }
-  switch (error.keyword) {
-    case "additionalProperties": {
-      const name = String(params.additionalProperty);
-      const allowed = Object.keys(parent.properties ?? {});
-      const guess = closest(name, allowed);
-      const hint = guess ? `did you mean "${guess}"? ` : "";
-      return { problem: `unknown key "${name}"; ${hint}expected one of ${allowed.join(", ")}`, node: keyAt(file, segments, name) };
-    }
-    case "required": {
-      const missing2 = String(params.missingProperty);
-      const wanted = parent.properties?.[missing2]?.description;
-      return { problem: `"${missing2}" is missing${wanted ? `; add it: ${wanted}` : ""}`, node: ownKeyAt(file, segments) ?? nodeAt(file, segments) };
-    }
-    case "minItems":
-      return { problem: `the list is empty; expected ${expected}`, node: nodeAt(file, segments) };
-    default:
-      return { problem: `${show(error.data)} is not valid; expected ${expected}`, node: nodeAt(file, segments) };
-  }
-}
-function pointerSegments(pointer, data) {
-  const segments = [];
-  for (const raw of pointer.split("/").slice(1)) {
-    const key2 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-    const segment = Array.isArray(data) ? Number(key2) : key2;
-    segments.push(segment);
-    data = data !== null && typeof data === "object" ? data[segment] : void 0;
-  }
-  return segments;
-}
-function show(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  return JSON.stringify(value);
-}
-
-// src/rules/load/files.ts
-import fs from "node:fs";
-import path from "node:path";
-function listRuleFiles(dir) {
-  const out = [];
-  const visit2 = (folder) => {
-    const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry of entries) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith(".")) visit2(full);
-      } else if (entry.isFile() && (entry.name.endsWith(".yaml") || entry.name.endsWith(".yml"))) {
-        out.push(full);
-      }
-    }
-  };
-  visit2(dir);
-  return out;
-}
-function displayPath(file) {
-  const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
-}
-
-// src/controls/nearest.ts
-var MAX_SUGGESTIONS = 3;
-function nearestIds(id, known) {
-  const scored = [...known].map((candidate, order) => ({ candidate, order, distance: editDistance(id, candidate), shared: commonStart(id, candidate) }));
-  const best = Math.min(...scored.map((s) => s.distance));
-  return scored.filter((s) => s.distance === best).sort((a, b) => b.shared - a.shared || a.order - b.order).slice(0, MAX_SUGGESTIONS).map((s) => s.candidate);
-}
-function commonStart(a, b) {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-}
-
-// src/controls/build.ts
-var CATALOG_CODE = "controls-invalid";
-function buildCatalog(files) {
-  const errors = [];
-  const report = (file, segments, message) => {
-    errors.push({ level: "error", code: CATALOG_CODE, file: file.yaml.rel, range: rangeOf(file.yaml, nodeAt(file.yaml, segments)), message });
-  };
-  const controls = { iso27001: /* @__PURE__ */ new Map(), iso27017: /* @__PURE__ */ new Map() };
-  const firstLines = /* @__PURE__ */ new Map();
-  const add = (standard, control, file, at) => {
-    const line = rangeOf(file.yaml, nodeAt(file.yaml, at)).start.line;
-    const first = firstLines.get(control.id);
-    if (first !== void 0) {
-      report(file, at, `"${control.id}" is already listed at line ${first}; list each control once.`);
-      return;
-    }
-    firstLines.set(control.id, line);
-    controls[standard].set(control.id, control);
-  };
-  const annexA = (id, file, at) => {
-    const found = controls.iso27001.get(id);
-    if (!found) report(file, at, `"${id}" is not a control of ${files.iso27001.yaml.rel} (nearest: ${nearestIds(id, controls.iso27001.keys()).join(", ")}); add it there or correct the id.`);
-    return found;
-  };
-  const { iso27001, iso27017 } = files;
-  iso27001.data.controls.forEach((raw, i) => add("iso27001", toControl(raw, "annex-a"), iso27001, ["controls", i, "id"]));
-  iso27017.data.cloud.forEach((raw, i) => {
-    raw.related?.forEach((id, j) => annexA(id, iso27017, ["cloud", i, "related", j]));
-    add("iso27017", toControl(raw, "cloud"), iso27017, ["cloud", i, "id"]);
-  });
-  iso27017.data.clauses.forEach((raw, i) => {
-    const target = annexA(raw.annexA, iso27017, ["clauses", i, "annexA"]);
-    if (!target) return;
-    const clause = { id: raw.id, group: "clause", title: raw.title, split: target.split, notes: {}, annexA: raw.annexA, cloudGuidance: raw.cloudGuidance ?? true };
-    if (target.inherited) clause.inherited = target.inherited;
-    add("iso27017", clause, iso27017, ["clauses", i, "id"]);
-  });
-  const services = serviceTable(files.serviceModels, report);
-  if (errors.length) return { errors };
-  return { catalog: { controls, models: files.serviceModels.data.models, services }, errors };
-}
-function toControl(raw, group) {
-  const control = { id: raw.id, group, title: raw.title, split: raw.split, notes: raw.notes ?? {} };
-  if (raw.note) control.note = raw.note;
-  if (raw.inherited) control.inherited = raw.inherited;
-  if (raw.related) control.related = raw.related;
-  return control;
-}
-function serviceTable(file, report) {
-  const owners = /* @__PURE__ */ new Map();
-  return file.data.services.map((raw, i) => {
-    const entry = { service: raw.service, model: raw.model, cloudformation: raw.cloudformation ?? [], terraform: raw.terraform ?? [] };
-    for (const family of ["cloudformation", "terraform"]) {
-      entry[family].forEach((prefix2, j) => {
-        const first = owners.get(prefix2);
-        if (first !== void 0) report(file, ["services", i, family, j], `"${prefix2}" is already listed for ${first}; list each prefix under one service.`);
-        else owners.set(prefix2, raw.service);
-      });
-    }
-    return entry;
-  });
-}
-
-// src/controls/catalog.schema.json
-var catalog_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://github.com/iac-scan/iac-scan/controls/catalog.schema.json",
-  title: "iac-scan controls catalog",
-  description: "The files of controls/: one definition per file. See docs/controls.md.",
-  definitions: {
-    owner: {
-      description: "one of customer, shared, provider",
-      enum: ["customer", "shared", "provider"]
-    },
-    split: {
-      description: "a map of the three service models to their owner, e.g. { infrastructure: customer, container: shared, abstracted: shared }",
-      type: "object",
-      additionalProperties: false,
-      required: ["infrastructure", "container", "abstracted"],
-      properties: {
-        infrastructure: { $ref: "#/definitions/owner" },
-        container: { $ref: "#/definitions/owner" },
-        abstracted: { $ref: "#/definitions/owner" }
-      }
-    },
-    notes: {
-      description: "a map of service models (infrastructure, container, abstracted) to one line on why the split is so there",
-      type: "object",
-      additionalProperties: false,
-      minProperties: 1,
-      properties: {
-        infrastructure: { type: "string", minLength: 1, description: "one line on the infrastructure model" },
-        container: { type: "string", minLength: 1, description: "one line on the container model" },
-        abstracted: { type: "string", minLength: 1, description: "one line on the abstracted model" }
-      }
-    },
-    inherited: {
-      description: "a map with scope (what the provider operates) and evidence (e.g. the provider's certification)",
-      type: "object",
-      additionalProperties: false,
-      required: ["scope", "evidence"],
-      properties: {
-        scope: { type: "string", minLength: 1, description: "what the provider operates that no infrastructure code can show" },
-        evidence: { type: "string", minLength: 1, description: "how the customer evidences it, e.g. the provider's certification" }
-      }
-    },
-    title: { type: "string", minLength: 1, description: "the standard's short title of the control" },
-    note: { type: "string", minLength: 1, description: "one line on the control as a whole" },
-    annexAId: {
-      type: "string",
-      pattern: "^A\\.[5-8]\\.[0-9]+$",
-      description: "an ISO/IEC 27001:2022 Annex A control such as A.8.24"
-    },
-    iso27001File: {
-      description: "a map with controls: the ISO/IEC 27001:2022 Annex A controls",
-      type: "object",
-      additionalProperties: false,
-      required: ["controls"],
-      properties: {
-        controls: {
-          description: "a list of Annex A controls, each with id, title and split",
-          type: "array",
-          minItems: 1,
-          items: {
-            description: "a control: id, title, split, and optionally note, notes and inherited",
-            type: "object",
-            additionalProperties: false,
-            required: ["id", "title", "split"],
-            properties: {
-              id: { $ref: "#/definitions/annexAId" },
-              title: { $ref: "#/definitions/title" },
-              split: { $ref: "#/definitions/split" },
-              note: { $ref: "#/definitions/note" },
-              notes: { $ref: "#/definitions/notes" },
-              inherited: { $ref: "#/definitions/inherited" }
-            }
-          }
-        }
-      }
-    },
-    iso27017File: {
-      description: "a map with cloud (the CLD controls) and clauses (the ISO/IEC 27002:2013 clauses the rules name)",
-      type: "object",
-      additionalProperties: false,
-      required: ["cloud", "clauses"],
-      properties: {
-        cloud: {
-          description: "a list of ISO/IEC 27017 cloud controls, each with id, title, split and related",
-          type: "array",
-          minItems: 1,
-          items: {
-            description: "a cloud control: id, title, split, related, and optionally note, notes and inherited",
-            type: "object",
-            additionalProperties: false,
-            required: ["id", "title", "split", "related"],
-            properties: {
-              id: {
-                type: "string",
-                pattern: "^CLD\\.[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{1,2}$",
-                description: "a cloud control id such as CLD.12.4.5"
-              },
-              title: { $ref: "#/definitions/title" },
-              split: { $ref: "#/definitions/split" },
-              note: { $ref: "#/definitions/note" },
-              notes: { $ref: "#/definitions/notes" },
-              inherited: { $ref: "#/definitions/inherited" },
-              related: {
-                description: "a list of the closest ISO/IEC 27001:2022 Annex A controls, e.g. [A.8.22]",
-                type: "array",
-                minItems: 1,
-                items: { $ref: "#/definitions/annexAId" }
-              }
-            }
-          }
-        },
-        clauses: {
-          description: "a list of ISO/IEC 27002:2013 clauses, each with id, title, annexA and optionally cloudGuidance",
-          type: "array",
-          minItems: 1,
-          items: {
-            description: "a clause: id, title, annexA, and cloudGuidance: false when ISO/IEC 27017 adds no cloud guidance to it",
-            type: "object",
-            additionalProperties: false,
-            required: ["id", "title", "annexA"],
-            properties: {
-              id: {
-                type: "string",
-                pattern: "^[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{1,2}$",
-                description: 'an ISO/IEC 27002:2013 clause number written as text, e.g. "12.4.1"'
-              },
-              title: { $ref: "#/definitions/title" },
-              annexA: { $ref: "#/definitions/annexAId" },
-              cloudGuidance: {
-                type: "boolean",
-                description: "false when ISO/IEC 27017 applies the clause without cloud guidance of its own; true when left out"
-              }
-            }
-          }
-        }
-      }
-    },
-    serviceModelsFile: {
-      description: "a map with models (the three service models) and services (AWS services by resource type)",
-      type: "object",
-      additionalProperties: false,
-      required: ["models", "services"],
-      properties: {
-        models: {
-          description: "a map of infrastructure, container and abstracted to their title and summary",
-          type: "object",
-          additionalProperties: false,
-          required: ["infrastructure", "container", "abstracted"],
-          properties: {
-            infrastructure: { $ref: "#/definitions/model" },
-            container: { $ref: "#/definitions/model" },
-            abstracted: { $ref: "#/definitions/model" }
-          }
-        },
-        services: {
-          description: "a list of AWS services, each with service, model and resource type prefixes",
-          type: "array",
-          minItems: 1,
-          items: {
-            description: "a service: service, model, and cloudformation and/or terraform",
-            type: "object",
-            additionalProperties: false,
-            required: ["service", "model"],
-            anyOf: [{ required: ["cloudformation"] }, { required: ["terraform"] }],
-            properties: {
-              service: { type: "string", minLength: 1, description: "the service's name, e.g. Amazon S3" },
-              model: { description: "one of infrastructure, container, abstracted", enum: ["infrastructure", "container", "abstracted"] },
-              cloudformation: {
-                description: "a list of CloudFormation service namespaces, e.g. [AWS::S3]",
-                type: "array",
-                items: { type: "string", pattern: "^[A-Za-z0-9]+::[A-Za-z0-9]+$", description: "a CloudFormation service namespace such as AWS::S3" }
-              },
-              terraform: {
-                description: "a list of Terraform type prefixes, e.g. [aws_s3]",
-                type: "array",
-                items: { type: "string", pattern: "^[a-z0-9]+(_[a-z0-9]+)+$", description: "a Terraform type prefix such as aws_s3" }
-              }
-            }
-          }
-        }
-      }
-    },
-    model: {
-      description: "a map with title and summary",
-      type: "object",
-      additionalProperties: false,
-      required: ["title", "summary"],
-      properties: {
-        title: { type: "string", minLength: 1, description: "the model's name, e.g. Infrastructure services" },
-        summary: { type: "string", minLength: 1, description: "one sentence on who runs what in this model" }
-      }
-    }
-  }
-};
-
-// src/controls/load.ts
-var FILES = [
-  ["iso27001", "iso27001.yaml", "iso27001File"],
-  ["iso27017", "iso27017.yaml", "iso27017File"],
-  ["serviceModels", "service-models.yaml", "serviceModelsFile"]
-];
-var ajv;
-function loadControlCatalog(dir) {
-  const errors = [];
-  const files = {};
-  for (const [key2, name, definition] of FILES) {
-    const read = readCatalogFile(path2.join(dir, name), definition);
-    errors.push(...read.errors);
-    if (read.file) files[key2] = read.file;
-  }
-  if (errors.length) return { errors };
-  return buildCatalog(files);
-}
-function readCatalogFile(file, definition) {
-  const rel = displayPath(file);
-  let text;
-  try {
-    text = fs2.readFileSync(file, "utf8");
-  } catch (err) {
-    const reason = err.code ?? err.message;
-    const message = `the controls catalog file could not be read (${reason}); it ships with iac-scan in controls/, so reinstall iac-scan or restore the file.`;
-    return { errors: [{ level: "error", code: CATALOG_CODE, file: rel, message }] };
-  }
-  const parsed = parseYamlFile(text, rel, CATALOG_CODE, "a controls catalog file");
-  if (parsed.notices.length) return { errors: parsed.notices };
-  ajv ??= new import_ajv.default({ allErrors: true, verbose: true }).addSchema(catalog_schema_default);
-  const validate = ajv.getSchema(`${catalog_schema_default.$id}#/definitions/${definition}`);
-  if (!validate(parsed.data)) return { errors: schemaNotices(validate.errors ?? [], parsed.file, parsed.data, CATALOG_CODE) };
-  return { file: { yaml: parsed.file, data: parsed.data }, errors: [] };
-}
-
-// src/rules/builtin-dir.ts
-import fs3 from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path3 from "node:path";
-import { fileURLToPath } from "node:url";
-function builtinRulesDir() {
-  return path3.join(shippedDataRoot(), "rules");
-}
-function builtinControlsDir() {
-  return path3.join(shippedDataRoot(), "controls");
-}
-function shippedDataRoot() {
-  const start2 = path3.dirname(fileURLToPath(import.meta.url));
-  for (let dir = start2; ; dir = path3.dirname(dir)) {
-    if (fs3.statSync(path3.join(dir, "rules", "aws"), { throwIfNoEntry: false })?.isDirectory()) return dir;
-    if (path3.dirname(dir) === dir) break;
-  }
-  return path3.resolve(start2, "..");
-}
 
-// src/scan/notices.ts
-var LEVEL_ORDER = { error: 0, warning: 1, note: 2 };
-function compareNotices(a, b) {
-  const fa = a.range?.file ?? a.file ?? "";
-  const fb = b.range?.file ?? b.file ?? "";
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  const la = a.range?.start.line ?? 0;
-  const lb = b.range?.start.line ?? 0;
-  if (la !== lb) return la - lb;
-  if (a.level !== b.level) return LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level];
-  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
-}
-function formatNotice(n) {
-  const where = n.range ? `${n.range.file}:${n.range.start.line}:${n.range.start.column}: ` : n.file ? `${n.file}: ` : "";
-  return `${where}${n.message}`;
-}
-
-// src/controls/shipped.ts
-var shipped;
-function shippedCatalog() {
-  if (shipped) return shipped;
-  const { catalog, errors } = loadControlCatalog(builtinControlsDir());
-  if (!catalog) throw new Error(`the controls catalog has errors:
-${errors.map(formatNotice).join("\n")}`);
-  shipped = catalog;
-  return catalog;
-}
-
-// src/controls/services.ts
-var SEPARATOR = { cloudformation: "::", terraform: "_" };
-function serviceOf(catalog, family, type) {
-  let best;
-  let bestLength = 0;
-  for (const entry of catalog.services) {
-    for (const prefix2 of entry[family]) {
-      const covers = type === prefix2 || type.startsWith(`${prefix2}${SEPARATOR[family]}`);
-      if (covers && prefix2.length > bestLength) [best, bestLength] = [entry, prefix2.length];
-    }
-  }
-  return best;
-}
-
-// src/report/rule-facts.ts
-var FORMAT_LABEL = { cloudformation: "CloudFormation", terraform: "Terraform", cdk: "CDK" };
-function ruleFormats(rule) {
-  const formats = [];
-  if (rule.checks.cloudformation) formats.push("cloudformation");
-  if (rule.checks.terraform) formats.push("terraform");
-  if (rule.checks.cloudformation) formats.push("cdk");
-  return formats;
-}
-function checkedTypes(rule, family) {
-  return [...new Set((rule.checks[family] ?? []).flatMap((check) => check.resource))];
-}
-function ruleServiceModels(rule, catalog) {
-  const families = ["cloudformation", "terraform"];
-  if (families.some((family) => checkedTypes(rule, family).includes("*"))) {
-    return new Map(SERVICE_MODELS.map((model) => [model, ["all services"]]));
-  }
-  const found = /* @__PURE__ */ new Map();
-  for (const family of families) {
-    for (const type of checkedTypes(rule, family)) {
-      const entry = serviceOf(catalog, family, type);
-      if (entry) found.set(entry.model, (found.get(entry.model) ?? /* @__PURE__ */ new Set()).add(entry.service));
-    }
-  }
-  return new Map(SERVICE_MODELS.filter((m) => found.has(m)).map((m) => [m, [...found.get(m)]]));
-}
-
-// src/report/rule-help.ts
-var REMEDIATION_SECTIONS = [
-  ["cloudformation", "CloudFormation"],
-  ["terraform", "Terraform"],
-  ["cdk", "CDK"]
-];
-var STANDARDS = ["iso27001", "iso27017"];
-function helpSections(rule, catalog) {
-  const sections = [
-    { heading: "Why it matters", lines: [rule.description.trim()] },
-    { heading: "Who fixes it", lines: [`Owner: ${rule.owner} (${OWNER_MEANING[rule.owner]}).`] },
-    { heading: "Controls", list: true, lines: STANDARDS.flatMap((s) => rule.controls[s].map((id) => describeControl(id, s, catalog))) }
-  ];
-  const split2 = splitLines(rule, catalog);
-  if (split2.length) sections.push({ heading: "Owner by service model", list: true, lines: split2 });
-  for (const [key2, label] of REMEDIATION_SECTIONS) {
-    const text = rule.remediation[key2];
-    if (text) sections.push({ heading: `Remediation (${label})`, lines: [text.trim()] });
-  }
-  sections.push({ heading: "Resources checked", list: true, lines: resourceLines(rule) });
-  const equivalents = Object.entries(rule.equivalents ?? {}).filter(([, ids]) => ids.length);
-  if (equivalents.length) sections.push({ heading: "Equivalents", list: true, lines: equivalents.map(([tool, ids]) => `${tool}: ${ids.join(", ")}`) });
-  if (rule.references.length) sections.push({ heading: "References", list: true, lines: rule.references });
-  return sections;
-}
-function splitLines(rule, catalog) {
-  return [...ruleServiceModels(rule, catalog)].map(([model, services]) => {
-    const owners = STANDARDS.flatMap(
-      (s) => rule.controls[s].flatMap((id) => {
-        const control = catalog.controls[s].get(id);
-        return control ? [`${id} ${control.split[model]}`] : [];
-      })
-    );
-    return `${catalog.models[model].title} (${services.join(", ")}): ${owners.join(", ")}`;
-  });
-}
-function resourceLines(rule) {
-  const types = (list3) => list3.map((t) => t === "*" ? "every resource" : `\`${t}\``).join(", ");
-  const lines = [];
-  const cloudformation2 = checkedTypes(rule, "cloudformation");
-  const terraform2 = checkedTypes(rule, "terraform");
-  if (cloudformation2.length) lines.push(`CloudFormation and CDK: ${types(cloudformation2)}`);
-  if (terraform2.length) lines.push(`Terraform: ${types(terraform2)}`);
-  return lines;
-}
-function helpText(rule, catalog) {
-  return helpSections(rule, catalog).map((s) => `${s.heading}:
-${s.lines.map((l) => s.list ? `- ${l}` : l).join("\n")}`).join("\n\n");
-}
-function helpMarkdown(rule, catalog) {
-  const formats = ruleFormats(rule).map((f) => FORMAT_LABEL[f]).join(", ");
-  const summary = `\`${rule.id}\` \xB7 severity **${rule.severity}** \xB7 owner **${rule.owner}** \xB7 ${formats}`;
-  const body = helpSections(rule, catalog).map((s) => {
-    const lines = s.list ? s.lines.map((l) => `- ${l.startsWith("http") ? `<${l}>` : l}`) : s.lines;
-    return `## ${s.heading}
-
-${lines.join("\n")}`;
-  });
-  return `${[`# ${rule.title}`, summary, ...body].join("\n\n")}
-`;
-}
-
-// src/report/sarif-rules.ts
-var MAX_TAGS = 10;
-function ruleTable(rules, findings, catalog) {
-  const byId = /* @__PURE__ */ new Map();
-  for (const r of rules) byId.set(r.id, r);
-  for (const f of findings) if (!byId.has(f.rule.id)) byId.set(f.rule.id, f.rule);
-  const sorted = [...byId.values()].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return {
-    descriptors: sorted.map((rule) => ruleDescriptor(rule, catalog)),
-    index: new Map(sorted.map((r, i) => [r.id, i]))
-  };
-}
-function ruleDescriptor(rule, catalog) {
-  return {
-    id: rule.id,
-    name: pascalCase(rule.id),
-    shortDescription: { text: rule.title },
-    fullDescription: { text: rule.description },
-    help: { text: helpText(rule, catalog), markdown: helpMarkdown(rule, catalog) },
-    helpUri: helpUri(rule),
-    defaultConfiguration: { level: SEVERITY_LEVEL[rule.severity] },
-    properties: {
-      "security-severity": SECURITY_SEVERITY[rule.severity],
-      precision: "high",
-      tags: ruleTags(rule)
-    }
-  };
-}
-function pascalCase(id) {
-  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
-}
-function ruleTags(rule) {
-  const fixed2 = ["security", `owner:${rule.owner}`];
-  const iso27001 = [...new Set(rule.controls.iso27001)].sort().map((c) => `iso27001:${c}`);
-  const iso27017 = [...new Set(rule.controls.iso27017)].sort().map((c) => `iso27017:${c}`);
-  const room = MAX_TAGS - fixed2.length;
-  const kept01 = [];
-  const kept17 = [];
-  for (let i = 0; kept01.length + kept17.length < room; i++) {
-    if (i >= iso27001.length && i >= iso27017.length) break;
-    if (i < iso27001.length) kept01.push(iso27001[i]);
-    if (i < iso27017.length && kept01.length + kept17.length < room) kept17.push(iso27017[i]);
-  }
-  return [...fixed2, ...kept01, ...kept17];
-}
-
-// src/report/sarif.ts
-var SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var FINGERPRINT_KEY = "iacScan/v1";
-function renderSarif(result, options) {
-  const rules = ruleTable(result.rules, result.findings, result.catalog);
-  const run = {
-    tool: {
-      driver: {
-        name: TOOL_NAME,
-        semanticVersion: options.toolVersion,
-        informationUri: TOOL_URI,
-        rules: rules.descriptors
+// src/config/config.schema.json
+var config_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://iac-scan.dev/schemas/config.json",
+  title: "iac-scan configuration (.iac-scan.yml)",
+  description: "a map of settings such as include, exclude, rules, fail-on and ignore",
+  type: "object",
+  additionalProperties: false,
+  definitions: {
+    globs: {
+      description: 'a list of path globs relative to the scan root, e.g. ["templates/**"]',
+      type: "array",
+      items: { type: "string", minLength: 1, description: 'a path glob such as "templates/**/*.yaml"' }
+    },
+    severity: {
+      description: "one of critical, high, medium, low",
+      enum: ["critical", "high", "medium", "low"]
+    },
+    selector: {
+      description: "a map with any of ids, owners, controls and severities",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        ids: {
+          description: "a list of rule ids, e.g. [aws-s3-versioning]",
+          type: "array",
+          items: { type: "string", minLength: 1, description: "a rule id such as aws-s3-versioning" }
+        },
+        owners: {
+          description: "a list of owners: customer, shared, provider",
+          type: "array",
+          items: { description: "one of customer, shared, provider", enum: ["customer", "shared", "provider"] }
+        },
+        controls: {
+          description: "a list of ISO 27001 or 27017 controls, e.g. [A.8.24, CLD.12.4.5]",
+          type: "array",
+          items: { type: "string", minLength: 1, description: "a control such as A.8.24 or CLD.12.4.5" }
+        },
+        severities: {
+          description: "a list of severities: critical, high, medium, low",
+          type: "array",
+          items: { $ref: "#/definitions/severity" }
+        }
       }
     },
-    automationDetails: { id: automationId(options.category) },
-    originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
-    columnKind: "utf16CodeUnits",
-    results: result.findings.map((f) => sarifResult(f, rules.index.get(f.rule.id), result)),
-    invocations: [
-      {
-        executionSuccessful: !result.notices.some((n) => n.level === "error"),
-        toolExecutionNotifications: result.notices.map(notification)
+    date: {
+      description: "a date written YYYY-MM-DD, e.g. 2026-12-31",
+      type: "string",
+      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    }
+  },
+  properties: {
+    include: { $ref: "#/definitions/globs" },
+    exclude: { $ref: "#/definitions/globs" },
+    rules: {
+      description: "a map with include and/or exclude rule selectors",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        include: { $ref: "#/definitions/selector" },
+        exclude: { $ref: "#/definitions/selector" }
       }
-    ]
-  };
-  const log2 = { $schema: SCHEMA, version: "2.1.0", runs: [run] };
-  return `${JSON.stringify(log2, null, 2)}
-`;
-}
-function automationId(category) {
-  return category.endsWith("/") ? category : `${category}/`;
-}
-function rootUri(root) {
-  const href = pathToFileURL(root).href;
-  return href.endsWith("/") ? href : `${href}/`;
-}
-function sarifResult(finding, ruleIndex, scan3) {
-  const physical = physicalLocation(finding.at);
-  const context = contextRegion(finding.at, scan3.snippet(finding.at));
-  if (context) physical.contextRegion = context;
-  const related = relatedLocations(finding);
-  const result = {
-    ruleId: finding.rule.id,
-    ruleIndex,
-    level: SEVERITY_LEVEL[finding.severity],
-    message: { text: messageWithLinks(finding.message, related) },
-    locations: [
-      {
-        physicalLocation: physical,
-        logicalLocations: logicalLocations(finding.resource)
+    },
+    severity: {
+      description: "a map from rule id to its severity, e.g. {aws-s3-versioning: low}",
+      type: "object",
+      additionalProperties: { $ref: "#/definitions/severity" }
+    },
+    "fail-on": {
+      description: "one of critical, high, medium, low, none",
+      enum: ["critical", "high", "medium", "low", "none"]
+    },
+    strict: { description: "true or false", type: "boolean" },
+    packs: {
+      description: "a list of rule pack folders, relative to this file",
+      type: "array",
+      items: { type: "string", minLength: 1, description: "a folder path such as rules/extra" }
+    },
+    parameters: {
+      description: "a map from CloudFormation parameter name to its value, e.g. {Environment: prod}",
+      type: "object",
+      propertyNames: { pattern: "^[A-Za-z0-9]+$" },
+      additionalProperties: { description: "a string, number or boolean", type: ["string", "number", "boolean"] }
+    },
+    "parameter-files": {
+      description: "a list of CloudFormation parameter files (JSON or YAML), relative to this file",
+      type: "array",
+      items: { type: "string", minLength: 1, description: "a file path such as params/prod.json" }
+    },
+    variables: {
+      description: "a map from Terraform variable name to its value, e.g. {environment: prod}",
+      type: "object",
+      propertyNames: { pattern: "^[A-Za-z_][A-Za-z0-9_-]*$" },
+      additionalProperties: { description: "a string, number or boolean", type: ["string", "number", "boolean"] }
+    },
+    "var-files": {
+      description: "a list of Terraform variable definitions files (.tfvars or .tfvars.json), relative to this file",
+      type: "array",
+      items: { type: "string", minLength: 1, description: "a file path such as env/prod.tfvars" }
+    },
+    ignore: {
+      description: "a list of suppressions, each with rules, paths and a reason",
+      type: "array",
+      items: {
+        description: "a map with rules, reason, and optionally paths and until",
+        type: "object",
+        additionalProperties: false,
+        required: ["rules", "reason"],
+        properties: {
+          rules: {
+            description: 'a list of rule ids, or ["*"] for every rule',
+            type: "array",
+            minItems: 1,
+            items: { type: "string", minLength: 1, description: "a rule id such as aws-s3-versioning, or *" }
+          },
+          paths: { $ref: "#/definitions/globs" },
+          reason: { description: "a sentence saying why the finding is accepted", type: "string", minLength: 1 },
+          until: { $ref: "#/definitions/date" }
+        }
       }
-    ],
-    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-    properties: { severity: finding.severity, owner: finding.rule.owner }
-  };
-  if (related.length) result.relatedLocations = related;
-  if (finding.suppression) result.suppressions = [suppression(finding.suppression)];
-  return result;
-}
-function logicalLocations(resource) {
-  const locations = [{ name: resource.address, fullyQualifiedName: qualifiedAddress(resource), kind: "resource" }];
-  const { stack, constructPath } = resource.context ?? {};
-  if (stack) locations.push({ name: stack, fullyQualifiedName: stack, kind: "module" });
-  if (constructPath) locations.push({ name: constructPath, fullyQualifiedName: constructPath, kind: "object" });
-  return locations;
-}
-function relatedLocations(finding) {
-  return relatedPlaces(finding).map((r, i) => locationWithMessage(i + 1, r.range, r.message));
-}
-function messageWithLinks(message, related) {
-  if (!related.length) return message;
-  const links = related.map((l) => `[${escapeLinkText(l.message?.text ?? "")}](${l.id})`);
-  const sep2 = /[.!?]$/.test(message) ? " " : ". ";
-  return `${message}${sep2}Related: ${links.join("; ")}.`;
-}
-function escapeLinkText(text) {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 93 || c === 92) out += "\\";
-    out += text[i];
-  }
-  return out;
-}
-function suppression(s) {
-  return {
-    kind: s.kind === "config" ? "external" : "inSource",
-    status: "accepted",
-    justification: s.justification,
-    ...s.location ? { location: { physicalLocation: physicalLocation(s.location) } } : {},
-    ...s.until ? { properties: { until: s.until } } : {}
-  };
-}
-function notification(n) {
-  const out = { level: n.level, message: { text: n.message }, descriptor: { id: n.code } };
-  const file = n.range?.file ?? n.file;
-  if (file !== void 0) {
-    out.locations = [
-      { physicalLocation: n.range ? physicalLocation(n.range) : { artifactLocation: fileLocation(file) } }
-    ];
-  }
-  return out;
-}
-
-// src/report/soa/rows.ts
-var STATE_OF = { pass: "passed", fail: "failed", unknown: "undecided", "not-applicable": "not-applicable" };
-function placeOf(resource) {
-  return `${resource.file}\0${resource.address}`;
-}
-function rowsByRule(result) {
-  const rows = /* @__PURE__ */ new Map();
-  const add = (row) => {
-    const list3 = rows.get(row.rule);
-    if (list3) list3.push(row);
-    else rows.set(row.rule, [row]);
-  };
-  const withFinding = /* @__PURE__ */ new Set();
-  for (const finding of result.findings) {
-    const row = findingRow(finding, result.catalog);
-    withFinding.add(`${row.rule}\0${row.place}`);
-    add(row);
-  }
-  const resources = new Map(result.resources.map((r) => [r.key, r]));
-  for (const evaluation of result.evaluations) {
-    const resource = resources.get(evaluation.resource);
-    if (resource && !withFinding.has(`${evaluation.rule}\0${placeOf(resource)}`)) add(evaluationRow(evaluation, resource, result.catalog));
-  }
-  return rows;
-}
-function findingRow(finding, catalog) {
-  const row = { state: finding.suppression ? "accepted" : "failed", rule: finding.rule.id, ...naming(finding.resource, finding.at, catalog), message: finding.message };
-  if (finding.suppression) row.suppression = finding.suppression;
-  return row;
-}
-function evaluationRow(evaluation, resource, catalog) {
-  const row = { state: STATE_OF[evaluation.outcome], rule: evaluation.rule, ...naming(resource, resource.at, catalog) };
-  if (evaluation.why) row.why = evaluation.why;
-  if (evaluation.byDefault) row.byDefault = true;
-  return row;
-}
-function naming(resource, at, catalog) {
-  const named = { place: placeOf(resource), address: qualifiedAddress(resource), type: resource.type, at };
-  if (resource.context?.constructPath) named.constructPath = resource.context.constructPath;
-  const entry = serviceOf(catalog, resource.family, resource.type);
-  if (entry) [named.model, named.service] = [entry.model, entry.service];
-  return named;
-}
-
-// src/report/soa/services.ts
-function servicesInUse(resources, catalog) {
-  const byModel = /* @__PURE__ */ new Map();
-  const unmapped = /* @__PURE__ */ new Map();
-  for (const resource of resources) {
-    const entry = serviceOf(catalog, resource.family, resource.type);
-    if (!entry) {
-      unmapped.set(resource.type, (unmapped.get(resource.type) ?? 0) + 1);
-      continue;
-    }
-    const services = byModel.get(entry.model) ?? /* @__PURE__ */ new Map();
-    services.set(entry.service, (services.get(entry.service) ?? 0) + 1);
-    byModel.set(entry.model, services);
-  }
-  const counted = (counts) => [...counts].sort(([a], [b]) => compareText(a, b));
-  return {
-    models: SERVICE_MODELS.filter((model) => byModel.has(model)).map((model) => ({
-      model,
-      title: catalog.models[model].title,
-      summary: catalog.models[model].summary,
-      services: counted(byModel.get(model)).map(([service, n]) => ({ service, resources: n }))
-    })),
-    unmapped: counted(unmapped).map(([type, n]) => ({ type, resources: n }))
-  };
-}
-function serviceNames(services) {
-  return services.models.flatMap((m) => m.services.map((s) => s.service));
-}
-
-// src/report/soa/types.ts
-var RESOURCE_STATES = ["failed", "undecided", "accepted", "passed", "not-applicable"];
-
-// src/report/soa/build.ts
-var CLOUD_USE_CONTROL = "A.5.23";
-var GRAVITY = new Map(RESOURCE_STATES.map((state, i) => [state, i]));
-var STATUS_OF = {
-  failed: "failing",
-  undecided: "undecided",
-  accepted: "accepted",
-  passed: "passing",
-  "not-applicable": "not-exercised"
-};
-function buildSoa(result, toolVersion) {
-  const { catalog } = result;
-  const rows = rowsByRule(result);
-  const rules = [...result.rules].sort((a, b) => compareText(a.id, b.id));
-  const listed = listedControls(catalog);
-  const controls = listed.map((listing) => controlEvidence(listing, guidanceOf(listing.control, catalog), rules, rows)).filter((evidence) => evidence.rules.length);
-  const services = servicesInUse(result.resources, catalog);
-  const inherited = services.models.length ? listed.filter(({ control }) => control.inherited).map((listing) => inheritedControl(listing, catalog)) : [];
-  const evidenced = new Set(controls.map((c) => c.control.id));
-  const notCovered = listed.filter(({ control }) => !evidenced.has(control.id) && !control.inherited && control.id !== CLOUD_USE_CONTROL);
-  const gravest = gravestByPlace([...rows.values()].flat());
-  const resourceCounts = countStates(gravest);
-  const errors = result.notices.filter((n) => n.level === "error").length;
-  const checked = gravest.size - resourceCounts["not-applicable"];
-  const byStatus = (status) => controls.filter((c) => c.status === status).length;
-  const cloudUse = cloudUseOf(catalog, serviceNames(services), checked);
-  return {
-    scan: {
-      date: result.date,
-      toolVersion,
-      files: result.files,
-      rules: result.rules.length,
-      problems: result.notices.filter((n) => n.level !== "note"),
-      complete: errors === 0
     },
-    services,
-    ...cloudUse ? { cloudUse } : {},
-    controls,
-    inherited,
-    notCovered,
-    summary: {
-      controls: {
-        evidenced: controls.length - byStatus("not-exercised"),
-        failing: byStatus("failing"),
-        undecided: byStatus("undecided"),
-        accepted: byStatus("accepted"),
-        passing: byStatus("passing"),
-        notExercised: byStatus("not-exercised"),
-        inherited: inherited.length,
-        notCovered: notCovered.length
-      },
-      resources: { scanned: result.resources.length, checked, ...resourceCounts },
-      files: result.files.length,
-      errors,
-      complete: errors === 0
-    }
-  };
-}
-function listedControls(catalog) {
-  return [
-    ...[...catalog.controls.iso27001.values()].map((control) => ({ control, standard: "iso27001" })),
-    ...[...catalog.controls.iso27017.values()].filter((c) => c.group === "cloud").map((control) => ({ control, standard: "iso27017" }))
-  ];
-}
-function guidanceOf(control, catalog) {
-  return [...catalog.controls.iso27017.values()].filter((c) => c.group === "clause" && c.annexA === control.id);
-}
-function controlEvidence(listing, guidance, rules, rowsOf) {
-  const { control, standard } = listing;
-  const clauses = new Set(guidance.map((c) => c.id));
-  const ruleEvidence = [];
-  const rows = [];
-  for (const rule of rules) {
-    const via = [
-      ...rule.controls[standard].includes(control.id) ? [control.id] : [],
-      ...standard === "iso27001" ? rule.controls.iso27017.filter((id) => clauses.has(id)) : []
-    ];
-    if (!via.length) continue;
-    const own = rowsOf.get(rule.id) ?? [];
-    ruleEvidence.push({ rule, via, resources: new Set(own.filter(inScope).map((r) => r.place)).size });
-    rows.push(...own);
-  }
-  const counts = countStates(gravestByPlace(rows));
-  const status = STATUS_OF[RESOURCE_STATES.find((state) => counts[state] > 0) ?? "not-applicable"];
-  return { control, standard, guidance, status, rules: ruleEvidence, rows: rows.sort(compareRows), counts, inUse: modelsInUse(rows.filter(inScope)) };
-}
-function inheritedControl(listing, catalog) {
-  const { scope, evidence } = listing.control.inherited;
-  return { ...listing, guidance: guidanceOf(listing.control, catalog), scope, evidence };
-}
-function cloudUseOf(catalog, services, checked) {
-  const control = catalog.controls.iso27001.get(CLOUD_USE_CONTROL);
-  return control && { control, standard: "iso27001", services, checked };
-}
-var inScope = (row) => row.state !== "not-applicable";
-function gravestByPlace(rows) {
-  const gravest = /* @__PURE__ */ new Map();
-  for (const row of rows) {
-    const earlier = gravest.get(row.place);
-    if (!earlier || GRAVITY.get(row.state) < GRAVITY.get(earlier)) gravest.set(row.place, row.state);
-  }
-  return gravest;
-}
-function countStates(gravest) {
-  const counts = Object.fromEntries(RESOURCE_STATES.map((s) => [s, 0]));
-  for (const state of gravest.values()) counts[state]++;
-  return counts;
-}
-function modelsInUse(rows) {
-  const services = /* @__PURE__ */ new Map();
-  for (const row of rows) if (row.model) services.set(row.model, (services.get(row.model) ?? /* @__PURE__ */ new Set()).add(row.service));
-  return SERVICE_MODELS.filter((m) => services.has(m)).map((model) => ({ model, services: [...services.get(model)].sort(compareText) }));
-}
-function compareRows(a, b) {
-  return GRAVITY.get(a.state) - GRAVITY.get(b.state) || compareText(a.at.file, b.at.file) || a.at.start.line - b.at.start.line || a.at.start.column - b.at.start.column || compareText(a.address, b.address) || compareText(a.rule, b.rule);
-}
-
-// src/report/soa/framing.ts
-var CLOUD_USE_FRAMING = "The provider's certification does not evidence this control: it is the customer's own process for acquiring, using, managing and leaving cloud services. This scan is part of the customer's evidence for it: the code that configures the cloud services is checked before deployment against rules tied to ISO/IEC 27001 and 27017 controls, with the owner of each on the shared-responsibility split and the controls inherited from the provider. The rest of the evidence is the customer's own: its policy for the use of cloud services, the agreement with the provider, how it reviews the provider (A.5.22) and its plan for leaving it.";
-
-// src/report/soa/json.ts
-var SOA_JSON_VERSION = 1;
-function renderSoaJson(result, options) {
-  const soa = buildSoa(result, options.toolVersion);
-  const report = {
-    version: SOA_JSON_VERSION,
-    tool: { name: TOOL_NAME, version: soa.scan.toolVersion },
-    scan: {
-      date: soa.scan.date,
-      complete: soa.scan.complete,
-      files: soa.scan.files,
-      rules: soa.scan.rules,
-      problems: soa.scan.problems.map(jsonNotice)
-    },
-    services: soa.services,
-    cloudUse: soa.cloudUse ? { ...controlJson(soa.cloudUse), status: "evidenced-in-part", services: soa.cloudUse.services, resourcesChecked: soa.cloudUse.checked, note: CLOUD_USE_FRAMING } : null,
-    controls: soa.controls.map(evidenceJson),
-    inherited: soa.inherited.map((i) => ({ ...controlJson(i), guidance: i.guidance.map(({ id, title: title2, cloudGuidance }) => ({ id, title: title2, cloudGuidance })), scope: i.scope, evidence: i.evidence })),
-    notCovered: soa.notCovered.map(controlJson),
-    summary: soa.summary
-  };
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-function controlJson({ control, standard }) {
-  return { id: control.id, standard, title: control.title, split: control.split, related: control.related ?? [] };
-}
-function evidenceJson(evidence) {
-  return {
-    ...controlJson(evidence),
-    guidance: evidence.guidance.map(({ id, title: title2, cloudGuidance }) => ({ id, title: title2, cloudGuidance })),
-    status: evidence.status,
-    inUse: evidence.inUse.map(({ model, services }) => ({ model, owner: evidence.control.split[model], services })),
-    rules: evidence.rules.map(({ rule, via, resources }) => ({ id: rule.id, title: rule.title, severity: rule.severity, owner: rule.owner, via, resources })),
-    counts: evidence.counts,
-    resources: evidence.rows.map(rowJson)
-  };
-}
-function rowJson(row) {
-  return {
-    state: row.state,
-    rule: row.rule,
-    address: row.address,
-    constructPath: row.constructPath ?? null,
-    type: row.type,
-    model: row.model ?? null,
-    service: row.service ?? null,
-    file: row.at.file,
-    range: span(row.at),
-    message: row.message ?? null,
-    why: row.why ?? null,
-    byDefault: row.byDefault ?? false,
-    suppression: row.suppression ? jsonSuppression(row.suppression) : null
-  };
-}
-
-// src/report/ansi.ts
-var wrap = (open, close) => (s) => `\x1B[${open}m${s}\x1B[${close}m`;
-var identity = (s) => s;
-function styles(color) {
-  if (!color) return { bold: identity, dim: identity, red: identity, magenta: identity, yellow: identity, cyan: identity };
-  return {
-    bold: wrap(1, 22),
-    dim: wrap(2, 22),
-    red: wrap(31, 39),
-    magenta: wrap(35, 39),
-    yellow: wrap(33, 39),
-    cyan: wrap(36, 39)
-  };
-}
-function printable(text) {
-  let out = "";
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 && c !== 9 && c !== 10 || c >= 127 && c <= 159) {
-      out += `${text.slice(from, i)}\\x${c.toString(16).padStart(2, "0")}`;
-      from = i + 1;
+    category: {
+      description: "a SARIF category name, e.g. iac-scan-prod",
+      type: "string",
+      minLength: 1
     }
   }
-  return from === 0 ? text : out + text.slice(from);
-}
-
-// src/report/soa/markdown-text.ts
-var SPECIAL = /[\\`*<>[\]|&]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
-function prose(text) {
-  return printable(oneLine(text).replace(SPECIAL, "\\$&"));
-}
-function code(text) {
-  const inside = printable(oneLine(text)).replaceAll("|", "\\|");
-  const longest = Math.max(0, ...(inside.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  const pad2 = inside.startsWith("`") || inside.endsWith("`") ? " " : "";
-  return `${fence}${pad2}${inside}${pad2}${fence}`;
-}
-function place(range2) {
-  return code(`${range2.file}:${range2.start.line}`);
-}
-function tableRow(cells) {
-  return `| ${cells.join(" | ")} |`;
-}
-function tableHead(headings) {
-  return [tableRow(headings), tableRow(headings.map(() => "---"))];
-}
-function oneLine(text) {
-  return text.replace(/\s*\r?\n\s*/g, " ");
-}
-
-// src/report/soa/markdown.ts
-var STATE_LABEL = {
-  failed: "failed",
-  undecided: "not decidable before deployment",
-  accepted: "accepted risk",
-  passed: "passed",
-  "not-applicable": "not applicable"
 };
-var STATUS_LABEL = {
-  failing: "**failing**",
-  undecided: "**not decidable before deployment**",
-  accepted: "passing, with accepted risks",
-  passing: "passing",
-  "not-exercised": "no resource in scope"
-};
-function renderSoaMarkdown(result, options) {
-  const soa = buildSoa(result, options.toolVersion);
-  const exercised = soa.controls.filter((c) => c.status !== "not-exercised");
-  const idle = soa.controls.filter((c) => c.status === "not-exercised");
-  const sections = [
-    header(soa),
-    servicesSection(soa),
-    soa.cloudUse ? cloudUseSection(soa.cloudUse, soa) : [],
-    controlsSection(exercised),
-    idle.length ? idleSection(idle) : [],
-    inheritedSection(soa.inherited, soa),
-    notCoveredSection(soa),
-    scanSection(soa),
-    summarySection(soa)
-  ];
-  return `${sections.filter((s) => s.length).map((s) => s.join("\n")).join("\n\n")}
-`;
-}
-function header(soa) {
-  const { scan: scan3, summary } = soa;
-  const lines = [
-    "# Statement of Applicability: cloud evidence",
-    "",
-    "Evidence for the cloud part of an ISO/IEC 27001:2022 Statement of Applicability, with the ISO/IEC 27017 cloud controls. It comes from a scan of infrastructure code before deployment: it shows what the code would deploy, not the running account.",
-    "",
-    `- Scan date: ${scan3.date}`,
-    `- Tool: ${TOOL_NAME} ${prose(scan3.toolVersion)}, ${plural(scan3.rules, "rule")}`,
-    `- Scope: ${plural(summary.files, "file")} (listed under Scan), ${plural(summary.resources.scanned, "resource")}`
-  ];
-  if (scan3.complete) return lines;
-  const errors = scan3.problems.filter((n) => n.level === "error");
-  return [
-    ...lines,
-    "",
-    `> **The evidence is incomplete.** ${plural(errors.length, "error")} stopped part of the input from being checked, and nothing below covers that part:`,
-    ">",
-    ...errors.map((n) => `> - ${problemLine(n)}`)
-  ];
-}
-function servicesSection(soa) {
-  const { models, unmapped } = soa.services;
-  const lines = ["## Service models in use", ""];
-  if (!models.length) lines.push("The scanned code declares no resource of a service the controls catalog knows.");
-  else {
-    lines.push(
-      "Who operates a control depends on the service model of the service (see docs/controls.md). The scanned code uses:",
-      "",
-      ...tableHead(["service model", "services (resources)", "who runs what"]),
-      ...models.map(({ title: title2, summary, services }) => tableRow([prose(title2), services.map((s) => `${prose(s.service)} (${s.resources})`).join(", "), prose(summary)]))
-    );
-  }
-  if (unmapped.length) {
-    lines.push("", `Resource types in no service model of the catalog, so no owner split applies to them: ${unmapped.map((u) => `${code(u.type)} (${u.resources})`).join(", ")}.`);
-  }
-  return lines;
-}
-function cloudUseSection(cloudUse, soa) {
-  const { control } = cloudUse;
-  const scope = cloudUse.services.length ? `This scan checked ${plural(cloudUse.checked, "resource")} of the services in use (${cloudUse.services.map(prose).join(", ")}) with ${plural(soa.scan.rules, "rule")} on ${soa.scan.date}.` : `This scan found no resource of a cloud service the catalog knows; its ${plural(soa.scan.rules, "rule")} checked nothing here.`;
-  return [
-    `## ${control.id} ${prose(control.title)}`,
-    "",
-    `Status: evidenced in part by this scan${soa.scan.complete ? "" : " (incomplete: see the errors above)"}. Owner: ${ownerLine(control, [])}.`,
-    "",
-    prose(CLOUD_USE_FRAMING),
-    "",
-    scope
-  ];
-}
-function controlsSection(controls) {
-  const lines = [
-    "## Controls evidenced by the rules",
-    "",
-    "A control's status is its resources' gravest state: failing (a finding no one accepted), not decidable before deployment (a value the code leaves to deployment time, never counted as a pass), passing with accepted risks (every finding suppressed with a justification), passing.",
-    ""
-  ];
-  if (!controls.length) return [...lines, "No rule that ran had a resource in scope."];
-  lines.push(
-    ...tableHead(["control", "title", "status", "owner here", "failed", "not decidable", "accepted", "passed"]),
-    ...controls.map(
-      (c) => tableRow([c.control.id, prose(c.control.title), STATUS_LABEL[c.status], ownersHere(c), ...["failed", "undecided", "accepted", "passed"].map((s) => String(c.counts[s]))])
-    )
-  );
-  for (const evidence of controls) lines.push("", ...controlSection(evidence));
-  return lines;
-}
-function controlSection(evidence) {
-  const { control, counts } = evidence;
-  const tally = ["failed", "undecided", "accepted", "passed"].filter((s) => counts[s]).map((s) => `${counts[s]} ${STATE_LABEL[s]}`);
-  const used = evidence.rules.filter((r) => r.resources > 0);
-  const unused2 = evidence.rules.filter((r) => r.resources === 0);
-  const lines = [
-    `### ${control.id} ${prose(control.title)}`,
-    "",
-    `Status: ${STATUS_LABEL[evidence.status]}. Resources: ${tally.join(", ")}.`,
-    "",
-    origin2(evidence),
-    "",
-    `Owner: ${ownerLine(control, evidence.inUse)}.`,
-    "",
-    ...tableHead(["rule", "title", "severity", "names it as", "resources"]),
-    ...used.map(({ rule, via, resources }) => tableRow([code(rule.id), prose(rule.title), rule.severity, via.join(", "), String(resources)]))
-  ];
-  if (unused2.length) {
-    lines.push("", `${plural(unused2.length, "more rule")} evidence${unused2.length === 1 ? "s" : ""} this control but had no resource in scope here: ${unused2.map((r) => code(r.rule.id)).join(", ")}.`);
-  }
-  lines.push("", ...tableHead(["state", "resource", "type", "location", "rule", "detail"]), ...evidence.rows.map(resourceRow));
-  return lines;
-}
-function origin2({ control, standard, guidance }) {
-  if (standard === "iso27017") {
-    const related = control.related?.length ? ` Closest Annex A controls (the catalog's reading): ${control.related.join(", ")}.` : "";
-    return `ISO/IEC 27017 cloud control.${related}`;
-  }
-  const clauses = guidance.map((c) => `${c.id} ${prose(c.title)}${c.cloudGuidance ? "" : " (no cloud guidance in ISO/IEC 27017)"}`).join("; ");
-  return `ISO/IEC 27001:2022 Annex A.${clauses ? ` The ISO/IEC 27002:2013 clauses that are this control, as ISO/IEC 27017 takes them over: ${clauses}.` : ""}`;
-}
-function resourceRow(row) {
-  const name = row.constructPath ? `${code(row.address)} (${code(row.constructPath)})` : code(row.address);
-  return tableRow([STATE_LABEL[row.state], name, code(row.type), place(row.at), code(row.rule), detail(row)]);
-}
-function detail(row) {
-  switch (row.state) {
-    case "failed":
-      return prose(row.message ?? "");
-    case "accepted": {
-      const s = row.suppression;
-      const written = s.location ? ` at ${place(s.location)}` : "";
-      const until = s.until ? `, until ${s.until}` : "";
-      return `accepted (${s.kind}${written}${until}): ${prose(s.justification)}. Finding: ${prose(row.message ?? "")}`;
-    }
-    case "undecided":
-      return prose(row.why ?? "");
-    case "passed":
-      return row.byDefault ? "by the provider's default, not written in the code" : "";
-    case "not-applicable":
-      return "outside the rule's scope";
-  }
-}
-function idleSection(controls) {
-  return [
-    "## Controls with no resource in scope",
-    "",
-    "Rules that ran evidence these controls, but the scanned code has no resource they apply to.",
-    "",
-    ...tableHead(["control", "title", "rules"]),
-    ...controls.map((c) => tableRow([c.control.id, prose(c.control.title), c.rules.map((r) => code(r.rule.id)).join(", ")]))
-  ];
-}
-function inheritedSection(inherited, soa) {
-  const lines = ["## Inherited from the provider", ""];
-  if (!inherited.length) return [...lines, "The scanned code uses no service the controls catalog knows, so it inherits nothing through it."];
-  const services = serviceNames(soa.services).map(prose);
-  return [
-    ...lines,
-    `For the services in use (${services.join(", ")}), the provider operates what these controls cover, and no infrastructure code can show it. The evidence is the provider's certification: for AWS, its ISO/IEC 27001, ISO/IEC 27017 and SOC 2 reports in AWS Artifact, which the customer obtains and reviews (A.5.19, A.5.22). A control with a customer part as well is also listed above with its rules.`,
-    "",
-    ...tableHead(["control", "title", "owner", "inherited", "evidence"]),
-    ...inherited.map((i) => {
-      const guidance = i.guidance.length ? ` (ISO/IEC 27002:2013: ${i.guidance.map((c) => c.id).join(", ")})` : "";
-      return tableRow([i.control.id, `${prose(i.control.title)}${guidance}`, ownerLine(i.control, []), prose(i.scope), prose(i.evidence)]);
-    })
-  ];
-}
-function notCoveredSection(soa) {
-  if (!soa.notCovered.length) return [];
-  return [
-    "## Not evidenced by this scan",
-    "",
-    "No rule that ran evidences these controls of the catalog, and the provider does not operate them: their evidence is the customer's policies, procedures and records, or a rule pack that checks them.",
-    "",
-    ...tableHead(["control", "title", "owner"]),
-    ...soa.notCovered.map(({ control }) => tableRow([control.id, prose(control.title), ownerLine(control, [])]))
-  ];
-}
-function scanSection(soa) {
-  const { scan: scan3 } = soa;
-  const lines = ["## Scan", "", `Files scanned (${scan3.files.length}), relative to the scan root:`, "", ...scan3.files.map((f) => `- ${code(f)}`)];
-  if (!scan3.files.length) lines.push("- none");
-  if (scan3.problems.length) lines.push("", `Problems (${scan3.problems.length}):`, "", ...scan3.problems.map((n) => `- ${problemLine(n)}`));
-  return lines;
-}
-function summarySection(soa) {
-  const { controls: c, resources: r, files, errors, complete } = soa.summary;
-  const unchecked = r.scanned - r.checked;
-  return [
-    "## Summary",
-    "",
-    `- Controls evidenced with resources in scope: ${c.evidenced} (${c.failing} failing, ${c.undecided} not decidable before deployment, ${c.accepted} passing with accepted risks, ${c.passing} passing).`,
-    `- Controls whose rules had no resource in scope: ${c.notExercised}.`,
-    `- Controls inherited from the provider: ${c.inherited}.`,
-    ...soa.cloudUse ? [`- ${soa.cloudUse.control.id}: evidenced in part by this scan.`] : [],
-    `- Controls not evidenced by this scan: ${c.notCovered}.`,
-    `- Resources: ${r.scanned} scanned; ${r.checked} in scope of a rule (${r.failed} failed, ${r.undecided} not decidable before deployment, ${r.accepted} accepted, ${r.passed} passed); ${unchecked} in no rule's scope.`,
-    `- Scan date ${soa.scan.date}, ${TOOL_NAME} ${prose(soa.scan.toolVersion)}, ${plural(files, "file")} scanned, ${plural(errors, "error")}: ${complete ? "the evidence is complete for the files scanned" : "the evidence is incomplete"}.`
-  ];
-}
-function ownerLine(control, inUse) {
-  const owners = new Set(SERVICE_MODELS.map((m) => control.split[m]));
-  const used = new Map(inUse.map((u) => [u.model, u.services]));
-  if (owners.size === 1 && !used.size) return `${control.split.infrastructure} in every service model`;
-  return SERVICE_MODELS.map((m) => {
-    const services = used.get(m);
-    return services ? `**${m} ${control.split[m]}** (in use: ${services.map(prose).join(", ")})` : `${m} ${control.split[m]}`;
-  }).join(" \xB7 ");
-}
-function ownersHere(evidence) {
-  return [...new Set(evidence.inUse.map((u) => evidence.control.split[u.model]))].join(", ") || "\u2014";
-}
-function problemLine(n) {
-  const where = n.range ? ` ${place(n.range)}` : n.file !== void 0 ? ` ${code(n.file)}` : "";
-  return `${n.level} ${code(n.code)}${where}: ${prose(n.message)}`;
-}
-
-// src/report/text.ts
-import path4 from "node:path";
-function renderText(result, options) {
-  const st = styles(options.color);
-  const show4 = (file) => printable(displayPath2(result.root, options.cwd, file));
-  const where = (range2) => `${show4(range2.file)}:${range2.start.line}:${range2.start.column}`;
-  const out = [];
-  const open = result.findings.filter((f) => !f.suppression);
-  for (const [file, findings] of groupByFile(open)) {
-    out.push(st.bold(show4(file)));
-    for (const f of findings) out.push(...findingLines(f, result, st, where), "");
-  }
-  const suppressed = options.quiet ? [] : result.findings.filter((f) => f.suppression);
-  if (suppressed.length) {
-    out.push(st.dim(`Suppressed (${suppressed.length})`));
-    for (const f of suppressed) out.push(...suppressedLines(f, st, where));
-    out.push("");
-  }
-  const notices = options.quiet ? result.notices.filter((n) => n.level !== "note") : result.notices;
-  if (notices.length) {
-    out.push(st.bold(`Problems (${notices.length})`));
-    for (const n of notices) out.push(noticeLine(n, st, show4));
-    out.push("");
-  }
-  out.push(...summaryLines(summarize(result, options.failOn), st));
-  return `${out.join("\n")}
-`;
-}
-function displayPath2(root, cwd, file) {
-  const rel = path4.relative(cwd, path4.join(root, file));
-  return rel.split(path4.sep).join("/");
-}
-function groupByFile(findings) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const list3 = groups.get(f.at.file);
-    if (list3) list3.push(f);
-    else groups.set(f.at.file, [f]);
-  }
-  return groups;
-}
-function severityLabel(severity, st) {
-  const label = severity.toUpperCase().padEnd(8);
-  switch (severity) {
-    case "critical":
-      return st.bold(st.magenta(label));
-    case "high":
-      return st.bold(st.red(label));
-    case "medium":
-      return st.yellow(label);
-    case "low":
-      return st.cyan(label);
-  }
-}
-function findingLines(f, result, st, where) {
-  const rule = f.rule;
-  const lines = [
-    `  ${severityLabel(f.severity, st)} ${st.bold(rule.id)}  ${printable(rule.title)}`,
-    `    ${where(f.at)}  ${printable(qualifiedAddress(f.resource))}`,
-    `    owner: ${rule.owner} \xB7 ISO 27001: ${controlList(rule.controls.iso27001)} \xB7 ISO 27017: ${controlList(rule.controls.iso27017)}`,
-    `    ${printable(f.message)}`,
-    ...snippetLines(f.at, result.snippet(f.at), st)
-  ];
-  for (const r of relatedPlaces(f)) lines.push(st.dim(`    related: ${where(r.range)}  ${printable(r.message)}`));
-  return lines;
-}
-function snippetLines(range2, snippet, st) {
-  if (!snippet) return [];
-  const lines = snippet.split("\n");
-  const width = String(range2.start.line + lines.length - 1).length;
-  const out = lines.map((text, i) => `      ${st.dim(`${String(range2.start.line + i).padStart(width)} |`)} ${printable(text)}`);
-  if (range2.start.line === range2.end.line && range2.end.column > range2.start.column && lines.length === 1) {
-    const lead = lines[0].slice(0, range2.start.column - 1).replace(/[^\t]/g, " ");
-    const marks2 = "^".repeat(Math.max(1, Math.min(range2.end.column, lines[0].length + 1) - range2.start.column));
-    out.push(`      ${st.dim(`${" ".repeat(width)} |`)} ${lead}${st.red(marks2)}`);
-  }
-  return out;
-}
-function suppressedLines(f, st, where) {
-  const s = f.suppression;
-  const until = s.until ? `, until ${s.until}` : "";
-  return [
-    st.dim(`  ${f.severity.padEnd(8)} ${f.rule.id}  ${where(f.at)}  ${printable(qualifiedAddress(f.resource))}`),
-    st.dim(`    suppressed (${s.kind}${until}): ${printable(s.justification)}`)
-  ];
-}
-function noticeLine(n, st, show4) {
-  const file = n.range?.file ?? n.file;
-  const pos = n.range ? `:${n.range.start.line}:${n.range.start.column}` : "";
-  const loc = file !== void 0 ? `${show4(file)}${pos}  ` : "";
-  const level = n.level === "error" ? st.red(n.level) : n.level === "warning" ? st.yellow(n.level) : st.dim(n.level);
-  return `  ${loc}${level} ${n.code}: ${printable(n.message)}`;
-}
-function summaryLines(s, st) {
-  const findings = s.findings ? `${plural(s.findings, "finding")} (${countList(s.bySeverity, SEVERITIES)}) \xB7 by owner: ${countList(s.byOwner, OWNERS)}` : "No findings";
-  const suppressed = s.suppressed ? ` \xB7 ${s.suppressed} suppressed` : "";
-  const problems2 = s.errors ? ` \xB7 ${plural(s.errors, "error")} in the input` : "";
-  const verdict2 = s.failOn === "none" ? "fail-on none: findings do not fail the run." : `${s.failing ? plural(s.failing, "finding") : "nothing"} at or above fail-on ${s.failOn}.`;
-  return [
-    st.bold(`${findings}${suppressed}${problems2}`),
-    `Scanned ${plural(s.files, "file")}, ${plural(s.resources, "resource")} with ${plural(s.rules, "rule")}; ${verdict2}`
-  ];
-}
-
-// src/report/index.ts
-var RENDERERS = {
-  text: renderText,
-  json: renderJson,
-  sarif: renderSarif,
-  soa: renderSoaMarkdown,
-  "soa-json": renderSoaJson
-};
-function renderReport(format2, result, options) {
-  return RENDERERS[format2](result, options);
-}
-
-// src/action/annotations.ts
-var ANNOTATION_LIMIT = 10;
-var NOTICE_RANK = 10;
-var ANNOTATION_LEVEL = { error: "error", warning: "warning", note: "notice" };
-function buildAnnotations(findings, notices, prefix2) {
-  const candidates2 = [
-    ...notices.map((n) => noticeCandidate(n, prefix2)),
-    ...findings.filter((f) => !f.suppression).map((f) => findingCandidate(f, prefix2))
-  ];
-  const omitted = { error: 0, warning: 0, notice: 0 };
-  const shown = { error: 0, warning: 0, notice: 0 };
-  const commands = [];
-  for (const c of [...candidates2].sort((a, b) => b.rank - a.rank)) {
-    if (shown[c.level] < ANNOTATION_LIMIT) {
-      shown[c.level]++;
-      commands.push(c.command);
-    } else {
-      omitted[c.level]++;
-    }
-  }
-  return { commands, omitted };
-}
-function findingCandidate(f, prefix2) {
-  const level = ANNOTATION_LEVEL[SEVERITY_LEVEL[f.severity]];
-  const rule = f.rule;
-  const message = [
-    f.message,
-    `Owner: ${rule.owner} \xB7 ISO 27001: ${controlList(rule.controls.iso27001)} \xB7 ISO 27017: ${controlList(rule.controls.iso27017)}`,
-    helpUri(rule)
-  ].filter((line) => line !== void 0).join("\n");
-  const title2 = `${rule.id} (${f.severity}): ${rule.title}`;
-  return { level, rank: SEVERITY_RANK[f.severity], command: workflowCommand(level, { ...place2(f.at, prefix2), title: title2 }, message) };
-}
-function noticeCandidate(n, prefix2) {
-  const level = ANNOTATION_LEVEL[n.level];
-  const file = n.range?.file ?? n.file;
-  const where = n.range ? place2(n.range, prefix2) : file !== void 0 ? { file: prefix2 + file } : {};
-  return { level, rank: NOTICE_RANK, command: workflowCommand(level, { ...where, title: `iac-scan ${n.code}` }, n.message) };
-}
-function place2(range2, prefix2) {
-  const props = { file: prefix2 + range2.file, line: range2.start.line, endLine: Math.max(range2.end.line, range2.start.line) };
-  if (props.endLine === range2.start.line) {
-    props.col = range2.start.column;
-    props.endColumn = Math.max(range2.end.column - 1, range2.start.column);
-  }
-  return props;
-}
-
-// src/action/outputs.ts
-function formatOutputs(outputs, delimiter) {
-  return Object.entries(outputs).map(([name, value]) => {
-    if (value.includes(delimiter) || name.includes(delimiter)) {
-      throw new Error(`output ${name} contains the delimiter; pick another delimiter`);
-    }
-    return `${name}<<${delimiter}
-${value}
-${delimiter}
-`;
-  }).join("");
-}
-
-// src/scan/index.ts
-import path33 from "node:path";
-import { performance } from "node:perf_hooks";
-
-// src/discover/utf8.ts
-function firstInvalidUtf8(bytes) {
-  let i = 0;
-  const n = bytes.length;
-  while (i < n) {
-    const b = bytes[i];
-    if (b < 128) {
-      i++;
-      continue;
-    }
-    let need;
-    let min = 128;
-    let max = 191;
-    if (b >= 194 && b <= 223) need = 1;
-    else if (b >= 224 && b <= 239) {
-      need = 2;
-      if (b === 224) min = 160;
-      if (b === 237) max = 159;
-    } else if (b >= 240 && b <= 244) {
-      need = 3;
-      if (b === 240) min = 144;
-      if (b === 244) max = 143;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      const lo = k === 1 ? min : 128;
-      const hi = k === 1 ? max : 191;
-      if (i + k >= n || c < lo || c > hi) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-
-// src/discover/decode.ts
-var BINARY_PROBE_BYTES = 8192;
-var NEWLINE = 10;
-function decode(bytes) {
-  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) return utf8(bytes.subarray(3), 3);
-  if (bytes[0] === 255 && bytes[1] === 254) return utf16("utf-16le", bytes.subarray(2));
-  if (bytes[0] === 254 && bytes[1] === 255) return utf16("utf-16be", bytes.subarray(2));
-  if (bytes.subarray(0, BINARY_PROBE_BYTES).indexOf(0) !== -1) return { kind: "binary" };
-  return utf8(bytes, 0);
-}
-function utf8(bytes, skipped) {
-  try {
-    return { kind: "text", text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    const offset = firstInvalidUtf8(bytes);
-    const lineStart = offset > 0 ? bytes.lastIndexOf(NEWLINE, offset - 1) + 1 : 0;
-    let line = 1;
-    for (let i = bytes.indexOf(NEWLINE); i !== -1 && i < offset; i = bytes.indexOf(NEWLINE, i + 1)) line++;
-    const column = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1;
-    return { kind: "invalid", encoding: "UTF-8", at: { offset: offset + skipped, line, column } };
-  }
-}
-function utf16(label, bytes) {
-  try {
-    return { kind: "text", text: new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    return { kind: "invalid", encoding: label.toUpperCase() };
-  }
-}
-
-// src/discover/read.ts
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-function readBounded(file, rel, maxBytes) {
-  let fd;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { notice: unreadable(rel, stat.isDirectory() ? "it is a folder" : "it is not a regular file") };
-    if (stat.size > maxBytes) return { notice: tooLarge(rel, stat.size, maxBytes) };
-    const bytes = new Uint8Array(stat.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const got = readSync(fd, bytes, filled, bytes.length - filled, filled);
-      if (got === 0) break;
-      filled += got;
-    }
-    return { bytes: bytes.subarray(0, filled) };
-  } catch (err) {
-    return { notice: unreadable(rel, osReason(err)) };
-  } finally {
-    if (fd !== void 0) closeSync(fd);
-  }
-}
-function osReason(err) {
-  const e = err;
-  const message = e.message ?? String(err);
-  const cut = e.syscall ? message.indexOf(`, ${e.syscall}`) : -1;
-  return cut === -1 ? message : message.slice(0, cut);
-}
-function unreadable(rel, reason) {
-  return {
-    level: "warning",
-    code: "unreadable",
-    file: rel,
-    message: `this file could not be read (${reason}); it was not scanned. Check that it exists and is a readable file, or exclude it in .iac-scan.yml.`
-  };
-}
-function tooLarge(rel, size, limit) {
-  return {
-    level: "warning",
-    code: "file-too-large",
-    file: rel,
-    message: `this file is ${mebibytes(size)} (${size} bytes), over the ${mebibytes(limit)} limit for one file; it was not read. Exclude it in .iac-scan.yml, or split it.`
-  };
-}
-function mebibytes(n) {
-  return `${(n / 1048576).toFixed(1)} MiB`;
-}
-
-// src/discover/owners.ts
-import { realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import path9 from "node:path";
 
 // src/config/paths.ts
-import path6 from "node:path";
+import path2 from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -18595,7 +16862,7 @@ var compile = (items2, nocase) => {
   const start2 = seq(items2, MATCH);
   return [start2, id];
 };
-var show2 = (start2) => {
+var show = (start2) => {
   const lines = [];
   const seen = /* @__PURE__ */ new Set();
   const ref2 = (n) => n.t === "match" ? "match" : String(n.id);
@@ -19107,7 +17374,7 @@ var Matcher = class {
   }
   /** a readable listing of the state machine */
   toString() {
-    return show2(this.#start);
+    return show(this.#start);
   }
 };
 
@@ -19275,11 +17542,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path5 = {
+var path = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path5.win32.sep : path5.posix.sep;
+var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
 minimatch.sep = sep;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -20542,459 +18809,149 @@ function globMatcher(patterns) {
   return (rel) => compiled2.some((m) => m.match(rel));
 }
 function relativePath(root, abs) {
-  return path6.relative(root, abs).split(path6.sep).join("/");
+  return path2.relative(root, abs).split(path2.sep).join("/");
 }
 
-// src/discover/walk.ts
-import { readdirSync, realpathSync, statSync } from "node:fs";
-import path8 from "node:path";
+// src/config/closest.ts
+function closest(name, allowed) {
+  let best;
+  let bestDistance = 3;
+  for (const candidate of allowed) {
+    const d = editDistance(name.toLowerCase(), candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
 
-// src/discover/gitignore.ts
-var import_ignore = __toESM(require_ignore(), 1);
-import { readFileSync } from "node:fs";
-import path7 from "node:path";
-function withIgnoreFile(layers, base, file) {
-  let text;
+// src/config/yaml-file.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIASES = 100;
+function parseYamlFile(text, rel, code3, what) {
+  const lines = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  const file = { rel, doc, lines };
+  const notices = doc.errors.map((err) => {
+    const [start2, end] = err.linePos ?? [{ line: 1, col: 1 }];
+    const at = { line: start2.line, column: start2.col };
+    const cut = err.message.indexOf(" at line ");
+    return {
+      level: "error",
+      code: code3,
+      file: rel,
+      range: { file: rel, start: at, end: end ? { line: end.line, column: end.col } : at },
+      message: `${cut === -1 ? err.message : err.message.slice(0, cut)}; ${what} must be valid YAML or JSON. Fix the syntax here.`
+    };
+  });
+  if (notices.length) return { file, data: void 0, notices };
   try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    return layers;
+    return { file, data: doc.toJS({ maxAliasCount: MAX_ALIASES }), notices };
+  } catch (err) {
+    return { file, data: void 0, notices: [{ level: "error", code: code3, file: rel, message: `${err.message}; simplify the anchors and aliases in ${what}.` }] };
   }
-  return [{ base, rules: (0, import_ignore.default)().add(text) }, ...layers];
 }
-function enterFolder(layers, dir) {
-  return withIgnoreFile(layers, dir, path7.join(dir, ".gitignore"));
+function nodeAt(file, segments) {
+  let node = file.doc.contents ?? void 0;
+  for (const segment of segments) {
+    const next = (0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node) ? node.get(segment, true) : void 0;
+    if (!next) break;
+    node = next;
+  }
+  return node;
 }
-function rootLayers(root) {
-  return withIgnoreFile([], root, path7.join(root, ".git", "info", "exclude"));
+function keyAt(file, segments, key2) {
+  const map = nodeAt(file, segments);
+  if (!(0, import_yaml.isMap)(map)) return void 0;
+  const pair2 = map.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key2);
+  return pair2 && (0, import_yaml.isScalar)(pair2.key) ? pair2.key : void 0;
 }
-function isGitignored(layers, abs, isDir) {
-  for (const layer of layers) {
-    const rel = path7.relative(layer.base, abs).split(path7.sep).join("/");
-    if (!rel || rel.startsWith("../")) continue;
-    const verdict2 = layer.rules.test(isDir ? `${rel}/` : rel);
-    if (verdict2.ignored) return true;
-    if (verdict2.unignored) return false;
-  }
-  return false;
+function ownKeyAt(file, segments) {
+  const last = segments[segments.length - 1];
+  return typeof last === "string" ? keyAt(file, segments.slice(0, -1), last) : void 0;
 }
-
-// src/discover/walk.ts
-var ALWAYS_SKIPPED = /* @__PURE__ */ new Set(["node_modules", ".git"]);
-function findCandidates(paths, options) {
-  const walker = new Walker(options);
-  walker.addBoundary(options.root);
-  for (const p of paths) walker.named(path8.resolve(options.root, p));
-  return walker.result();
+function rangeOf(file, node) {
+  const [start2, end] = node?.range ?? [0, 0];
+  return { file: file.rel, start: position(file, start2), end: position(file, end) };
 }
-var Walker = class {
-  constructor(options) {
-    this.options = options;
-    this.included = options.include.length ? globMatcher(options.include) : () => true;
-    this.excluded = globMatcher(options.exclude);
-  }
-  options;
-  candidates = [];
-  notices = [];
-  /** Real paths of the folders already walked: a symlink loop ends at the second visit. */
-  visited = /* @__PURE__ */ new Set();
-  /** Real paths a symbolic link may lead into: the root and each named path. */
-  boundaries = [];
-  included;
-  excluded;
-  addBoundary(abs) {
-    try {
-      this.boundaries.push(realpathSync(abs));
-    } catch {
-    }
-  }
-  named(abs) {
-    const rel = this.rel(abs);
-    let real;
-    let isDir;
-    try {
-      isDir = statSync(abs).isDirectory();
-      real = realpathSync(abs);
-    } catch (err) {
-      this.notices.push(missing(rel, err));
-      return;
-    }
-    this.boundaries.push(real);
-    if (isDir) {
-      this.walk(abs, real, this.layersAbove(abs));
-    } else if (this.globsAllow(rel)) {
-      const own = this.parsersFor(abs);
-      this.candidates.push({ path: abs, rel, real, parsers: own.length ? own : this.options.parsers, byExtension: own.length > 0 });
-    }
-  }
-  result() {
-    const sorted = [...this.candidates].sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
-    const seen = /* @__PURE__ */ new Set();
-    const candidates2 = sorted.filter((c) => !seen.has(c.real) && seen.add(c.real));
-    return { candidates: candidates2, notices: this.notices };
-  }
-  /**
-   * The ignore files in force in `dir`'s parent: from the root down when `dir` is inside it.
-   * Naming a folder that .gitignore excludes is a request to scan it, so then none apply above it.
-   */
-  layersAbove(dir) {
-    const { root } = this.options;
-    const fromRoot = path8.relative(root, dir);
-    if (!fromRoot) return rootLayers(root);
-    if (isOutside(fromRoot)) return [];
-    let layers = rootLayers(root);
-    let parent = root;
-    for (const part of fromRoot.split(path8.sep)) {
-      layers = enterFolder(layers, parent);
-      parent = path8.join(parent, part);
-    }
-    return isGitignored(layers, dir, true) ? [] : layers;
-  }
-  walk(dir, real, inherited) {
-    if (this.visited.has(real)) return;
-    this.visited.add(real);
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (err) {
-      this.notices.push(unreadable(this.rel(dir), osReason(err)));
-      return;
-    }
-    const layers = entries.some((e) => e.name === ".gitignore") ? enterFolder(inherited, dir) : inherited;
-    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry of entries) {
-      if (ALWAYS_SKIPPED.has(entry.name)) continue;
-      const abs = path8.join(dir, entry.name);
-      if (entry.isSymbolicLink()) this.link(abs, layers);
-      else if (entry.isDirectory()) this.folder(abs, path8.join(real, entry.name), layers);
-      else this.file(abs, path8.join(real, entry.name), layers);
-    }
-  }
-  folder(abs, real, layers) {
-    const rel = this.rel(abs);
-    if (isGitignored(layers, abs, true) || this.excluded(rel) || this.excluded(`${rel}/`)) return;
-    this.walk(abs, real, layers);
-  }
-  file(abs, real, layers) {
-    const parsers = this.parsersFor(abs);
-    if (!parsers.length || isGitignored(layers, abs, false)) return;
-    const rel = this.rel(abs);
-    if (this.globsAllow(rel)) this.candidates.push({ path: abs, rel, real, parsers, byExtension: true });
-  }
-  /**
-   * A link is followed only inside the boundaries: a link to `/etc` in a pull request must not
-   * make the scan read the runner's files. A dangling link stays a candidate so the read names it.
-   */
-  link(abs, layers) {
-    let real;
-    let isDir;
-    try {
-      real = realpathSync(abs);
-      isDir = statSync(real).isDirectory();
-    } catch {
-      this.file(abs, abs, layers);
-      return;
-    }
-    if (this.boundaries.some((b) => !isOutside(path8.relative(b, real)))) {
-      if (isDir) this.folder(abs, real, layers);
-      else this.file(abs, real, layers);
-      return;
-    }
-    const rel = this.rel(abs);
-    const wanted = isDir || this.parsersFor(abs).length > 0;
-    if (wanted && !isGitignored(layers, abs, isDir) && this.globsAllow(rel)) this.notices.push(outsideLink(rel, real));
-  }
-  parsersFor(abs) {
-    const name = path8.basename(abs).toLowerCase();
-    return this.options.parsers.filter((p) => p.extensions.some((ext2) => name.endsWith(ext2.toLowerCase())));
-  }
-  globsAllow(rel) {
-    return this.included(rel) && !this.excluded(rel);
-  }
-  rel(abs) {
-    return relativePath(this.options.root, abs);
-  }
-};
-function isOutside(relative) {
-  return relative === ".." || relative.startsWith(`..${path8.sep}`) || path8.isAbsolute(relative);
+function position(file, offset) {
+  const { line, col } = file.lines.linePos(offset);
+  return { line, column: col };
 }
-function missing(rel, err) {
-  const code3 = err.code;
-  if (code3 !== "ENOENT") return unreadable(rel, osReason(err));
-  return {
-    level: "error",
-    code: "path-not-found",
-    file: rel,
-    message: "this path does not exist; check its spelling (paths are relative to the folder iac-scan runs in)."
-  };
-}
-function outsideLink(rel, target) {
-  return {
-    level: "note",
-    code: "symlink-outside-root",
-    file: rel,
-    message: `this symbolic link leads to ${target}, outside the scanned folders; it was not followed. Scan that folder itself if it should be checked.`
-  };
+function dotted(segments) {
+  return segments.map((s, i) => typeof s === "number" ? `[${s}]` : i ? `.${s}` : s).join("");
 }
 
-// src/discover/owners.ts
-var FolderOwners = class {
-  constructor(root, parsers, load2) {
-    this.root = root;
-    this.load = load2;
-    this.owners = parsers.filter((p) => p.folderOwner);
-    try {
-      this.realRoot = realpathSync2(root);
-    } catch {
-    }
+// src/config/schema-errors.ts
+function schemaNotices(errors, file, data, code3) {
+  const seen = /* @__PURE__ */ new Set();
+  const notices = [];
+  for (const error of errors) {
+    if (error.keyword === "propertyNames") continue;
+    const segments = pointerSegments(error.instancePath, data);
+    const { problem, node } = describe(error, segments, file);
+    const where = dotted(segments);
+    const message = `${where ? `${where}: ` : ""}${problem}.`;
+    const range2 = rangeOf(file, node);
+    const id = `${range2.start.line}:${range2.start.column}:${message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    notices.push({ level: "error", code: code3, file: file.rel, range: range2, message });
   }
-  root;
-  load;
-  owners;
-  /** The outermost owner at or above each folder asked about; null for none. */
-  outermost = /* @__PURE__ */ new Map();
-  realRoot;
-  ownerOf(candidate) {
-    if (!this.owners.length) return void 0;
-    const fromRoot = path9.relative(this.root, path9.dirname(candidate.path));
-    if (isOutside(fromRoot)) return void 0;
-    const folders = [this.root];
-    if (fromRoot) for (const part of fromRoot.split(path9.sep)) folders.push(path9.join(folders[folders.length - 1], part));
-    let owner = null;
-    for (const folder of folders) {
-      let known = this.outermost.get(folder);
-      if (known === void 0) {
-        known = owner ?? this.ownerIn(folder) ?? null;
-        this.outermost.set(folder, known);
-      }
-      owner = known;
-    }
-    return owner ?? void 0;
-  }
-  ownerIn(dir) {
-    for (const parser of this.owners) {
-      const abs = path9.join(dir, parser.folderOwner);
-      const real = this.realFileInRoot(abs);
-      if (real === void 0) continue;
-      const file = this.load({ path: abs, rel: relativePath(this.root, abs), real, parsers: [parser], byExtension: true });
-      if (file) return file;
-    }
-    return void 0;
-  }
-  realFileInRoot(abs) {
-    if (this.realRoot === void 0) return void 0;
-    try {
-      if (!statSync2(abs).isFile()) return void 0;
-      const real = realpathSync2(abs);
-      return isOutside(path9.relative(this.realRoot, real)) ? void 0 : real;
-    } catch {
-      return void 0;
-    }
-  }
-};
-
-// src/discover/discover.ts
-async function discover(paths, options) {
-  const walked = findCandidates(paths, options);
-  const owners = new FolderOwners(options.root, options.parsers, (candidate) => load(candidate, options.maxFileBytes).file);
-  const files = [];
-  const owning = /* @__PURE__ */ new Set();
-  const notices = [...walked.notices];
-  for (const candidate of walked.candidates) {
-    const owner = owners.ownerOf(candidate);
-    if (owner) {
-      if (!owning.has(owner)) files.push(owner);
-      owning.add(owner);
-      continue;
-    }
-    const outcome = load(candidate, options.maxFileBytes);
-    if (outcome.file) files.push(outcome.file);
-    if (outcome.notice) notices.push(outcome.notice);
-  }
-  files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
-  return { files, notices };
+  return notices.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
 }
-function load(candidate, maxFileBytes) {
-  const read = readBounded(candidate.path, candidate.rel, maxFileBytes);
-  if ("notice" in read) return { notice: read.notice };
-  const decoded2 = decode(read.bytes);
-  if (decoded2.kind === "binary") return candidate.byExtension ? { notice: binaryNote(candidate.rel) } : {};
-  if (decoded2.kind === "invalid") return { notice: invalidEncoding(candidate.rel, decoded2) };
-  return claim(candidate, decoded2.text);
-}
-function claim(candidate, text) {
-  for (const parser of candidate.parsers) {
-    let syntax;
-    try {
-      syntax = parser.claims(candidate.rel, text);
-    } catch {
-      return { notice: claimCrash(candidate.rel, parser.id) };
-    }
-    if (syntax) return { file: { path: candidate.path, rel: candidate.rel, text, format: parser.id, syntax } };
+function describe(error, segments, file) {
+  const parent = error.parentSchema ?? {};
+  const expected = parent.description ?? error.message ?? "something else";
+  const params = error.params;
+  if (error.propertyName !== void 0) {
+    return { problem: `the name "${error.propertyName}" is not valid; expected letters and digits only`, node: keyAt(file, segments, error.propertyName) };
   }
-  return {};
-}
-function binaryNote(rel) {
-  return {
-    level: "note",
-    code: "binary-file",
-    file: rel,
-    message: "this file looks binary (it has a NUL byte in its first 8 KiB) and was not scanned."
-  };
-}
-function invalidEncoding(rel, d) {
-  const bad = d.at;
-  const position3 = bad && { line: bad.line, column: bad.column };
-  return {
-    level: "warning",
-    code: "invalid-encoding",
-    file: rel,
-    ...position3 ? { range: { file: rel, start: position3, end: position3 } } : {},
-    message: `this file is not valid ${d.encoding}${bad ? ` (bad byte at offset ${bad.offset})` : ""} and was not scanned. Save it as UTF-8.`
-  };
-}
-function claimCrash(rel, format2) {
-  return {
-    level: "error",
-    code: "internal-error",
-    file: rel,
-    message: `the ${format2} parser failed while recognising this file, so it was not scanned. Please report this with the file attached.`
-  };
-}
-
-// src/config/load.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import path10 from "node:path";
-
-// src/config/config.schema.json
-var config_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://iac-scan.dev/schemas/config.json",
-  title: "iac-scan configuration (.iac-scan.yml)",
-  description: "a map of settings such as include, exclude, rules, fail-on and ignore",
-  type: "object",
-  additionalProperties: false,
-  definitions: {
-    globs: {
-      description: 'a list of path globs relative to the scan root, e.g. ["templates/**"]',
-      type: "array",
-      items: { type: "string", minLength: 1, description: 'a path glob such as "templates/**/*.yaml"' }
-    },
-    severity: {
-      description: "one of critical, high, medium, low",
-      enum: ["critical", "high", "medium", "low"]
-    },
-    selector: {
-      description: "a map with any of ids, owners, controls and severities",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        ids: {
-          description: "a list of rule ids, e.g. [aws-s3-versioning]",
-          type: "array",
-          items: { type: "string", minLength: 1, description: "a rule id such as aws-s3-versioning" }
-        },
-        owners: {
-          description: "a list of owners: customer, shared, provider",
-          type: "array",
-          items: { description: "one of customer, shared, provider", enum: ["customer", "shared", "provider"] }
-        },
-        controls: {
-          description: "a list of ISO 27001 or 27017 controls, e.g. [A.8.24, CLD.12.4.5]",
-          type: "array",
-          items: { type: "string", minLength: 1, description: "a control such as A.8.24 or CLD.12.4.5" }
-        },
-        severities: {
-          description: "a list of severities: critical, high, medium, low",
-          type: "array",
-          items: { $ref: "#/definitions/severity" }
-        }
-      }
-    },
-    date: {
-      description: "a date written YYYY-MM-DD, e.g. 2026-12-31",
-      type: "string",
-      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const name = String(params.additionalProperty);
+      const allowed = Object.keys(parent.properties ?? {});
+      const guess = closest(name, allowed);
+      const hint = guess ? `did you mean "${guess}"? ` : "";
+      return { problem: `unknown key "${name}"; ${hint}expected one of ${allowed.join(", ")}`, node: keyAt(file, segments, name) };
     }
-  },
-  properties: {
-    include: { $ref: "#/definitions/globs" },
-    exclude: { $ref: "#/definitions/globs" },
-    rules: {
-      description: "a map with include and/or exclude rule selectors",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        include: { $ref: "#/definitions/selector" },
-        exclude: { $ref: "#/definitions/selector" }
-      }
-    },
-    severity: {
-      description: "a map from rule id to its severity, e.g. {aws-s3-versioning: low}",
-      type: "object",
-      additionalProperties: { $ref: "#/definitions/severity" }
-    },
-    "fail-on": {
-      description: "one of critical, high, medium, low, none",
-      enum: ["critical", "high", "medium", "low", "none"]
-    },
-    strict: { description: "true or false", type: "boolean" },
-    packs: {
-      description: "a list of rule pack folders, relative to this file",
-      type: "array",
-      items: { type: "string", minLength: 1, description: "a folder path such as rules/extra" }
-    },
-    parameters: {
-      description: "a map from CloudFormation parameter name to its value, e.g. {Environment: prod}",
-      type: "object",
-      propertyNames: { pattern: "^[A-Za-z0-9]+$" },
-      additionalProperties: { description: "a string, number or boolean", type: ["string", "number", "boolean"] }
-    },
-    "parameter-files": {
-      description: "a list of CloudFormation parameter files (JSON or YAML), relative to this file",
-      type: "array",
-      items: { type: "string", minLength: 1, description: "a file path such as params/prod.json" }
-    },
-    variables: {
-      description: "a map from Terraform variable name to its value, e.g. {environment: prod}",
-      type: "object",
-      propertyNames: { pattern: "^[A-Za-z_][A-Za-z0-9_-]*$" },
-      additionalProperties: { description: "a string, number or boolean", type: ["string", "number", "boolean"] }
-    },
-    "var-files": {
-      description: "a list of Terraform variable definitions files (.tfvars or .tfvars.json), relative to this file",
-      type: "array",
-      items: { type: "string", minLength: 1, description: "a file path such as env/prod.tfvars" }
-    },
-    ignore: {
-      description: "a list of suppressions, each with rules, paths and a reason",
-      type: "array",
-      items: {
-        description: "a map with rules, reason, and optionally paths and until",
-        type: "object",
-        additionalProperties: false,
-        required: ["rules", "reason"],
-        properties: {
-          rules: {
-            description: 'a list of rule ids, or ["*"] for every rule',
-            type: "array",
-            minItems: 1,
-            items: { type: "string", minLength: 1, description: "a rule id such as aws-s3-versioning, or *" }
-          },
-          paths: { $ref: "#/definitions/globs" },
-          reason: { description: "a sentence saying why the finding is accepted", type: "string", minLength: 1 },
-          until: { $ref: "#/definitions/date" }
-        }
-      }
-    },
-    category: {
-      description: "a SARIF category name, e.g. iac-scan-prod",
-      type: "string",
-      minLength: 1
+    case "required": {
+      const missing2 = String(params.missingProperty);
+      const wanted = parent.properties?.[missing2]?.description;
+      return { problem: `"${missing2}" is missing${wanted ? `; add it: ${wanted}` : ""}`, node: ownKeyAt(file, segments) ?? nodeAt(file, segments) };
     }
+    case "minItems":
+      return { problem: `the list is empty; expected ${expected}`, node: nodeAt(file, segments) };
+    default:
+      return { problem: `${show2(error.data)} is not valid; expected ${expected}`, node: nodeAt(file, segments) };
   }
-};
+}
+function pointerSegments(pointer, data) {
+  const segments = [];
+  for (const raw of pointer.split("/").slice(1)) {
+    const key2 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    const segment = Array.isArray(data) ? Number(key2) : key2;
+    segments.push(segment);
+    data = data !== null && typeof data === "object" ? data[segment] : void 0;
+  }
+  return segments;
+}
+function show2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  return JSON.stringify(value);
+}
 
 // src/config/load.ts
 var CONFIG_FILE_NAMES = [".iac-scan.yml", ".iac-scan.yaml"];
@@ -21006,7 +18963,7 @@ function loadConfig(root, explicitPath) {
   const rel = relativePath(root, found.file);
   let text;
   try {
-    text = readFileSync2(found.file, "utf8");
+    text = readFileSync(found.file, "utf8");
   } catch (err) {
     const reason = err.code ?? err.message;
     return { config: {}, notices: [...found.notices, { level: "error", code: CODE, file: rel, message: `the config file could not be read (${reason}); check that it is a readable file.` }] };
@@ -21014,17 +18971,17 @@ function loadConfig(root, explicitPath) {
   const parsed = parseYamlFile(text, rel, CODE, "the config file");
   const data = parsed.data ?? {};
   if (parsed.notices.length) return { config: {}, notices: [...found.notices, ...parsed.notices] };
-  validator ??= new import_ajv2.default({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(config_schema_default);
+  validator ??= new import_ajv.default({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(config_schema_default);
   if (!validator(data)) return { config: {}, notices: [...found.notices, ...schemaNotices(validator.errors ?? [], parsed.file, data, CODE)] };
-  return { config: resolve(data, path10.dirname(found.file), parsed.file), notices: found.notices };
+  return { config: resolve(data, path3.dirname(found.file), parsed.file), notices: found.notices };
 }
 function findConfigFile(root, explicitPath) {
   if (explicitPath !== void 0) {
-    const file = path10.resolve(root, explicitPath);
+    const file = path3.resolve(root, explicitPath);
     if (existsSync(file)) return { file, notices: [] };
     return { notices: [{ level: "error", code: CODE, file: relativePath(root, file), message: "the config file given with --config does not exist; check the path." }] };
   }
-  const present = CONFIG_FILE_NAMES.map((name) => path10.join(root, name)).filter((f) => existsSync(f));
+  const present = CONFIG_FILE_NAMES.map((name) => path3.join(root, name)).filter((f) => existsSync(f));
   if (present.length < 2) return { file: present[0], notices: [] };
   return {
     file: present[0],
@@ -21032,7 +18989,7 @@ function findConfigFile(root, explicitPath) {
   };
 }
 function resolve(config, dir, file) {
-  const absolute = (list3) => list3?.map((p) => path10.resolve(dir, p));
+  const absolute = (list3) => list3?.map((p) => path3.resolve(dir, p));
   return {
     ...config,
     ...config.packs ? { packs: absolute(config.packs) } : {},
@@ -21072,7 +19029,7 @@ function isControlOrChild(control, wanted) {
 }
 
 // src/config/parameters.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 var CODE2 = "parameter-file";
 var PARAMETER_NAME = /^[A-Za-z0-9]+$/;
 function loadParameterFile(file, root) {
@@ -21080,7 +19037,7 @@ function loadParameterFile(file, root) {
   const parameters = /* @__PURE__ */ new Map();
   let text;
   try {
-    text = readFileSync3(file, "utf8");
+    text = readFileSync2(file, "utf8");
   } catch (err) {
     const reason = err.code ?? err.message;
     return { parameters, notices: [{ level: "error", code: CODE2, file: rel, message: `the parameter file could not be read (${reason}); check the path.` }] };
@@ -21160,7 +19117,7 @@ function parseParamFlag(flag) {
 }
 
 // src/config/variables.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 var VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 var ENV_PREFIX = "TF_VAR_";
 function loadVariables(sources, root) {
@@ -21170,7 +19127,7 @@ function loadVariables(sources, root) {
   for (const file of sources.files) {
     const rel = relativePath(root, file);
     try {
-      layers.push({ kind: "file", rel, text: readFileSync4(file, "utf8") });
+      layers.push({ kind: "file", rel, text: readFileSync3(file, "utf8") });
     } catch (err) {
       const reason = err.code ?? err.message;
       notices.push({ level: "error", code: "var-file", file: rel, message: `the variable file could not be read (${reason}); check the path.` });
@@ -21195,6 +19152,2167 @@ function parseVarFlag(flag) {
     return { error: `--var ${JSON.stringify(flag)} is not NAME=VALUE with a Terraform variable name; write e.g. --var environment=prod.` };
   }
   return { kind: "value", name, value: flag.slice(eq + 1), from: "--var" };
+}
+
+// src/suppress/written.ts
+function names(s, ruleId) {
+  return s.ids.includes(ruleId) || s.ids.includes("*");
+}
+function describeSuppression(s) {
+  const ids = s.ids.join(",");
+  if (s.cdkNagId) return `cdk_nag suppression of ${s.cdkNagId} (${ids})`;
+  if (s.kind === "inline") return `iac-scan:ignore ${ids}`;
+  if (s.kind === "metadata") return `Metadata iac-scan ignore ${ids}`;
+  return `config ignore entry for ${ids}`;
+}
+
+// src/suppress/check.ts
+function suppressionProblems(s, today, knownRuleIds) {
+  const problems2 = [];
+  const what = describeSuppression(s);
+  const warn = (code3, message) => problems2.push({ level: "warning", code: code3, message, ...s.file ? { file: s.file } : {}, ...s.location ? { range: s.location } : {} });
+  if (!s.ids.length) {
+    warn("suppression-no-rule", `${what} names no rule, so it suppresses nothing; write the rule id first, e.g. iac-scan:ignore aws-s3-versioning <reason>.`);
+    return problems2;
+  }
+  for (const id of s.ids) {
+    if (id === "*" || knownRuleIds.has(id)) continue;
+    const guess = closest(id, [...knownRuleIds]);
+    warn("unknown-rule", `${what} names rule ${id}, which does not exist, so it suppresses nothing; ${guess ? `did you mean ${guess}?` : "check the id in the report."}`);
+  }
+  if (!s.reason.trim()) warn("suppression-no-reason", `${what} gives no reason, so it suppresses nothing; add a sentence saying why the finding is accepted.`);
+  if (s.until !== void 0) {
+    if (!isIsoDate(s.until)) warn("suppression-bad-date", `${what} has until=${s.until}, which is not a date, so it suppresses nothing; write it as YYYY-MM-DD.`);
+    else if (s.until < today) warn("suppression-expired", `${what} expired on ${s.until}, so it suppresses nothing; fix the finding, or set a new date if the reason still holds.`);
+  }
+  return problems2;
+}
+function isIsoDate(text) {
+  if (text.length !== 10 || text[4] !== "-" || text[7] !== "-") return false;
+  const parsed = /* @__PURE__ */ new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
+}
+
+// src/scan/date.ts
+var SECONDS = /^\d+$/;
+function chooseScanDate(given, sourceDateEpoch) {
+  if (given.value !== void 0) {
+    return isIsoDate(given.value) ? { date: given.value } : { problem: `${given.name} ${JSON.stringify(given.value)} is not valid; expected a calendar date written YYYY-MM-DD, e.g. 2026-03-31` };
+  }
+  if (sourceDateEpoch === void 0 || sourceDateEpoch === "") return { date: void 0 };
+  const date = SECONDS.test(sourceDateEpoch) ? dayOf(Number(sourceDateEpoch)) : void 0;
+  return date ? { date } : {
+    problem: `SOURCE_DATE_EPOCH ${JSON.stringify(sourceDateEpoch)} is not valid; expected a whole number of seconds since 1970-01-01 00:00 UTC (as date +%s prints it), or give the date with ${given.name.replace(/:$/, "")} instead`
+  };
+}
+function dayOf(seconds) {
+  const moment = new Date(seconds * 1e3);
+  if (Number.isNaN(moment.getTime())) return void 0;
+  const day = moment.toISOString().slice(0, 10);
+  return isIsoDate(day) ? day : void 0;
+}
+
+// src/action/inputs.ts
+var FORMATS = ["sarif", "json", "text", "soa", "soa-json"];
+var FAIL_ON = [...SEVERITIES, "none"];
+var DEFAULT_OUTPUT = {
+  sarif: "iac-scan.sarif",
+  json: "iac-scan.json",
+  text: "iac-scan.txt",
+  soa: "iac-scan-soa.md",
+  "soa-json": "iac-scan-soa.json"
+};
+var ActionInputError = class extends Error {
+};
+function readInputs(env) {
+  const get = (name) => env[`INPUT_${name.toUpperCase()}`]?.trim() || void 0;
+  const format2 = oneOf("format", get("format") ?? "sarif", FORMATS);
+  const failOn = get("fail-on");
+  const paths = (get("paths") ?? "").split(/\s+/).filter(Boolean);
+  const scanDate = chooseScanDate({ name: "input scan-date:", value: get("scan-date") }, env.SOURCE_DATE_EPOCH);
+  if (scanDate.problem !== void 0) throw new ActionInputError(`${scanDate.problem}. Fix the 'with:' or 'env:' of this step.`);
+  return {
+    paths: paths.length ? paths : ["."],
+    configPath: get("config"),
+    format: format2,
+    output: get("output") ?? DEFAULT_OUTPUT[format2],
+    failOn: failOn === void 0 ? void 0 : oneOf("fail-on", failOn, FAIL_ON),
+    category: get("category"),
+    vars: (get("vars") ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
+    varFiles: (get("var-files") ?? "").split(/\s+/).filter(Boolean),
+    scanDate: scanDate.date
+  };
+}
+function oneOf(input, value, allowed) {
+  if (allowed.includes(value)) return value;
+  throw new ActionInputError(
+    `input ${input}: ${JSON.stringify(value)} is not valid; expected one of ${allowed.join(", ")}. Fix the 'with:' of this step.`
+  );
+}
+
+// src/action/run.ts
+import { randomUUID } from "node:crypto";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import path34 from "node:path";
+
+// package.json
+var version = "0.1.0";
+var homepage = "https://github.com/iac-scan/iac-scan";
+
+// src/version.ts
+var VERSION = version;
+var HOMEPAGE = homepage;
+
+// src/report/names.ts
+var TOOL_NAME = "iac-scan";
+var TOOL_URI = HOMEPAGE;
+var RULE_DOCS_DIR = "docs/rules";
+function ruleDocPath(rule) {
+  return `${RULE_DOCS_DIR}/${rule.id}.md`;
+}
+function helpUri(rule) {
+  if (rule.pack === "builtin") return `${HOMEPAGE}/blob/main/${ruleDocPath(rule)}`;
+  return rule.references[0];
+}
+function qualifiedAddress(resource) {
+  const ctx = resource.context;
+  let name = resource.address;
+  if (ctx?.module && !name.startsWith(`${ctx.module}.`)) name = `${ctx.module}.${name}`;
+  return ctx?.stack ? `${ctx.stack}/${name}` : name;
+}
+function controlList(controls) {
+  return controls.length ? controls.join(", ") : "\u2014";
+}
+
+// src/report/related.ts
+function relatedPlaces(finding) {
+  const made = finding.resource.family === "terraform" ? "is made through this module call" : "is declared here";
+  const origins = (finding.resource.origin ?? []).map((range2) => ({ range: range2, message: `${finding.resource.address} ${made}` }));
+  return [...finding.related, ...origins];
+}
+
+// src/scan/verdict.ts
+function failingFindings(findings, failOn) {
+  if (failOn === "none") return [];
+  return findings.filter((f) => !f.suppression && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+}
+function exitCode(result, failOn) {
+  if (result.notices.some((n) => n.level === "error")) return 2;
+  return failingFindings(result.findings, failOn).length ? 1 : 0;
+}
+
+// src/report/summary.ts
+function summarize(result, failOn) {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  const byOwner = Object.fromEntries(OWNERS.map((o) => [o, 0]));
+  let suppressed = 0;
+  for (const f of result.findings) {
+    if (f.suppression) {
+      suppressed++;
+      continue;
+    }
+    bySeverity[f.severity]++;
+    byOwner[f.rule.owner]++;
+  }
+  return {
+    files: result.stats.files,
+    resources: result.stats.resources,
+    rules: result.rules.length,
+    findings: result.findings.length - suppressed,
+    suppressed,
+    bySeverity,
+    byOwner,
+    failOn,
+    failing: failingFindings(result.findings, failOn).length,
+    errors: result.notices.filter((n) => n.level === "error").length,
+    warnings: result.notices.filter((n) => n.level === "warning").length,
+    exitCode: exitCode(result, failOn)
+  };
+}
+function countList(counts, order) {
+  const parts = order.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`);
+  return parts.length ? parts.join(", ") : "none";
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// src/report/json.ts
+var JSON_REPORT_VERSION = 1;
+function renderJson(result, options) {
+  const summary = summarize(result, options.failOn);
+  const report = {
+    version: JSON_REPORT_VERSION,
+    tool: { name: TOOL_NAME, version: options.toolVersion },
+    summary: {
+      files: summary.files,
+      resources: summary.resources,
+      rules: summary.rules,
+      findings: summary.findings,
+      suppressed: summary.suppressed,
+      bySeverity: summary.bySeverity,
+      byOwner: summary.byOwner,
+      failOn: summary.failOn,
+      failing: summary.failing,
+      errors: summary.errors,
+      warnings: summary.warnings,
+      exitCode: summary.exitCode
+    },
+    findings: result.findings.map(jsonFinding),
+    notices: result.notices.map(jsonNotice)
+  };
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function span(range2) {
+  return { start: { ...range2.start }, end: { ...range2.end } };
+}
+function jsonFinding(f) {
+  return {
+    ruleId: f.rule.id,
+    title: f.rule.title,
+    severity: f.severity,
+    owner: f.rule.owner,
+    controls: { iso27001: [...f.rule.controls.iso27001], iso27017: [...f.rule.controls.iso27017] },
+    file: f.at.file,
+    range: span(f.at),
+    address: qualifiedAddress(f.resource),
+    resourceType: f.resource.type,
+    path: f.path,
+    message: f.message,
+    related: relatedPlaces(f).map((r) => ({ file: r.range.file, range: span(r.range), message: r.message })),
+    fingerprint: f.fingerprint,
+    helpUri: helpUri(f.rule),
+    suppression: f.suppression ? jsonSuppression(f.suppression) : null
+  };
+}
+function jsonSuppression(s) {
+  return {
+    kind: s.kind,
+    justification: s.justification,
+    until: s.until ?? null,
+    file: s.location?.file ?? null,
+    range: s.location ? span(s.location) : null
+  };
+}
+function jsonNotice(n) {
+  return {
+    level: n.level,
+    code: n.code,
+    message: n.message,
+    file: n.range?.file ?? n.file ?? null,
+    range: n.range ? span(n.range) : null
+  };
+}
+
+// src/report/sarif.ts
+import { pathToFileURL } from "node:url";
+
+// src/report/levels.ts
+var SEVERITY_LEVEL = {
+  critical: "error",
+  high: "error",
+  medium: "warning",
+  low: "note"
+};
+var SECURITY_SEVERITY = {
+  critical: "9.5",
+  high: "8.0",
+  medium: "5.5",
+  low: "3.0"
+};
+var OWNER_MEANING = {
+  customer: "the protection is off until the customer's code turns it on",
+  shared: "the provider protects by default, and only the customer's code can switch the protection off",
+  provider: "the provider operates this control; the code only records the choice"
+};
+function bySeverityDesc(items2) {
+  return [...items2].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+}
+
+// src/report/sarif-location.ts
+var SRCROOT = "%SRCROOT%";
+function relativeUri(rel) {
+  return rel.split("/").map(encodeURIComponent).join("/");
+}
+function region(range2) {
+  const endLine = Math.max(range2.end.line, range2.start.line);
+  const endColumn = endLine === range2.start.line ? Math.max(range2.end.column, range2.start.column) : Math.max(range2.end.column, 1);
+  return { startLine: range2.start.line, startColumn: range2.start.column, endLine, endColumn };
+}
+function physicalLocation(range2) {
+  return { artifactLocation: fileLocation(range2.file), region: region(range2) };
+}
+function fileLocation(file) {
+  return { uri: relativeUri(file), uriBaseId: SRCROOT };
+}
+function contextRegion(range2, lines) {
+  if (!lines) return void 0;
+  const count = lines.split("\n").length;
+  if (range2.start.line + count - 1 < range2.end.line) return void 0;
+  return { startLine: range2.start.line, endLine: range2.start.line + count - 1, snippet: { text: lines } };
+}
+function locationWithMessage(id, range2, message) {
+  return { id, physicalLocation: physicalLocation(range2), message: { text: message } };
+}
+
+// src/report/control-names.ts
+function describeControl(id, standard, catalog) {
+  const control = catalog.controls[standard].get(id);
+  return control ? `${id} ${control.title} (${origin(control)})` : id;
+}
+function origin(control) {
+  switch (control.group) {
+    case "annex-a":
+      return "ISO/IEC 27001:2022 Annex A";
+    case "cloud":
+      return "ISO/IEC 27017";
+    case "clause":
+      return `ISO/IEC 27002:2013 ${control.cloudGuidance ? "with" : "without"} ISO/IEC 27017 cloud guidance; ${control.annexA} in ISO/IEC 27001:2022`;
+  }
+}
+
+// src/controls/load.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+import fs2 from "node:fs";
+import path5 from "node:path";
+
+// src/rules/load/files.ts
+import fs from "node:fs";
+import path4 from "node:path";
+function listRuleFiles(dir) {
+  const out = [];
+  const visit2 = (folder) => {
+    const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries) {
+      const full = path4.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(".")) visit2(full);
+      } else if (entry.isFile() && (entry.name.endsWith(".yaml") || entry.name.endsWith(".yml"))) {
+        out.push(full);
+      }
+    }
+  };
+  visit2(dir);
+  return out;
+}
+function displayPath(file) {
+  const rel = path4.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !path4.isAbsolute(rel) ? rel.split(path4.sep).join("/") : file;
+}
+
+// src/controls/nearest.ts
+var MAX_SUGGESTIONS = 3;
+function nearestIds(id, known) {
+  const scored = [...known].map((candidate, order) => ({ candidate, order, distance: editDistance(id, candidate), shared: commonStart(id, candidate) }));
+  const best = Math.min(...scored.map((s) => s.distance));
+  return scored.filter((s) => s.distance === best).sort((a, b) => b.shared - a.shared || a.order - b.order).slice(0, MAX_SUGGESTIONS).map((s) => s.candidate);
+}
+function commonStart(a, b) {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+// src/controls/build.ts
+var CATALOG_CODE = "controls-invalid";
+function buildCatalog(files) {
+  const errors = [];
+  const report = (file, segments, message) => {
+    errors.push({ level: "error", code: CATALOG_CODE, file: file.yaml.rel, range: rangeOf(file.yaml, nodeAt(file.yaml, segments)), message });
+  };
+  const controls = { iso27001: /* @__PURE__ */ new Map(), iso27017: /* @__PURE__ */ new Map() };
+  const firstLines = /* @__PURE__ */ new Map();
+  const add = (standard, control, file, at) => {
+    const line = rangeOf(file.yaml, nodeAt(file.yaml, at)).start.line;
+    const first = firstLines.get(control.id);
+    if (first !== void 0) {
+      report(file, at, `"${control.id}" is already listed at line ${first}; list each control once.`);
+      return;
+    }
+    firstLines.set(control.id, line);
+    controls[standard].set(control.id, control);
+  };
+  const annexA = (id, file, at) => {
+    const found = controls.iso27001.get(id);
+    if (!found) report(file, at, `"${id}" is not a control of ${files.iso27001.yaml.rel} (nearest: ${nearestIds(id, controls.iso27001.keys()).join(", ")}); add it there or correct the id.`);
+    return found;
+  };
+  const { iso27001, iso27017 } = files;
+  iso27001.data.controls.forEach((raw, i) => add("iso27001", toControl(raw, "annex-a"), iso27001, ["controls", i, "id"]));
+  iso27017.data.cloud.forEach((raw, i) => {
+    raw.related?.forEach((id, j) => annexA(id, iso27017, ["cloud", i, "related", j]));
+    add("iso27017", toControl(raw, "cloud"), iso27017, ["cloud", i, "id"]);
+  });
+  iso27017.data.clauses.forEach((raw, i) => {
+    const target = annexA(raw.annexA, iso27017, ["clauses", i, "annexA"]);
+    if (!target) return;
+    const clause = { id: raw.id, group: "clause", title: raw.title, split: target.split, notes: {}, annexA: raw.annexA, cloudGuidance: raw.cloudGuidance ?? true };
+    if (target.inherited) clause.inherited = target.inherited;
+    add("iso27017", clause, iso27017, ["clauses", i, "id"]);
+  });
+  const services = serviceTable(files.serviceModels, report);
+  if (errors.length) return { errors };
+  return { catalog: { controls, models: files.serviceModels.data.models, services }, errors };
+}
+function toControl(raw, group) {
+  const control = { id: raw.id, group, title: raw.title, split: raw.split, notes: raw.notes ?? {} };
+  if (raw.note) control.note = raw.note;
+  if (raw.inherited) control.inherited = raw.inherited;
+  if (raw.related) control.related = raw.related;
+  return control;
+}
+function serviceTable(file, report) {
+  const owners = /* @__PURE__ */ new Map();
+  return file.data.services.map((raw, i) => {
+    const entry = { service: raw.service, model: raw.model, cloudformation: raw.cloudformation ?? [], terraform: raw.terraform ?? [] };
+    for (const family of ["cloudformation", "terraform"]) {
+      entry[family].forEach((prefix2, j) => {
+        const first = owners.get(prefix2);
+        if (first !== void 0) report(file, ["services", i, family, j], `"${prefix2}" is already listed for ${first}; list each prefix under one service.`);
+        else owners.set(prefix2, raw.service);
+      });
+    }
+    return entry;
+  });
+}
+
+// src/controls/catalog.schema.json
+var catalog_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/iac-scan/iac-scan/controls/catalog.schema.json",
+  title: "iac-scan controls catalog",
+  description: "The files of controls/: one definition per file. See docs/controls.md.",
+  definitions: {
+    owner: {
+      description: "one of customer, shared, provider",
+      enum: ["customer", "shared", "provider"]
+    },
+    split: {
+      description: "a map of the three service models to their owner, e.g. { infrastructure: customer, container: shared, abstracted: shared }",
+      type: "object",
+      additionalProperties: false,
+      required: ["infrastructure", "container", "abstracted"],
+      properties: {
+        infrastructure: { $ref: "#/definitions/owner" },
+        container: { $ref: "#/definitions/owner" },
+        abstracted: { $ref: "#/definitions/owner" }
+      }
+    },
+    notes: {
+      description: "a map of service models (infrastructure, container, abstracted) to one line on why the split is so there",
+      type: "object",
+      additionalProperties: false,
+      minProperties: 1,
+      properties: {
+        infrastructure: { type: "string", minLength: 1, description: "one line on the infrastructure model" },
+        container: { type: "string", minLength: 1, description: "one line on the container model" },
+        abstracted: { type: "string", minLength: 1, description: "one line on the abstracted model" }
+      }
+    },
+    inherited: {
+      description: "a map with scope (what the provider operates) and evidence (e.g. the provider's certification)",
+      type: "object",
+      additionalProperties: false,
+      required: ["scope", "evidence"],
+      properties: {
+        scope: { type: "string", minLength: 1, description: "what the provider operates that no infrastructure code can show" },
+        evidence: { type: "string", minLength: 1, description: "how the customer evidences it, e.g. the provider's certification" }
+      }
+    },
+    title: { type: "string", minLength: 1, description: "the standard's short title of the control" },
+    note: { type: "string", minLength: 1, description: "one line on the control as a whole" },
+    annexAId: {
+      type: "string",
+      pattern: "^A\\.[5-8]\\.[0-9]+$",
+      description: "an ISO/IEC 27001:2022 Annex A control such as A.8.24"
+    },
+    iso27001File: {
+      description: "a map with controls: the ISO/IEC 27001:2022 Annex A controls",
+      type: "object",
+      additionalProperties: false,
+      required: ["controls"],
+      properties: {
+        controls: {
+          description: "a list of Annex A controls, each with id, title and split",
+          type: "array",
+          minItems: 1,
+          items: {
+            description: "a control: id, title, split, and optionally note, notes and inherited",
+            type: "object",
+            additionalProperties: false,
+            required: ["id", "title", "split"],
+            properties: {
+              id: { $ref: "#/definitions/annexAId" },
+              title: { $ref: "#/definitions/title" },
+              split: { $ref: "#/definitions/split" },
+              note: { $ref: "#/definitions/note" },
+              notes: { $ref: "#/definitions/notes" },
+              inherited: { $ref: "#/definitions/inherited" }
+            }
+          }
+        }
+      }
+    },
+    iso27017File: {
+      description: "a map with cloud (the CLD controls) and clauses (the ISO/IEC 27002:2013 clauses the rules name)",
+      type: "object",
+      additionalProperties: false,
+      required: ["cloud", "clauses"],
+      properties: {
+        cloud: {
+          description: "a list of ISO/IEC 27017 cloud controls, each with id, title, split and related",
+          type: "array",
+          minItems: 1,
+          items: {
+            description: "a cloud control: id, title, split, related, and optionally note, notes and inherited",
+            type: "object",
+            additionalProperties: false,
+            required: ["id", "title", "split", "related"],
+            properties: {
+              id: {
+                type: "string",
+                pattern: "^CLD\\.[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{1,2}$",
+                description: "a cloud control id such as CLD.12.4.5"
+              },
+              title: { $ref: "#/definitions/title" },
+              split: { $ref: "#/definitions/split" },
+              note: { $ref: "#/definitions/note" },
+              notes: { $ref: "#/definitions/notes" },
+              inherited: { $ref: "#/definitions/inherited" },
+              related: {
+                description: "a list of the closest ISO/IEC 27001:2022 Annex A controls, e.g. [A.8.22]",
+                type: "array",
+                minItems: 1,
+                items: { $ref: "#/definitions/annexAId" }
+              }
+            }
+          }
+        },
+        clauses: {
+          description: "a list of ISO/IEC 27002:2013 clauses, each with id, title, annexA and optionally cloudGuidance",
+          type: "array",
+          minItems: 1,
+          items: {
+            description: "a clause: id, title, annexA, and cloudGuidance: false when ISO/IEC 27017 adds no cloud guidance to it",
+            type: "object",
+            additionalProperties: false,
+            required: ["id", "title", "annexA"],
+            properties: {
+              id: {
+                type: "string",
+                pattern: "^[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{1,2}$",
+                description: 'an ISO/IEC 27002:2013 clause number written as text, e.g. "12.4.1"'
+              },
+              title: { $ref: "#/definitions/title" },
+              annexA: { $ref: "#/definitions/annexAId" },
+              cloudGuidance: {
+                type: "boolean",
+                description: "false when ISO/IEC 27017 applies the clause without cloud guidance of its own; true when left out"
+              }
+            }
+          }
+        }
+      }
+    },
+    serviceModelsFile: {
+      description: "a map with models (the three service models) and services (AWS services by resource type)",
+      type: "object",
+      additionalProperties: false,
+      required: ["models", "services"],
+      properties: {
+        models: {
+          description: "a map of infrastructure, container and abstracted to their title and summary",
+          type: "object",
+          additionalProperties: false,
+          required: ["infrastructure", "container", "abstracted"],
+          properties: {
+            infrastructure: { $ref: "#/definitions/model" },
+            container: { $ref: "#/definitions/model" },
+            abstracted: { $ref: "#/definitions/model" }
+          }
+        },
+        services: {
+          description: "a list of AWS services, each with service, model and resource type prefixes",
+          type: "array",
+          minItems: 1,
+          items: {
+            description: "a service: service, model, and cloudformation and/or terraform",
+            type: "object",
+            additionalProperties: false,
+            required: ["service", "model"],
+            anyOf: [{ required: ["cloudformation"] }, { required: ["terraform"] }],
+            properties: {
+              service: { type: "string", minLength: 1, description: "the service's name, e.g. Amazon S3" },
+              model: { description: "one of infrastructure, container, abstracted", enum: ["infrastructure", "container", "abstracted"] },
+              cloudformation: {
+                description: "a list of CloudFormation service namespaces, e.g. [AWS::S3]",
+                type: "array",
+                items: { type: "string", pattern: "^[A-Za-z0-9]+::[A-Za-z0-9]+$", description: "a CloudFormation service namespace such as AWS::S3" }
+              },
+              terraform: {
+                description: "a list of Terraform type prefixes, e.g. [aws_s3]",
+                type: "array",
+                items: { type: "string", pattern: "^[a-z0-9]+(_[a-z0-9]+)+$", description: "a Terraform type prefix such as aws_s3" }
+              }
+            }
+          }
+        }
+      }
+    },
+    model: {
+      description: "a map with title and summary",
+      type: "object",
+      additionalProperties: false,
+      required: ["title", "summary"],
+      properties: {
+        title: { type: "string", minLength: 1, description: "the model's name, e.g. Infrastructure services" },
+        summary: { type: "string", minLength: 1, description: "one sentence on who runs what in this model" }
+      }
+    }
+  }
+};
+
+// src/controls/load.ts
+var FILES = [
+  ["iso27001", "iso27001.yaml", "iso27001File"],
+  ["iso27017", "iso27017.yaml", "iso27017File"],
+  ["serviceModels", "service-models.yaml", "serviceModelsFile"]
+];
+var ajv;
+function loadControlCatalog(dir) {
+  const errors = [];
+  const files = {};
+  for (const [key2, name, definition] of FILES) {
+    const read = readCatalogFile(path5.join(dir, name), definition);
+    errors.push(...read.errors);
+    if (read.file) files[key2] = read.file;
+  }
+  if (errors.length) return { errors };
+  return buildCatalog(files);
+}
+function readCatalogFile(file, definition) {
+  const rel = displayPath(file);
+  let text;
+  try {
+    text = fs2.readFileSync(file, "utf8");
+  } catch (err) {
+    const reason = err.code ?? err.message;
+    const message = `the controls catalog file could not be read (${reason}); it ships with iac-scan in controls/, so reinstall iac-scan or restore the file.`;
+    return { errors: [{ level: "error", code: CATALOG_CODE, file: rel, message }] };
+  }
+  const parsed = parseYamlFile(text, rel, CATALOG_CODE, "a controls catalog file");
+  if (parsed.notices.length) return { errors: parsed.notices };
+  ajv ??= new import_ajv2.default({ allErrors: true, verbose: true }).addSchema(catalog_schema_default);
+  const validate = ajv.getSchema(`${catalog_schema_default.$id}#/definitions/${definition}`);
+  if (!validate(parsed.data)) return { errors: schemaNotices(validate.errors ?? [], parsed.file, parsed.data, CATALOG_CODE) };
+  return { file: { yaml: parsed.file, data: parsed.data }, errors: [] };
+}
+
+// src/rules/builtin-dir.ts
+import fs3 from "node:fs";
+import path6 from "node:path";
+import { fileURLToPath } from "node:url";
+function builtinRulesDir() {
+  return path6.join(shippedDataRoot(), "rules");
+}
+function builtinControlsDir() {
+  return path6.join(shippedDataRoot(), "controls");
+}
+function shippedDataRoot() {
+  const start2 = path6.dirname(fileURLToPath(import.meta.url));
+  for (let dir = start2; ; dir = path6.dirname(dir)) {
+    if (fs3.statSync(path6.join(dir, "rules", "aws"), { throwIfNoEntry: false })?.isDirectory()) return dir;
+    if (path6.dirname(dir) === dir) break;
+  }
+  return path6.resolve(start2, "..");
+}
+
+// src/scan/notices.ts
+var LEVEL_ORDER = { error: 0, warning: 1, note: 2 };
+function compareNotices(a, b) {
+  const fa = a.range?.file ?? a.file ?? "";
+  const fb = b.range?.file ?? b.file ?? "";
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  const la = a.range?.start.line ?? 0;
+  const lb = b.range?.start.line ?? 0;
+  if (la !== lb) return la - lb;
+  if (a.level !== b.level) return LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level];
+  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+function formatNotice(n) {
+  const where = n.range ? `${n.range.file}:${n.range.start.line}:${n.range.start.column}: ` : n.file ? `${n.file}: ` : "";
+  return `${where}${n.message}`;
+}
+
+// src/controls/shipped.ts
+var shipped;
+function shippedCatalog() {
+  if (shipped) return shipped;
+  const { catalog, errors } = loadControlCatalog(builtinControlsDir());
+  if (!catalog) throw new Error(`the controls catalog has errors:
+${errors.map(formatNotice).join("\n")}`);
+  shipped = catalog;
+  return catalog;
+}
+
+// src/controls/services.ts
+var SEPARATOR = { cloudformation: "::", terraform: "_" };
+function serviceOf(catalog, family, type) {
+  let best;
+  let bestLength = 0;
+  for (const entry of catalog.services) {
+    for (const prefix2 of entry[family]) {
+      const covers = type === prefix2 || type.startsWith(`${prefix2}${SEPARATOR[family]}`);
+      if (covers && prefix2.length > bestLength) [best, bestLength] = [entry, prefix2.length];
+    }
+  }
+  return best;
+}
+
+// src/report/rule-facts.ts
+var FORMAT_LABEL = { cloudformation: "CloudFormation", terraform: "Terraform", cdk: "CDK" };
+function ruleFormats(rule) {
+  const formats = [];
+  if (rule.checks.cloudformation) formats.push("cloudformation");
+  if (rule.checks.terraform) formats.push("terraform");
+  if (rule.checks.cloudformation) formats.push("cdk");
+  return formats;
+}
+function checkedTypes(rule, family) {
+  return [...new Set((rule.checks[family] ?? []).flatMap((check) => check.resource))];
+}
+function ruleServiceModels(rule, catalog) {
+  const families = ["cloudformation", "terraform"];
+  if (families.some((family) => checkedTypes(rule, family).includes("*"))) {
+    return new Map(SERVICE_MODELS.map((model) => [model, ["all services"]]));
+  }
+  const found = /* @__PURE__ */ new Map();
+  for (const family of families) {
+    for (const type of checkedTypes(rule, family)) {
+      const entry = serviceOf(catalog, family, type);
+      if (entry) found.set(entry.model, (found.get(entry.model) ?? /* @__PURE__ */ new Set()).add(entry.service));
+    }
+  }
+  return new Map(SERVICE_MODELS.filter((m) => found.has(m)).map((m) => [m, [...found.get(m)]]));
+}
+
+// src/report/rule-help.ts
+var REMEDIATION_SECTIONS = [
+  ["cloudformation", "CloudFormation"],
+  ["terraform", "Terraform"],
+  ["cdk", "CDK"]
+];
+var STANDARDS = ["iso27001", "iso27017"];
+function helpSections(rule, catalog) {
+  const sections = [
+    { heading: "Why it matters", lines: [rule.description.trim()] },
+    { heading: "Who fixes it", lines: [`Owner: ${rule.owner} (${OWNER_MEANING[rule.owner]}).`] },
+    { heading: "Controls", list: true, lines: STANDARDS.flatMap((s) => rule.controls[s].map((id) => describeControl(id, s, catalog))) }
+  ];
+  const split2 = splitLines(rule, catalog);
+  if (split2.length) sections.push({ heading: "Owner by service model", list: true, lines: split2 });
+  for (const [key2, label] of REMEDIATION_SECTIONS) {
+    const text = rule.remediation[key2];
+    if (text) sections.push({ heading: `Remediation (${label})`, lines: [text.trim()] });
+  }
+  sections.push({ heading: "Resources checked", list: true, lines: resourceLines(rule) });
+  const equivalents = Object.entries(rule.equivalents ?? {}).filter(([, ids]) => ids.length);
+  if (equivalents.length) sections.push({ heading: "Equivalents", list: true, lines: equivalents.map(([tool, ids]) => `${tool}: ${ids.join(", ")}`) });
+  if (rule.references.length) sections.push({ heading: "References", list: true, lines: rule.references });
+  return sections;
+}
+function splitLines(rule, catalog) {
+  return [...ruleServiceModels(rule, catalog)].map(([model, services]) => {
+    const owners = STANDARDS.flatMap(
+      (s) => rule.controls[s].flatMap((id) => {
+        const control = catalog.controls[s].get(id);
+        return control ? [`${id} ${control.split[model]}`] : [];
+      })
+    );
+    return `${catalog.models[model].title} (${services.join(", ")}): ${owners.join(", ")}`;
+  });
+}
+function resourceLines(rule) {
+  const types = (list3) => list3.map((t) => t === "*" ? "every resource" : `\`${t}\``).join(", ");
+  const lines = [];
+  const cloudformation2 = checkedTypes(rule, "cloudformation");
+  const terraform2 = checkedTypes(rule, "terraform");
+  if (cloudformation2.length) lines.push(`CloudFormation and CDK: ${types(cloudformation2)}`);
+  if (terraform2.length) lines.push(`Terraform: ${types(terraform2)}`);
+  return lines;
+}
+function helpText(rule, catalog) {
+  return helpSections(rule, catalog).map((s) => `${s.heading}:
+${s.lines.map((l) => s.list ? `- ${l}` : l).join("\n")}`).join("\n\n");
+}
+function helpMarkdown(rule, catalog) {
+  const formats = ruleFormats(rule).map((f) => FORMAT_LABEL[f]).join(", ");
+  const summary = `\`${rule.id}\` \xB7 severity **${rule.severity}** \xB7 owner **${rule.owner}** \xB7 ${formats}`;
+  const body = helpSections(rule, catalog).map((s) => {
+    const lines = s.list ? s.lines.map((l) => `- ${l.startsWith("http") ? `<${l}>` : l}`) : s.lines;
+    return `## ${s.heading}
+
+${lines.join("\n")}`;
+  });
+  return `${[`# ${rule.title}`, summary, ...body].join("\n\n")}
+`;
+}
+
+// src/report/sarif-rules.ts
+var MAX_TAGS = 10;
+function ruleTable(rules, findings, catalog) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const r of rules) byId.set(r.id, r);
+  for (const f of findings) if (!byId.has(f.rule.id)) byId.set(f.rule.id, f.rule);
+  const sorted = [...byId.values()].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return {
+    descriptors: sorted.map((rule) => ruleDescriptor(rule, catalog)),
+    index: new Map(sorted.map((r, i) => [r.id, i]))
+  };
+}
+function ruleDescriptor(rule, catalog) {
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    help: { text: helpText(rule, catalog), markdown: helpMarkdown(rule, catalog) },
+    helpUri: helpUri(rule),
+    defaultConfiguration: { level: SEVERITY_LEVEL[rule.severity] },
+    properties: {
+      "security-severity": SECURITY_SEVERITY[rule.severity],
+      precision: "high",
+      tags: ruleTags(rule)
+    }
+  };
+}
+function pascalCase(id) {
+  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+}
+function ruleTags(rule) {
+  const fixed2 = ["security", `owner:${rule.owner}`];
+  const iso27001 = [...new Set(rule.controls.iso27001)].sort().map((c) => `iso27001:${c}`);
+  const iso27017 = [...new Set(rule.controls.iso27017)].sort().map((c) => `iso27017:${c}`);
+  const room = MAX_TAGS - fixed2.length;
+  const kept01 = [];
+  const kept17 = [];
+  for (let i = 0; kept01.length + kept17.length < room; i++) {
+    if (i >= iso27001.length && i >= iso27017.length) break;
+    if (i < iso27001.length) kept01.push(iso27001[i]);
+    if (i < iso27017.length && kept01.length + kept17.length < room) kept17.push(iso27017[i]);
+  }
+  return [...fixed2, ...kept01, ...kept17];
+}
+
+// src/report/sarif.ts
+var SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var FINGERPRINT_KEY = "iacScan/v1";
+function renderSarif(result, options) {
+  const rules = ruleTable(result.rules, result.findings, result.catalog);
+  const run = {
+    tool: {
+      driver: {
+        name: TOOL_NAME,
+        semanticVersion: options.toolVersion,
+        informationUri: TOOL_URI,
+        rules: rules.descriptors
+      }
+    },
+    automationDetails: { id: automationId(options.category) },
+    originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
+    columnKind: "utf16CodeUnits",
+    results: result.findings.map((f) => sarifResult(f, rules.index.get(f.rule.id), result)),
+    invocations: [
+      {
+        executionSuccessful: !result.notices.some((n) => n.level === "error"),
+        toolExecutionNotifications: result.notices.map(notification)
+      }
+    ]
+  };
+  const log2 = { $schema: SCHEMA, version: "2.1.0", runs: [run] };
+  return `${JSON.stringify(log2, null, 2)}
+`;
+}
+function automationId(category) {
+  return category.endsWith("/") ? category : `${category}/`;
+}
+function rootUri(root) {
+  const href = pathToFileURL(root).href;
+  return href.endsWith("/") ? href : `${href}/`;
+}
+function sarifResult(finding, ruleIndex, scan3) {
+  const physical = physicalLocation(finding.at);
+  const context = contextRegion(finding.at, scan3.snippet(finding.at));
+  if (context) physical.contextRegion = context;
+  const related = relatedLocations(finding);
+  const result = {
+    ruleId: finding.rule.id,
+    ruleIndex,
+    level: SEVERITY_LEVEL[finding.severity],
+    message: { text: messageWithLinks(finding.message, related) },
+    locations: [
+      {
+        physicalLocation: physical,
+        logicalLocations: logicalLocations(finding.resource)
+      }
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    properties: { severity: finding.severity, owner: finding.rule.owner }
+  };
+  if (related.length) result.relatedLocations = related;
+  if (finding.suppression) result.suppressions = [suppression(finding.suppression)];
+  return result;
+}
+function logicalLocations(resource) {
+  const locations = [{ name: resource.address, fullyQualifiedName: qualifiedAddress(resource), kind: "resource" }];
+  const { stack, constructPath } = resource.context ?? {};
+  if (stack) locations.push({ name: stack, fullyQualifiedName: stack, kind: "module" });
+  if (constructPath) locations.push({ name: constructPath, fullyQualifiedName: constructPath, kind: "object" });
+  return locations;
+}
+function relatedLocations(finding) {
+  return relatedPlaces(finding).map((r, i) => locationWithMessage(i + 1, r.range, r.message));
+}
+function messageWithLinks(message, related) {
+  if (!related.length) return message;
+  const links = related.map((l) => `[${escapeLinkText(l.message?.text ?? "")}](${l.id})`);
+  const sep2 = /[.!?]$/.test(message) ? " " : ". ";
+  return `${message}${sep2}Related: ${links.join("; ")}.`;
+}
+function escapeLinkText(text) {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 93 || c === 92) out += "\\";
+    out += text[i];
+  }
+  return out;
+}
+function suppression(s) {
+  return {
+    kind: s.kind === "config" ? "external" : "inSource",
+    status: "accepted",
+    justification: s.justification,
+    ...s.location ? { location: { physicalLocation: physicalLocation(s.location) } } : {},
+    ...s.until ? { properties: { until: s.until } } : {}
+  };
+}
+function notification(n) {
+  const out = { level: n.level, message: { text: n.message }, descriptor: { id: n.code } };
+  const file = n.range?.file ?? n.file;
+  if (file !== void 0) {
+    out.locations = [
+      { physicalLocation: n.range ? physicalLocation(n.range) : { artifactLocation: fileLocation(file) } }
+    ];
+  }
+  return out;
+}
+
+// src/report/soa/rows.ts
+var STATE_OF = { pass: "passed", fail: "failed", unknown: "undecided", "not-applicable": "not-applicable" };
+function placeOf(resource) {
+  return `${resource.file}\0${resource.address}`;
+}
+function rowsByRule(result) {
+  const rows = /* @__PURE__ */ new Map();
+  const add = (row) => {
+    const list3 = rows.get(row.rule);
+    if (list3) list3.push(row);
+    else rows.set(row.rule, [row]);
+  };
+  const withFinding = /* @__PURE__ */ new Set();
+  for (const finding of result.findings) {
+    const row = findingRow(finding, result.catalog);
+    withFinding.add(`${row.rule}\0${row.place}`);
+    add(row);
+  }
+  const resources = new Map(result.resources.map((r) => [r.key, r]));
+  for (const evaluation of result.evaluations) {
+    const resource = resources.get(evaluation.resource);
+    if (resource && !withFinding.has(`${evaluation.rule}\0${placeOf(resource)}`)) add(evaluationRow(evaluation, resource, result.catalog));
+  }
+  return rows;
+}
+function findingRow(finding, catalog) {
+  const row = { state: finding.suppression ? "accepted" : "failed", rule: finding.rule.id, ...naming(finding.resource, finding.at, catalog), message: finding.message };
+  if (finding.suppression) row.suppression = finding.suppression;
+  return row;
+}
+function evaluationRow(evaluation, resource, catalog) {
+  const row = { state: STATE_OF[evaluation.outcome], rule: evaluation.rule, ...naming(resource, resource.at, catalog) };
+  if (evaluation.why) row.why = evaluation.why;
+  if (evaluation.byDefault) row.byDefault = true;
+  return row;
+}
+function naming(resource, at, catalog) {
+  const named = { place: placeOf(resource), address: qualifiedAddress(resource), type: resource.type, at };
+  if (resource.context?.constructPath) named.constructPath = resource.context.constructPath;
+  const entry = serviceOf(catalog, resource.family, resource.type);
+  if (entry) [named.model, named.service] = [entry.model, entry.service];
+  return named;
+}
+
+// src/report/soa/services.ts
+function servicesInUse(resources, catalog) {
+  const byModel = /* @__PURE__ */ new Map();
+  const unmapped = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    const entry = serviceOf(catalog, resource.family, resource.type);
+    if (!entry) {
+      unmapped.set(resource.type, (unmapped.get(resource.type) ?? 0) + 1);
+      continue;
+    }
+    const services = byModel.get(entry.model) ?? /* @__PURE__ */ new Map();
+    services.set(entry.service, (services.get(entry.service) ?? 0) + 1);
+    byModel.set(entry.model, services);
+  }
+  const counted = (counts) => [...counts].sort(([a], [b]) => compareText(a, b));
+  return {
+    models: SERVICE_MODELS.filter((model) => byModel.has(model)).map((model) => ({
+      model,
+      title: catalog.models[model].title,
+      summary: catalog.models[model].summary,
+      services: counted(byModel.get(model)).map(([service, n]) => ({ service, resources: n }))
+    })),
+    unmapped: counted(unmapped).map(([type, n]) => ({ type, resources: n }))
+  };
+}
+function serviceNames(services) {
+  return services.models.flatMap((m) => m.services.map((s) => s.service));
+}
+
+// src/report/soa/types.ts
+var RESOURCE_STATES = ["failed", "undecided", "accepted", "passed", "not-applicable"];
+
+// src/report/soa/build.ts
+var CLOUD_USE_CONTROL = "A.5.23";
+var GRAVITY = new Map(RESOURCE_STATES.map((state, i) => [state, i]));
+var STATUS_OF = {
+  failed: "failing",
+  undecided: "undecided",
+  accepted: "accepted",
+  passed: "passing",
+  "not-applicable": "not-exercised"
+};
+function buildSoa(result, toolVersion) {
+  const { catalog } = result;
+  const rows = rowsByRule(result);
+  const rules = [...result.rules].sort((a, b) => compareText(a.id, b.id));
+  const listed = listedControls(catalog);
+  const controls = listed.map((listing) => controlEvidence(listing, guidanceOf(listing.control, catalog), rules, rows)).filter((evidence) => evidence.rules.length);
+  const services = servicesInUse(result.resources, catalog);
+  const inherited = services.models.length ? listed.filter(({ control }) => control.inherited).map((listing) => inheritedControl(listing, catalog)) : [];
+  const evidenced = new Set(controls.map((c) => c.control.id));
+  const notCovered = listed.filter(({ control }) => !evidenced.has(control.id) && !control.inherited && control.id !== CLOUD_USE_CONTROL);
+  const gravest = gravestByPlace([...rows.values()].flat());
+  const resourceCounts = countStates(gravest);
+  const errors = result.notices.filter((n) => n.level === "error").length;
+  const checked = inScopeCount(resourceCounts);
+  const byStatus = (status) => controls.filter((c) => c.status === status).length;
+  const cloudUse = cloudUseOf(catalog, serviceNames(services), checked);
+  return {
+    scan: {
+      date: result.date,
+      toolVersion,
+      files: result.files,
+      rules: result.rules.length,
+      problems: result.notices.filter((n) => n.level !== "note"),
+      complete: errors === 0
+    },
+    services,
+    ...cloudUse ? { cloudUse } : {},
+    controls,
+    inherited,
+    notCovered,
+    summary: {
+      controls: {
+        evidenced: controls.length - byStatus("not-exercised"),
+        failing: byStatus("failing"),
+        undecided: byStatus("undecided"),
+        accepted: byStatus("accepted"),
+        passing: byStatus("passing"),
+        notExercised: byStatus("not-exercised"),
+        inherited: inherited.length,
+        notCovered: notCovered.length
+      },
+      resources: { scanned: result.resources.length, checked, ...resourceCounts },
+      files: result.files.length,
+      errors,
+      complete: errors === 0
+    }
+  };
+}
+function listedControls(catalog) {
+  return [
+    ...[...catalog.controls.iso27001.values()].map((control) => ({ control, standard: "iso27001" })),
+    ...[...catalog.controls.iso27017.values()].filter((c) => c.group === "cloud").map((control) => ({ control, standard: "iso27017" }))
+  ];
+}
+function guidanceOf(control, catalog) {
+  return [...catalog.controls.iso27017.values()].filter((c) => c.group === "clause" && c.annexA === control.id);
+}
+function controlEvidence(listing, guidance, rules, rowsOf) {
+  const { control, standard } = listing;
+  const clauses = new Set(guidance.map((c) => c.id));
+  const ruleEvidence = [];
+  const rows = [];
+  for (const rule of rules) {
+    const via = [
+      ...rule.controls[standard].includes(control.id) ? [control.id] : [],
+      ...standard === "iso27001" ? rule.controls.iso27017.filter((id) => clauses.has(id)) : []
+    ];
+    if (!via.length) continue;
+    const own = rowsOf.get(rule.id) ?? [];
+    const counts2 = countStates(gravestByPlace(own));
+    ruleEvidence.push({ rule, via, resources: inScopeCount(counts2), counts: counts2 });
+    rows.push(...own);
+  }
+  const counts = countStates(gravestByPlace(rows));
+  const status = STATUS_OF[RESOURCE_STATES.find((state) => counts[state] > 0) ?? "not-applicable"];
+  return { control, standard, guidance, status, rules: ruleEvidence, rows: rows.sort(compareRows), counts, inUse: modelsInUse(rows.filter(inScope)) };
+}
+function inheritedControl(listing, catalog) {
+  const { scope, evidence } = listing.control.inherited;
+  return { ...listing, guidance: guidanceOf(listing.control, catalog), scope, evidence };
+}
+function cloudUseOf(catalog, services, checked) {
+  const control = catalog.controls.iso27001.get(CLOUD_USE_CONTROL);
+  return control && { control, standard: "iso27001", services, checked };
+}
+var inScope = (row) => row.state !== "not-applicable";
+var inScopeCount = (counts) => RESOURCE_STATES.reduce((n, s) => s === "not-applicable" ? n : n + counts[s], 0);
+function gravestByPlace(rows) {
+  const gravest = /* @__PURE__ */ new Map();
+  for (const row of rows) {
+    const earlier = gravest.get(row.place);
+    if (!earlier || GRAVITY.get(row.state) < GRAVITY.get(earlier)) gravest.set(row.place, row.state);
+  }
+  return gravest;
+}
+function countStates(gravest) {
+  const counts = Object.fromEntries(RESOURCE_STATES.map((s) => [s, 0]));
+  for (const state of gravest.values()) counts[state]++;
+  return counts;
+}
+function modelsInUse(rows) {
+  const services = /* @__PURE__ */ new Map();
+  for (const row of rows) if (row.model) services.set(row.model, (services.get(row.model) ?? /* @__PURE__ */ new Set()).add(row.service));
+  return SERVICE_MODELS.filter((m) => services.has(m)).map((model) => ({ model, services: [...services.get(model)].sort(compareText) }));
+}
+function compareRows(a, b) {
+  return GRAVITY.get(a.state) - GRAVITY.get(b.state) || compareText(a.at.file, b.at.file) || a.at.start.line - b.at.start.line || a.at.start.column - b.at.start.column || compareText(a.address, b.address) || compareText(a.rule, b.rule);
+}
+
+// src/report/soa/framing.ts
+var CLOUD_USE_FRAMING = "The provider's certification does not evidence this control: it is the customer's own process for acquiring, using, managing and leaving cloud services. This scan is part of the customer's evidence for it: the code that configures the cloud services is checked before deployment against rules tied to ISO/IEC 27001 and 27017 controls, with the owner of each on the shared-responsibility split and the controls inherited from the provider. The rest of the evidence is the customer's own: its policy for the use of cloud services, the agreement with the provider, how it reviews the provider (A.5.22) and its plan for leaving it.";
+
+// src/report/soa/json.ts
+var SOA_JSON_VERSION = 1;
+function renderSoaJson(result, options) {
+  const soa = buildSoa(result, options.toolVersion);
+  const report = {
+    version: SOA_JSON_VERSION,
+    tool: { name: TOOL_NAME, version: soa.scan.toolVersion },
+    scan: {
+      date: soa.scan.date,
+      complete: soa.scan.complete,
+      files: soa.scan.files,
+      rules: soa.scan.rules,
+      problems: soa.scan.problems.map(jsonNotice)
+    },
+    services: soa.services,
+    cloudUse: soa.cloudUse ? { ...controlJson(soa.cloudUse), status: "evidenced-in-part", services: soa.cloudUse.services, resourcesChecked: soa.cloudUse.checked, note: CLOUD_USE_FRAMING } : null,
+    controls: soa.controls.map(evidenceJson),
+    inherited: soa.inherited.map((i) => ({ ...controlJson(i), guidance: i.guidance.map(({ id, title: title2, cloudGuidance }) => ({ id, title: title2, cloudGuidance })), scope: i.scope, evidence: i.evidence })),
+    notCovered: soa.notCovered.map(controlJson),
+    summary: soa.summary
+  };
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function controlJson({ control, standard }) {
+  return { id: control.id, standard, title: control.title, split: control.split, related: control.related ?? [] };
+}
+function evidenceJson(evidence) {
+  return {
+    ...controlJson(evidence),
+    guidance: evidence.guidance.map(({ id, title: title2, cloudGuidance }) => ({ id, title: title2, cloudGuidance })),
+    status: evidence.status,
+    inUse: evidence.inUse.map(({ model, services }) => ({ model, owner: evidence.control.split[model], services })),
+    rules: evidence.rules.map(({ rule, via, resources, counts }) => ({ id: rule.id, title: rule.title, severity: rule.severity, owner: rule.owner, via, resources, counts })),
+    counts: evidence.counts,
+    resources: evidence.rows.map(rowJson)
+  };
+}
+function rowJson(row) {
+  return {
+    state: row.state,
+    rule: row.rule,
+    address: row.address,
+    constructPath: row.constructPath ?? null,
+    type: row.type,
+    model: row.model ?? null,
+    service: row.service ?? null,
+    file: row.at.file,
+    range: span(row.at),
+    message: row.message ?? null,
+    why: row.why ?? null,
+    byDefault: row.byDefault ?? false,
+    suppression: row.suppression ? jsonSuppression(row.suppression) : null
+  };
+}
+
+// src/report/ansi.ts
+var wrap = (open, close) => (s) => `\x1B[${open}m${s}\x1B[${close}m`;
+var identity = (s) => s;
+function styles(color) {
+  if (!color) return { bold: identity, dim: identity, red: identity, magenta: identity, yellow: identity, cyan: identity };
+  return {
+    bold: wrap(1, 22),
+    dim: wrap(2, 22),
+    red: wrap(31, 39),
+    magenta: wrap(35, 39),
+    yellow: wrap(33, 39),
+    cyan: wrap(36, 39)
+  };
+}
+function printable(text) {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 || c >= 127 && c <= 159) {
+      out += `${text.slice(from, i)}\\x${c.toString(16).padStart(2, "0")}`;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+// src/report/soa/markdown-text.ts
+var SPECIAL = /[\\`*<>[\]|&]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+function prose(text) {
+  return printable(oneLine(text).replace(SPECIAL, "\\$&"));
+}
+function code(text) {
+  const inside = printable(oneLine(text)).replaceAll("|", "\\|");
+  const longest = Math.max(0, ...(inside.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad2 = inside.startsWith("`") || inside.endsWith("`") ? " " : "";
+  return `${fence}${pad2}${inside}${pad2}${fence}`;
+}
+function place(range2) {
+  return code(`${range2.file}:${range2.start.line}`);
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+function tableHead(headings) {
+  return [tableRow(headings), tableRow(headings.map(() => "---"))];
+}
+function oneLine(text) {
+  return text.replace(/\s*\r?\n\s*/g, " ");
+}
+
+// src/report/soa/markdown.ts
+var STATE_LABEL = {
+  failed: "failed",
+  undecided: "not decidable before deployment",
+  accepted: "accepted risk",
+  passed: "passed",
+  "not-applicable": "not applicable"
+};
+var COUNTED = [
+  { state: "failed", heading: "failed" },
+  { state: "undecided", heading: "not decidable" },
+  { state: "accepted", heading: "accepted" },
+  { state: "passed", heading: "passed" }
+];
+var LISTED_PASSES = 25;
+var STATUS_LABEL = {
+  failing: "**failing**",
+  undecided: "**not decidable before deployment**",
+  accepted: "passing, with accepted risks",
+  passing: "passing",
+  "not-exercised": "no resource in scope"
+};
+function renderSoaMarkdown(result, options) {
+  const soa = buildSoa(result, options.toolVersion);
+  const exercised = soa.controls.filter((c) => c.status !== "not-exercised");
+  const idle = soa.controls.filter((c) => c.status === "not-exercised");
+  const sections = [
+    header(soa),
+    servicesSection(soa),
+    soa.cloudUse ? cloudUseSection(soa.cloudUse, soa) : [],
+    controlsSection(exercised),
+    idle.length ? idleSection(idle) : [],
+    inheritedSection(soa.inherited, soa),
+    notCoveredSection(soa),
+    scanSection(soa),
+    summarySection(soa),
+    passesSection(exercised)
+  ];
+  return `${sections.filter((s) => s.length).map((s) => s.join("\n")).join("\n\n")}
+`;
+}
+function header(soa) {
+  const { scan: scan3, summary } = soa;
+  const lines = [
+    "# Statement of Applicability: cloud evidence",
+    "",
+    "Evidence for the cloud part of an ISO/IEC 27001:2022 Statement of Applicability, with the ISO/IEC 27017 cloud controls. It comes from a scan of infrastructure code before deployment: it shows what the code would deploy, not the running account.",
+    "",
+    `- Scan date: ${scan3.date}`,
+    `- Tool: ${TOOL_NAME} ${prose(scan3.toolVersion)}, ${plural(scan3.rules, "rule")}`,
+    `- Scope: ${plural(summary.files, "file")} (listed under Scan), ${plural(summary.resources.scanned, "resource")}`
+  ];
+  if (scan3.complete) return lines;
+  const errors = scan3.problems.filter((n) => n.level === "error");
+  return [
+    ...lines,
+    "",
+    `> **The evidence is incomplete.** ${plural(errors.length, "error")} stopped part of the input from being checked, and nothing below covers that part:`,
+    ">",
+    ...errors.map((n) => `> - ${problemLine(n)}`)
+  ];
+}
+function servicesSection(soa) {
+  const { models, unmapped } = soa.services;
+  const lines = ["## Service models in use", ""];
+  if (!models.length) lines.push("The scanned code declares no resource of a service the controls catalog knows.");
+  else {
+    lines.push(
+      "Who operates a control depends on the service model of the service (see docs/controls.md). The scanned code uses:",
+      "",
+      ...tableHead(["service model", "services (resources)", "who runs what"]),
+      ...models.map(({ title: title2, summary, services }) => tableRow([prose(title2), services.map((s) => `${prose(s.service)} (${s.resources})`).join(", "), prose(summary)]))
+    );
+  }
+  if (unmapped.length) {
+    lines.push("", `Resource types in no service model of the catalog, so no owner split applies to them: ${unmapped.map((u) => `${code(u.type)} (${u.resources})`).join(", ")}.`);
+  }
+  return lines;
+}
+function cloudUseSection(cloudUse, soa) {
+  const { control } = cloudUse;
+  const scope = cloudUse.services.length ? `This scan checked ${plural(cloudUse.checked, "resource")} of the services in use (${cloudUse.services.map(prose).join(", ")}) with ${plural(soa.scan.rules, "rule")} on ${soa.scan.date}.` : `This scan found no resource of a cloud service the catalog knows; its ${plural(soa.scan.rules, "rule")} checked nothing here.`;
+  return [
+    `## ${control.id} ${prose(control.title)}`,
+    "",
+    `Status: evidenced in part by this scan${soa.scan.complete ? "" : " (incomplete: see the errors above)"}. Owner: ${ownerLine(control, [])}.`,
+    "",
+    prose(CLOUD_USE_FRAMING),
+    "",
+    scope
+  ];
+}
+function controlsSection(controls) {
+  const lines = [
+    "## Controls evidenced by the rules",
+    "",
+    "A control's status is its resources' gravest state: failing (a finding no one accepted), not decidable before deployment (a value the code leaves to deployment time, never counted as a pass), passing with accepted risks (every finding suppressed with a justification), passing.",
+    ""
+  ];
+  if (!controls.length) return [...lines, "No rule that ran had a resource in scope."];
+  lines.push(
+    ...tableHead(["control", "title", "status", "owner here", ...COUNTED.map((c) => c.heading)]),
+    ...controls.map((c) => tableRow([c.control.id, prose(c.control.title), STATUS_LABEL[c.status], ownersHere(c), ...COUNTED.map(({ state }) => String(c.counts[state]))]))
+  );
+  for (const evidence of controls) lines.push("", ...controlSection(evidence));
+  return lines;
+}
+function controlSection(evidence) {
+  const { control, counts } = evidence;
+  const tally = COUNTED.filter(({ state }) => counts[state]).map(({ state }) => `${counts[state]} ${STATE_LABEL[state]}`);
+  const used = evidence.rules.filter((r) => r.resources > 0 || r.counts["not-applicable"] > 0);
+  const unused2 = evidence.rules.filter((r) => !used.includes(r));
+  const lines = [
+    `### ${control.id} ${prose(control.title)}`,
+    "",
+    `Status: ${STATUS_LABEL[evidence.status]}. Resources: ${tally.join(", ")}.`,
+    "",
+    origin2(evidence),
+    "",
+    `Owner: ${ownerLine(control, evidence.inUse)}.`,
+    "",
+    ...tableHead(["rule", "title", "severity", "names it as", ...COUNTED.map((c) => c.heading), "not applicable"]),
+    ...used.map(
+      ({ rule, via, counts: n }) => tableRow([code(rule.id), prose(rule.title), rule.severity, via.join(", "), ...[...COUNTED.map((c) => c.state), "not-applicable"].map((s) => String(n[s]))])
+    )
+  ];
+  if (unused2.length) {
+    lines.push("", `${plural(unused2.length, "more rule")} evidence${unused2.length === 1 ? "s" : ""} this control but had no resource in scope here: ${unused2.map((r) => code(r.rule.id)).join(", ")}.`);
+  }
+  const passes = evidence.rows.filter(isPass);
+  const listed = listsPasses(evidence) ? evidence.rows : evidence.rows.filter((row) => !isPass(row));
+  if (listed.length) lines.push("", ...tableHead(["state", "resource", "type", "location", "rule", "detail"]), ...listed.map((row) => tableRow(resourceCells(row))));
+  else lines.push("", "No resource failed, waits for deployment or has an accepted risk under this control.");
+  if (listed.length < evidence.rows.length) lines.push("", passesNote(passes));
+  return lines;
+}
+var isPass = (row) => row.state === "passed" || row.state === "not-applicable";
+function passTally(passes) {
+  const passed = passes.filter((row) => row.state === "passed");
+  const byDefault = passed.filter((row) => row.byDefault).length;
+  const outside = passes.length - passed.length;
+  return `${passed.length} passed${byDefault ? ` (${byDefault} by the provider's default)` : ""}${outside ? `, ${outside} not applicable` : ""}`;
+}
+function listsPasses(evidence) {
+  let passes = 0;
+  for (const row of evidence.rows) if (isPass(row) && ++passes > LISTED_PASSES) return false;
+  return true;
+}
+function passesNote(passes) {
+  return `Not listed here, being more than ${LISTED_PASSES}: ${passTally(passes)}, a row per rule and resource. The rules table above counts them per rule; "Passing resources, by rule" at the end lists each rule's once, for all the controls it evidences.`;
+}
+function origin2({ control, standard, guidance }) {
+  if (standard === "iso27017") {
+    const related = control.related?.length ? ` Closest Annex A controls (the catalog's reading): ${control.related.join(", ")}.` : "";
+    return `ISO/IEC 27017 cloud control.${related}`;
+  }
+  const clauses = guidance.map((c) => `${c.id} ${prose(c.title)}${c.cloudGuidance ? "" : " (no cloud guidance in ISO/IEC 27017)"}`).join("; ");
+  return `ISO/IEC 27001:2022 Annex A.${clauses ? ` The ISO/IEC 27002:2013 clauses that are this control, as ISO/IEC 27017 takes them over: ${clauses}.` : ""}`;
+}
+function resourceCells(row) {
+  const name = row.constructPath ? `${code(row.address)} (${code(row.constructPath)})` : code(row.address);
+  return [STATE_LABEL[row.state], name, code(row.type), place(row.at), code(row.rule), detail(row)];
+}
+function detail(row) {
+  switch (row.state) {
+    case "failed":
+      return prose(row.message ?? "");
+    case "accepted": {
+      const s = row.suppression;
+      const written = s.location ? ` at ${place(s.location)}` : "";
+      const until = s.until ? `, until ${s.until}` : "";
+      return `accepted (${s.kind}${written}${until}): ${prose(s.justification)}. Finding: ${prose(row.message ?? "")}`;
+    }
+    case "undecided":
+      return prose(row.why ?? "");
+    case "passed":
+      return row.byDefault ? "by the provider's default, not written in the code" : "";
+    case "not-applicable":
+      return "outside the rule's scope";
+  }
+}
+function idleSection(controls) {
+  return [
+    "## Controls with no resource in scope",
+    "",
+    "Rules that ran evidence these controls, but the scanned code has no resource they apply to.",
+    "",
+    ...tableHead(["control", "title", "rules"]),
+    ...controls.map((c) => tableRow([c.control.id, prose(c.control.title), c.rules.map((r) => code(r.rule.id)).join(", ")]))
+  ];
+}
+function inheritedSection(inherited, soa) {
+  const lines = ["## Inherited from the provider", ""];
+  if (!inherited.length) return [...lines, "The scanned code uses no service the controls catalog knows, so it inherits nothing through it."];
+  const services = serviceNames(soa.services).map(prose);
+  return [
+    ...lines,
+    `For the services in use (${services.join(", ")}), the provider operates what these controls cover, and no infrastructure code can show it. The evidence is the provider's certification: for AWS, its ISO/IEC 27001, ISO/IEC 27017 and SOC 2 reports in AWS Artifact, which the customer obtains and reviews (A.5.19, A.5.22). A control with a customer part as well is also listed above with its rules.`,
+    "",
+    ...tableHead(["control", "title", "owner", "inherited", "evidence"]),
+    ...inherited.map((i) => {
+      const guidance = i.guidance.length ? ` (ISO/IEC 27002:2013: ${i.guidance.map((c) => c.id).join(", ")})` : "";
+      return tableRow([i.control.id, `${prose(i.control.title)}${guidance}`, ownerLine(i.control, []), prose(i.scope), prose(i.evidence)]);
+    })
+  ];
+}
+function notCoveredSection(soa) {
+  if (!soa.notCovered.length) return [];
+  return [
+    "## Not evidenced by this scan",
+    "",
+    "No rule that ran evidences these controls of the catalog, and the provider does not operate them: their evidence is the customer's policies, procedures and records, or a rule pack that checks them.",
+    "",
+    ...tableHead(["control", "title", "owner"]),
+    ...soa.notCovered.map(({ control }) => tableRow([control.id, prose(control.title), ownerLine(control, [])]))
+  ];
+}
+function scanSection(soa) {
+  const { scan: scan3 } = soa;
+  const lines = ["## Scan", "", `Files scanned (${scan3.files.length}), relative to the scan root:`, "", ...scan3.files.map((f) => `- ${code(f)}`)];
+  if (!scan3.files.length) lines.push("- none");
+  if (scan3.problems.length) lines.push("", `Problems (${scan3.problems.length}):`, "", ...scan3.problems.map((n) => `- ${problemLine(n)}`));
+  return lines;
+}
+function summarySection(soa) {
+  const { controls: c, resources: r, files, errors, complete } = soa.summary;
+  const unchecked = r.scanned - r.checked;
+  return [
+    "## Summary",
+    "",
+    `- Controls evidenced with resources in scope: ${c.evidenced} (${c.failing} failing, ${c.undecided} not decidable before deployment, ${c.accepted} passing with accepted risks, ${c.passing} passing).`,
+    `- Controls whose rules had no resource in scope: ${c.notExercised}.`,
+    `- Controls inherited from the provider: ${c.inherited}.`,
+    ...soa.cloudUse ? [`- ${soa.cloudUse.control.id}: evidenced in part by this scan.`] : [],
+    `- Controls not evidenced by this scan: ${c.notCovered}.`,
+    `- Resources: ${r.scanned} scanned; ${r.checked} in scope of a rule (${r.failed} failed, ${r.undecided} not decidable before deployment, ${r.accepted} accepted, ${r.passed} passed); ${unchecked} in no rule's scope.`,
+    `- Scan date ${soa.scan.date}, ${TOOL_NAME} ${prose(soa.scan.toolVersion)}, ${plural(files, "file")} scanned, ${plural(errors, "error")}: ${complete ? "the evidence is complete for the files scanned" : "the evidence is incomplete"}.`
+  ];
+}
+function passesSection(controls) {
+  const rules = /* @__PURE__ */ new Map();
+  const folded = /* @__PURE__ */ new Set();
+  for (const evidence of controls) {
+    const large = !listsPasses(evidence);
+    for (const { rule } of evidence.rules) {
+      const entry = rules.get(rule.id);
+      if (entry) entry.controls.push(evidence.control.id);
+      else rules.set(rule.id, { rule, controls: [evidence.control.id], rows: evidence.rows.filter((row) => row.rule === rule.id && isPass(row)) });
+      if (large) folded.add(rule.id);
+    }
+  }
+  const listed = [...folded].map((id) => rules.get(id)).filter((entry) => entry.rows.length).sort((a, b) => compareText(a.rule.id, b.rule.id));
+  if (!listed.length) return [];
+  const lines = [
+    "## Passing resources, by rule",
+    "",
+    `The passed and not-applicable resources of the rules of the controls that have more than ${LISTED_PASSES} of them, listed once per rule for all the controls it evidences. The controls above count them per rule, and list every failed, undecidable and accepted resource themselves.`
+  ];
+  for (const { rule, controls: ids, rows } of listed) {
+    const tally = passTally(rows);
+    const table = [...tableHead(["state", "resource", "type", "location", "detail"]), ...rows.map((row) => tableRow(resourceCells(row).toSpliced(4, 1)))];
+    lines.push("", `### ${code(rule.id)} ${prose(rule.title)}`, "", `Evidences ${ids.join(", ")}. Resources: ${tally}.`, "");
+    if (rows.length <= LISTED_PASSES) lines.push(...table);
+    else lines.push("<details>", `<summary>${tally}</summary>`, "", ...table, "", "</details>");
+  }
+  return lines;
+}
+function ownerLine(control, inUse) {
+  const owners = new Set(SERVICE_MODELS.map((m) => control.split[m]));
+  const used = new Map(inUse.map((u) => [u.model, u.services]));
+  if (owners.size === 1 && !used.size) return `${control.split.infrastructure} in every service model`;
+  return SERVICE_MODELS.map((m) => {
+    const services = used.get(m);
+    return services ? `**${m} ${control.split[m]}** (in use: ${services.map(prose).join(", ")})` : `${m} ${control.split[m]}`;
+  }).join(" \xB7 ");
+}
+function ownersHere(evidence) {
+  return [...new Set(evidence.inUse.map((u) => evidence.control.split[u.model]))].join(", ") || "\u2014";
+}
+function problemLine(n) {
+  const where = n.range ? ` ${place(n.range)}` : n.file !== void 0 ? ` ${code(n.file)}` : "";
+  return `${n.level} ${code(n.code)}${where}: ${prose(n.message)}`;
+}
+
+// src/report/text.ts
+import path7 from "node:path";
+function renderText(result, options) {
+  const st = styles(options.color);
+  const show4 = (file) => printable(displayPath2(result.root, options.cwd, file));
+  const where = (range2) => `${show4(range2.file)}:${range2.start.line}:${range2.start.column}`;
+  const out = [];
+  const open = result.findings.filter((f) => !f.suppression);
+  for (const [file, findings] of groupByFile(open)) {
+    out.push(st.bold(show4(file)));
+    for (const f of findings) out.push(...findingLines(f, result, st, where), "");
+  }
+  const suppressed = options.quiet ? [] : result.findings.filter((f) => f.suppression);
+  if (suppressed.length) {
+    out.push(st.dim(`Suppressed (${suppressed.length})`));
+    for (const f of suppressed) out.push(...suppressedLines(f, st, where));
+    out.push("");
+  }
+  const notices = options.quiet ? result.notices.filter((n) => n.level !== "note") : result.notices;
+  if (notices.length) {
+    out.push(st.bold(`Problems (${notices.length})`));
+    for (const n of notices) out.push(noticeLine(n, st, show4));
+    out.push("");
+  }
+  out.push(...summaryLines(summarize(result, options.failOn), st));
+  return `${out.join("\n")}
+`;
+}
+function displayPath2(root, cwd, file) {
+  const rel = path7.relative(cwd, path7.join(root, file));
+  return rel.split(path7.sep).join("/");
+}
+function groupByFile(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const list3 = groups.get(f.at.file);
+    if (list3) list3.push(f);
+    else groups.set(f.at.file, [f]);
+  }
+  return groups;
+}
+function severityLabel(severity, st) {
+  const label = severity.toUpperCase().padEnd(8);
+  switch (severity) {
+    case "critical":
+      return st.bold(st.magenta(label));
+    case "high":
+      return st.bold(st.red(label));
+    case "medium":
+      return st.yellow(label);
+    case "low":
+      return st.cyan(label);
+  }
+}
+function findingLines(f, result, st, where) {
+  const rule = f.rule;
+  const lines = [
+    `  ${severityLabel(f.severity, st)} ${st.bold(rule.id)}  ${printable(rule.title)}`,
+    `    ${where(f.at)}  ${printable(qualifiedAddress(f.resource))}`,
+    `    owner: ${rule.owner} \xB7 ISO 27001: ${controlList(rule.controls.iso27001)} \xB7 ISO 27017: ${controlList(rule.controls.iso27017)}`,
+    `    ${printable(f.message)}`,
+    ...snippetLines(f.at, result.snippet(f.at), st)
+  ];
+  for (const r of relatedPlaces(f)) lines.push(st.dim(`    related: ${where(r.range)}  ${printable(r.message)}`));
+  return lines;
+}
+function snippetLines(range2, snippet, st) {
+  if (!snippet) return [];
+  const lines = snippet.split("\n");
+  const width = String(range2.start.line + lines.length - 1).length;
+  const out = lines.map((text, i) => `      ${st.dim(`${String(range2.start.line + i).padStart(width)} |`)} ${printable(text)}`);
+  if (range2.start.line === range2.end.line && range2.end.column > range2.start.column && lines.length === 1) {
+    const lead = lines[0].slice(0, range2.start.column - 1).replace(/[^\t]/g, " ");
+    const marks2 = "^".repeat(Math.max(1, Math.min(range2.end.column, lines[0].length + 1) - range2.start.column));
+    out.push(`      ${st.dim(`${" ".repeat(width)} |`)} ${lead}${st.red(marks2)}`);
+  }
+  return out;
+}
+function suppressedLines(f, st, where) {
+  const s = f.suppression;
+  const until = s.until ? `, until ${s.until}` : "";
+  return [
+    st.dim(`  ${f.severity.padEnd(8)} ${f.rule.id}  ${where(f.at)}  ${printable(qualifiedAddress(f.resource))}`),
+    st.dim(`    suppressed (${s.kind}${until}): ${printable(s.justification)}`)
+  ];
+}
+function noticeLine(n, st, show4) {
+  const file = n.range?.file ?? n.file;
+  const pos = n.range ? `:${n.range.start.line}:${n.range.start.column}` : "";
+  const loc = file !== void 0 ? `${show4(file)}${pos}  ` : "";
+  const level = n.level === "error" ? st.red(n.level) : n.level === "warning" ? st.yellow(n.level) : st.dim(n.level);
+  return `  ${loc}${level} ${n.code}: ${printable(n.message)}`;
+}
+function summaryLines(s, st) {
+  const findings = s.findings ? `${plural(s.findings, "finding")} (${countList(s.bySeverity, SEVERITIES)}) \xB7 by owner: ${countList(s.byOwner, OWNERS)}` : "No findings";
+  const suppressed = s.suppressed ? ` \xB7 ${s.suppressed} suppressed` : "";
+  const problems2 = s.errors ? ` \xB7 ${plural(s.errors, "error")} in the input` : "";
+  const verdict2 = s.failOn === "none" ? "fail-on none: findings do not fail the run." : `${s.failing ? plural(s.failing, "finding") : "nothing"} at or above fail-on ${s.failOn}.`;
+  return [
+    st.bold(`${findings}${suppressed}${problems2}`),
+    `Scanned ${plural(s.files, "file")}, ${plural(s.resources, "resource")} with ${plural(s.rules, "rule")}; ${verdict2}`
+  ];
+}
+
+// src/report/index.ts
+var RENDERERS = {
+  text: renderText,
+  json: renderJson,
+  sarif: renderSarif,
+  soa: renderSoaMarkdown,
+  "soa-json": renderSoaJson
+};
+function renderReport(format2, result, options) {
+  return RENDERERS[format2](result, options);
+}
+
+// src/action/annotations.ts
+var ANNOTATION_LIMIT = 10;
+var NOTICE_RANK = 10;
+var ANNOTATION_LEVEL = { error: "error", warning: "warning", note: "notice" };
+function buildAnnotations(findings, notices, prefix2) {
+  const candidates2 = [
+    ...notices.map((n) => noticeCandidate(n, prefix2)),
+    ...findings.filter((f) => !f.suppression).map((f) => findingCandidate(f, prefix2))
+  ];
+  const omitted = { error: 0, warning: 0, notice: 0 };
+  const shown = { error: 0, warning: 0, notice: 0 };
+  const commands = [];
+  for (const c of [...candidates2].sort((a, b) => b.rank - a.rank)) {
+    if (shown[c.level] < ANNOTATION_LIMIT) {
+      shown[c.level]++;
+      commands.push(c.command);
+    } else {
+      omitted[c.level]++;
+    }
+  }
+  return { commands, omitted };
+}
+function findingCandidate(f, prefix2) {
+  const level = ANNOTATION_LEVEL[SEVERITY_LEVEL[f.severity]];
+  const rule = f.rule;
+  const message = [
+    f.message,
+    `Owner: ${rule.owner} \xB7 ISO 27001: ${controlList(rule.controls.iso27001)} \xB7 ISO 27017: ${controlList(rule.controls.iso27017)}`,
+    helpUri(rule)
+  ].filter((line) => line !== void 0).join("\n");
+  const title2 = `${rule.id} (${f.severity}): ${rule.title}`;
+  return { level, rank: SEVERITY_RANK[f.severity], command: workflowCommand(level, { ...place2(f.at, prefix2), title: title2 }, message) };
+}
+function noticeCandidate(n, prefix2) {
+  const level = ANNOTATION_LEVEL[n.level];
+  const file = n.range?.file ?? n.file;
+  const where = n.range ? place2(n.range, prefix2) : file !== void 0 ? { file: prefix2 + file } : {};
+  return { level, rank: NOTICE_RANK, command: workflowCommand(level, { ...where, title: `iac-scan ${n.code}` }, n.message) };
+}
+function place2(range2, prefix2) {
+  const props = { file: prefix2 + range2.file, line: range2.start.line, endLine: Math.max(range2.end.line, range2.start.line) };
+  if (props.endLine === range2.start.line) {
+    props.col = range2.start.column;
+    props.endColumn = Math.max(range2.end.column - 1, range2.start.column);
+  }
+  return props;
+}
+
+// src/action/outputs.ts
+function formatOutputs(outputs, delimiter) {
+  return Object.entries(outputs).map(([name, value]) => {
+    if (value.includes(delimiter) || name.includes(delimiter)) {
+      throw new Error(`output ${name} contains the delimiter; pick another delimiter`);
+    }
+    return `${name}<<${delimiter}
+${value}
+${delimiter}
+`;
+  }).join("");
+}
+
+// src/scan/index.ts
+import path33 from "node:path";
+import { performance } from "node:perf_hooks";
+
+// src/discover/utf8.ts
+function firstInvalidUtf8(bytes) {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let min = 128;
+    let max = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) min = 160;
+      if (b === 237) max = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) min = 144;
+      if (b === 244) max = 143;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      const lo = k === 1 ? min : 128;
+      const hi = k === 1 ? max : 191;
+      if (i + k >= n || c < lo || c > hi) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+// src/discover/decode.ts
+var BINARY_PROBE_BYTES = 8192;
+var NEWLINE = 10;
+function decode(bytes) {
+  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) return utf8(bytes.subarray(3), 3);
+  if (bytes[0] === 255 && bytes[1] === 254) return utf16("utf-16le", bytes.subarray(2));
+  if (bytes[0] === 254 && bytes[1] === 255) return utf16("utf-16be", bytes.subarray(2));
+  if (bytes.subarray(0, BINARY_PROBE_BYTES).indexOf(0) !== -1) return { kind: "binary" };
+  return utf8(bytes, 0);
+}
+function utf8(bytes, skipped) {
+  try {
+    return { kind: "text", text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const lineStart = offset > 0 ? bytes.lastIndexOf(NEWLINE, offset - 1) + 1 : 0;
+    let line = 1;
+    for (let i = bytes.indexOf(NEWLINE); i !== -1 && i < offset; i = bytes.indexOf(NEWLINE, i + 1)) line++;
+    const column = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1;
+    return { kind: "invalid", encoding: "UTF-8", at: { offset: offset + skipped, line, column } };
+  }
+}
+function utf16(label, bytes) {
+  try {
+    return { kind: "text", text: new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { kind: "invalid", encoding: label.toUpperCase() };
+  }
+}
+
+// src/discover/read.ts
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+function readBounded(file, rel, maxBytes) {
+  let fd;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { notice: unreadable(rel, stat.isDirectory() ? "it is a folder" : "it is not a regular file") };
+    if (stat.size > maxBytes) return { notice: tooLarge(rel, stat.size, maxBytes) };
+    const bytes = new Uint8Array(stat.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const got = readSync(fd, bytes, filled, bytes.length - filled, filled);
+      if (got === 0) break;
+      filled += got;
+    }
+    return { bytes: bytes.subarray(0, filled) };
+  } catch (err) {
+    return { notice: unreadable(rel, osReason(err)) };
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function osReason(err) {
+  const e = err;
+  const message = e.message ?? String(err);
+  const cut = e.syscall ? message.indexOf(`, ${e.syscall}`) : -1;
+  return cut === -1 ? message : message.slice(0, cut);
+}
+function unreadable(rel, reason) {
+  return {
+    level: "warning",
+    code: "unreadable",
+    file: rel,
+    message: `this file could not be read (${reason}); it was not scanned. Check that it exists and is a readable file, or exclude it in .iac-scan.yml.`
+  };
+}
+function tooLarge(rel, size, limit) {
+  return {
+    level: "warning",
+    code: "file-too-large",
+    file: rel,
+    message: `this file is ${mebibytes(size)} (${size} bytes), over the ${mebibytes(limit)} limit for one file; it was not read. Exclude it in .iac-scan.yml, or split it.`
+  };
+}
+function mebibytes(n) {
+  return `${(n / 1048576).toFixed(1)} MiB`;
+}
+
+// src/discover/owners.ts
+import { realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import path10 from "node:path";
+
+// src/discover/walk.ts
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import path9 from "node:path";
+
+// src/discover/gitignore.ts
+var import_ignore = __toESM(require_ignore(), 1);
+import { readFileSync as readFileSync4 } from "node:fs";
+import path8 from "node:path";
+function withIgnoreFile(layers, base, file) {
+  let text;
+  try {
+    text = readFileSync4(file, "utf8");
+  } catch {
+    return layers;
+  }
+  return [{ base, rules: (0, import_ignore.default)().add(text) }, ...layers];
+}
+function enterFolder(layers, dir) {
+  return withIgnoreFile(layers, dir, path8.join(dir, ".gitignore"));
+}
+function rootLayers(root) {
+  return withIgnoreFile([], root, path8.join(root, ".git", "info", "exclude"));
+}
+function isGitignored(layers, abs, isDir) {
+  for (const layer of layers) {
+    const rel = path8.relative(layer.base, abs).split(path8.sep).join("/");
+    if (!rel || rel.startsWith("../")) continue;
+    const verdict2 = layer.rules.test(isDir ? `${rel}/` : rel);
+    if (verdict2.ignored) return true;
+    if (verdict2.unignored) return false;
+  }
+  return false;
+}
+
+// src/discover/walk.ts
+var ALWAYS_SKIPPED = /* @__PURE__ */ new Set(["node_modules", ".git"]);
+function findCandidates(paths, options) {
+  const walker = new Walker(options);
+  walker.addBoundary(options.root);
+  for (const p of paths) walker.named(path9.resolve(options.root, p));
+  return walker.result();
+}
+var Walker = class {
+  constructor(options) {
+    this.options = options;
+    this.included = options.include.length ? globMatcher(options.include) : () => true;
+    this.excluded = globMatcher(options.exclude);
+  }
+  options;
+  candidates = [];
+  notices = [];
+  /** Real paths of the folders already walked: a symlink loop ends at the second visit. */
+  visited = /* @__PURE__ */ new Set();
+  /** Real paths a symbolic link may lead into: the root and each named path. */
+  boundaries = [];
+  included;
+  excluded;
+  addBoundary(abs) {
+    try {
+      this.boundaries.push(realpathSync(abs));
+    } catch {
+    }
+  }
+  named(abs) {
+    const rel = this.rel(abs);
+    let real;
+    let isDir;
+    try {
+      isDir = statSync(abs).isDirectory();
+      real = realpathSync(abs);
+    } catch (err) {
+      this.notices.push(missing(rel, err));
+      return;
+    }
+    this.boundaries.push(real);
+    if (isDir) {
+      this.walk(abs, real, this.layersAbove(abs));
+    } else if (this.globsAllow(rel)) {
+      const own = this.parsersFor(abs);
+      this.candidates.push({ path: abs, rel, real, parsers: own.length ? own : this.options.parsers, byExtension: own.length > 0 });
+    }
+  }
+  result() {
+    const sorted = [...this.candidates].sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
+    const seen = /* @__PURE__ */ new Set();
+    const candidates2 = sorted.filter((c) => !seen.has(c.real) && seen.add(c.real));
+    return { candidates: candidates2, notices: this.notices };
+  }
+  /**
+   * The ignore files in force in `dir`'s parent: from the root down when `dir` is inside it.
+   * Naming a folder that .gitignore excludes is a request to scan it, so then none apply above it.
+   */
+  layersAbove(dir) {
+    const { root } = this.options;
+    const fromRoot = path9.relative(root, dir);
+    if (!fromRoot) return rootLayers(root);
+    if (isOutside(fromRoot)) return [];
+    let layers = rootLayers(root);
+    let parent = root;
+    for (const part of fromRoot.split(path9.sep)) {
+      layers = enterFolder(layers, parent);
+      parent = path9.join(parent, part);
+    }
+    return isGitignored(layers, dir, true) ? [] : layers;
+  }
+  walk(dir, real, inherited) {
+    if (this.visited.has(real)) return;
+    this.visited.add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      this.notices.push(unreadable(this.rel(dir), osReason(err)));
+      return;
+    }
+    const layers = entries.some((e) => e.name === ".gitignore") ? enterFolder(inherited, dir) : inherited;
+    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries) {
+      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      const abs = path9.join(dir, entry.name);
+      if (entry.isSymbolicLink()) this.link(abs, layers);
+      else if (entry.isDirectory()) this.folder(abs, path9.join(real, entry.name), layers);
+      else this.file(abs, path9.join(real, entry.name), layers);
+    }
+  }
+  folder(abs, real, layers) {
+    const rel = this.rel(abs);
+    if (isGitignored(layers, abs, true) || this.excluded(rel) || this.excluded(`${rel}/`)) return;
+    this.walk(abs, real, layers);
+  }
+  file(abs, real, layers) {
+    const parsers = this.parsersFor(abs);
+    if (!parsers.length || isGitignored(layers, abs, false)) return;
+    const rel = this.rel(abs);
+    if (this.globsAllow(rel)) this.candidates.push({ path: abs, rel, real, parsers, byExtension: true });
+  }
+  /**
+   * A link is followed only inside the boundaries: a link to `/etc` in a pull request must not
+   * make the scan read the runner's files. A dangling link stays a candidate so the read names it.
+   */
+  link(abs, layers) {
+    let real;
+    let isDir;
+    try {
+      real = realpathSync(abs);
+      isDir = statSync(real).isDirectory();
+    } catch {
+      this.file(abs, abs, layers);
+      return;
+    }
+    if (this.boundaries.some((b) => !isOutside(path9.relative(b, real)))) {
+      if (isDir) this.folder(abs, real, layers);
+      else this.file(abs, real, layers);
+      return;
+    }
+    const rel = this.rel(abs);
+    const wanted = isDir || this.parsersFor(abs).length > 0;
+    if (wanted && !isGitignored(layers, abs, isDir) && this.globsAllow(rel)) this.notices.push(outsideLink(rel, real));
+  }
+  parsersFor(abs) {
+    const name = path9.basename(abs).toLowerCase();
+    return this.options.parsers.filter((p) => p.extensions.some((ext2) => name.endsWith(ext2.toLowerCase())));
+  }
+  globsAllow(rel) {
+    return this.included(rel) && !this.excluded(rel);
+  }
+  rel(abs) {
+    return relativePath(this.options.root, abs);
+  }
+};
+function isOutside(relative) {
+  return relative === ".." || relative.startsWith(`..${path9.sep}`) || path9.isAbsolute(relative);
+}
+function missing(rel, err) {
+  const code3 = err.code;
+  if (code3 !== "ENOENT") return unreadable(rel, osReason(err));
+  return {
+    level: "error",
+    code: "path-not-found",
+    file: rel,
+    message: "this path does not exist; check its spelling (paths are relative to the folder iac-scan runs in)."
+  };
+}
+function outsideLink(rel, target) {
+  return {
+    level: "note",
+    code: "symlink-outside-root",
+    file: rel,
+    message: `this symbolic link leads to ${target}, outside the scanned folders; it was not followed. Scan that folder itself if it should be checked.`
+  };
+}
+
+// src/discover/owners.ts
+var FolderOwners = class {
+  constructor(root, parsers, load2) {
+    this.root = root;
+    this.load = load2;
+    this.owners = parsers.filter((p) => p.folderOwner);
+    try {
+      this.realRoot = realpathSync2(root);
+    } catch {
+    }
+  }
+  root;
+  load;
+  owners;
+  /** The outermost owner at or above each folder asked about; null for none. */
+  outermost = /* @__PURE__ */ new Map();
+  realRoot;
+  ownerOf(candidate) {
+    if (!this.owners.length) return void 0;
+    const fromRoot = path10.relative(this.root, path10.dirname(candidate.path));
+    if (isOutside(fromRoot)) return void 0;
+    const folders = [this.root];
+    if (fromRoot) for (const part of fromRoot.split(path10.sep)) folders.push(path10.join(folders[folders.length - 1], part));
+    let owner = null;
+    for (const folder of folders) {
+      let known = this.outermost.get(folder);
+      if (known === void 0) {
+        known = owner ?? this.ownerIn(folder) ?? null;
+        this.outermost.set(folder, known);
+      }
+      owner = known;
+    }
+    return owner ?? void 0;
+  }
+  ownerIn(dir) {
+    for (const parser of this.owners) {
+      const abs = path10.join(dir, parser.folderOwner);
+      const real = this.realFileInRoot(abs);
+      if (real === void 0) continue;
+      const file = this.load({ path: abs, rel: relativePath(this.root, abs), real, parsers: [parser], byExtension: true });
+      if (file) return file;
+    }
+    return void 0;
+  }
+  realFileInRoot(abs) {
+    if (this.realRoot === void 0) return void 0;
+    try {
+      if (!statSync2(abs).isFile()) return void 0;
+      const real = realpathSync2(abs);
+      return isOutside(path10.relative(this.realRoot, real)) ? void 0 : real;
+    } catch {
+      return void 0;
+    }
+  }
+};
+
+// src/discover/discover.ts
+async function discover(paths, options) {
+  const walked = findCandidates(paths, options);
+  const owners = new FolderOwners(options.root, options.parsers, (candidate) => load(candidate, options.maxFileBytes).file);
+  const files = [];
+  const owning = /* @__PURE__ */ new Set();
+  const notices = [...walked.notices];
+  for (const candidate of walked.candidates) {
+    const owner = owners.ownerOf(candidate);
+    if (owner) {
+      if (!owning.has(owner)) files.push(owner);
+      owning.add(owner);
+      continue;
+    }
+    const outcome = load(candidate, options.maxFileBytes);
+    if (outcome.file) files.push(outcome.file);
+    if (outcome.notice) notices.push(outcome.notice);
+  }
+  files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
+  return { files, notices };
+}
+function load(candidate, maxFileBytes) {
+  const read = readBounded(candidate.path, candidate.rel, maxFileBytes);
+  if ("notice" in read) return { notice: read.notice };
+  const decoded2 = decode(read.bytes);
+  if (decoded2.kind === "binary") return candidate.byExtension ? { notice: binaryNote(candidate.rel) } : {};
+  if (decoded2.kind === "invalid") return { notice: invalidEncoding(candidate.rel, decoded2) };
+  return claim(candidate, decoded2.text);
+}
+function claim(candidate, text) {
+  for (const parser of candidate.parsers) {
+    let syntax;
+    try {
+      syntax = parser.claims(candidate.rel, text);
+    } catch {
+      return { notice: claimCrash(candidate.rel, parser.id) };
+    }
+    if (syntax) return { file: { path: candidate.path, rel: candidate.rel, text, format: parser.id, syntax } };
+  }
+  return {};
+}
+function binaryNote(rel) {
+  return {
+    level: "note",
+    code: "binary-file",
+    file: rel,
+    message: "this file looks binary (it has a NUL byte in its first 8 KiB) and was not scanned."
+  };
+}
+function invalidEncoding(rel, d) {
+  const bad = d.at;
+  const position3 = bad && { line: bad.line, column: bad.column };
+  return {
+    level: "warning",
+    code: "invalid-encoding",
+    file: rel,
+    ...position3 ? { range: { file: rel, start: position3, end: position3 } } : {},
+    message: `this file is not valid ${d.encoding}${bad ? ` (bad byte at offset ${bad.offset})` : ""} and was not scanned. Save it as UTF-8.`
+  };
+}
+function claimCrash(rel, format2) {
+  return {
+    level: "error",
+    code: "internal-error",
+    file: rel,
+    message: `the ${format2} parser failed while recognising this file, so it was not scanned. Please report this with the file attached.`
+  };
 }
 
 // src/parse/format.ts
@@ -33857,45 +33975,6 @@ function evaluationsOnce(evaluations, resources, kept) {
   return [...merged.values()];
 }
 
-// src/suppress/written.ts
-function names(s, ruleId) {
-  return s.ids.includes(ruleId) || s.ids.includes("*");
-}
-function describeSuppression(s) {
-  const ids = s.ids.join(",");
-  if (s.cdkNagId) return `cdk_nag suppression of ${s.cdkNagId} (${ids})`;
-  if (s.kind === "inline") return `iac-scan:ignore ${ids}`;
-  if (s.kind === "metadata") return `Metadata iac-scan ignore ${ids}`;
-  return `config ignore entry for ${ids}`;
-}
-
-// src/suppress/check.ts
-function suppressionProblems(s, today, knownRuleIds) {
-  const problems2 = [];
-  const what = describeSuppression(s);
-  const warn = (code3, message) => problems2.push({ level: "warning", code: code3, message, ...s.file ? { file: s.file } : {}, ...s.location ? { range: s.location } : {} });
-  if (!s.ids.length) {
-    warn("suppression-no-rule", `${what} names no rule, so it suppresses nothing; write the rule id first, e.g. iac-scan:ignore aws-s3-versioning <reason>.`);
-    return problems2;
-  }
-  for (const id of s.ids) {
-    if (id === "*" || knownRuleIds.has(id)) continue;
-    const guess = closest(id, [...knownRuleIds]);
-    warn("unknown-rule", `${what} names rule ${id}, which does not exist, so it suppresses nothing; ${guess ? `did you mean ${guess}?` : "check the id in the report."}`);
-  }
-  if (!s.reason.trim()) warn("suppression-no-reason", `${what} gives no reason, so it suppresses nothing; add a sentence saying why the finding is accepted.`);
-  if (s.until !== void 0) {
-    if (!isIsoDate(s.until)) warn("suppression-bad-date", `${what} has until=${s.until}, which is not a date, so it suppresses nothing; write it as YYYY-MM-DD.`);
-    else if (s.until < today) warn("suppression-expired", `${what} expired on ${s.until}, so it suppresses nothing; fix the finding, or set a new date if the reason still holds.`);
-  }
-  return problems2;
-}
-function isIsoDate(text) {
-  if (text.length !== 10 || text[4] !== "-" || text[7] !== "-") return false;
-  const parsed = /* @__PURE__ */ new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
-}
-
 // src/suppress/comment-index.ts
 var CommentIndex = class {
   constructor(comments, directives) {
@@ -34383,7 +34462,8 @@ async function runScan(inputs, cwd) {
       failOn: inputs.failOn,
       category: inputs.category,
       vars: inputs.vars,
-      varFiles: inputs.varFiles
+      varFiles: inputs.varFiles,
+      today: inputs.scanDate
     });
     return { ok: true, result: outcome.result, failOn: outcome.failOn, category: outcome.category ?? "iac-scan" };
   } catch (err) {

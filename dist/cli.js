@@ -33719,7 +33719,7 @@ function buildSoa(result, toolVersion) {
   const gravest = gravestByPlace([...rows.values()].flat());
   const resourceCounts = countStates(gravest);
   const errors = result.notices.filter((n) => n.level === "error").length;
-  const checked = gravest.size - resourceCounts["not-applicable"];
+  const checked = inScopeCount(resourceCounts);
   const byStatus = (status) => controls.filter((c) => c.status === status).length;
   const cloudUse = cloudUseOf(catalog, serviceNames(services), checked);
   return {
@@ -33775,7 +33775,8 @@ function controlEvidence(listing, guidance, rules, rowsOf) {
     ];
     if (!via.length) continue;
     const own = rowsOf.get(rule.id) ?? [];
-    ruleEvidence.push({ rule, via, resources: new Set(own.filter(inScope).map((r) => r.place)).size });
+    const counts2 = countStates(gravestByPlace(own));
+    ruleEvidence.push({ rule, via, resources: inScopeCount(counts2), counts: counts2 });
     rows.push(...own);
   }
   const counts = countStates(gravestByPlace(rows));
@@ -33791,6 +33792,7 @@ function cloudUseOf(catalog, services, checked) {
   return control && { control, standard: "iso27001", services, checked };
 }
 var inScope = (row) => row.state !== "not-applicable";
+var inScopeCount = (counts) => RESOURCE_STATES.reduce((n, s) => s === "not-applicable" ? n : n + counts[s], 0);
 function gravestByPlace(rows) {
   const gravest = /* @__PURE__ */ new Map();
   for (const row of rows) {
@@ -33849,7 +33851,7 @@ function evidenceJson(evidence) {
     guidance: evidence.guidance.map(({ id, title: title2, cloudGuidance }) => ({ id, title: title2, cloudGuidance })),
     status: evidence.status,
     inUse: evidence.inUse.map(({ model, services }) => ({ model, owner: evidence.control.split[model], services })),
-    rules: evidence.rules.map(({ rule, via, resources }) => ({ id: rule.id, title: rule.title, severity: rule.severity, owner: rule.owner, via, resources })),
+    rules: evidence.rules.map(({ rule, via, resources, counts }) => ({ id: rule.id, title: rule.title, severity: rule.severity, owner: rule.owner, via, resources, counts })),
     counts: evidence.counts,
     resources: evidence.rows.map(rowJson)
   };
@@ -33932,6 +33934,13 @@ var STATE_LABEL = {
   passed: "passed",
   "not-applicable": "not applicable"
 };
+var COUNTED = [
+  { state: "failed", heading: "failed" },
+  { state: "undecided", heading: "not decidable" },
+  { state: "accepted", heading: "accepted" },
+  { state: "passed", heading: "passed" }
+];
+var LISTED_PASSES = 25;
 var STATUS_LABEL = {
   failing: "**failing**",
   undecided: "**not decidable before deployment**",
@@ -33952,7 +33961,8 @@ function renderSoaMarkdown(result, options) {
     inheritedSection(soa.inherited, soa),
     notCoveredSection(soa),
     scanSection(soa),
-    summarySection(soa)
+    summarySection(soa),
+    passesSection(exercised)
   ];
   return `${sections.filter((s) => s.length).map((s) => s.join("\n")).join("\n\n")}
 `;
@@ -34017,19 +34027,17 @@ function controlsSection(controls) {
   ];
   if (!controls.length) return [...lines, "No rule that ran had a resource in scope."];
   lines.push(
-    ...tableHead(["control", "title", "status", "owner here", "failed", "not decidable", "accepted", "passed"]),
-    ...controls.map(
-      (c) => tableRow([c.control.id, prose(c.control.title), STATUS_LABEL[c.status], ownersHere(c), ...["failed", "undecided", "accepted", "passed"].map((s) => String(c.counts[s]))])
-    )
+    ...tableHead(["control", "title", "status", "owner here", ...COUNTED.map((c) => c.heading)]),
+    ...controls.map((c) => tableRow([c.control.id, prose(c.control.title), STATUS_LABEL[c.status], ownersHere(c), ...COUNTED.map(({ state }) => String(c.counts[state]))]))
   );
   for (const evidence of controls) lines.push("", ...controlSection(evidence));
   return lines;
 }
 function controlSection(evidence) {
   const { control, counts } = evidence;
-  const tally = ["failed", "undecided", "accepted", "passed"].filter((s) => counts[s]).map((s) => `${counts[s]} ${STATE_LABEL[s]}`);
-  const used = evidence.rules.filter((r) => r.resources > 0);
-  const unused2 = evidence.rules.filter((r) => r.resources === 0);
+  const tally = COUNTED.filter(({ state }) => counts[state]).map(({ state }) => `${counts[state]} ${STATE_LABEL[state]}`);
+  const used = evidence.rules.filter((r) => r.resources > 0 || r.counts["not-applicable"] > 0);
+  const unused2 = evidence.rules.filter((r) => !used.includes(r));
   const lines = [
     `### ${control.id} ${prose(control.title)}`,
     "",
@@ -34039,14 +34047,35 @@ function controlSection(evidence) {
     "",
     `Owner: ${ownerLine(control, evidence.inUse)}.`,
     "",
-    ...tableHead(["rule", "title", "severity", "names it as", "resources"]),
-    ...used.map(({ rule, via, resources }) => tableRow([code2(rule.id), prose(rule.title), rule.severity, via.join(", "), String(resources)]))
+    ...tableHead(["rule", "title", "severity", "names it as", ...COUNTED.map((c) => c.heading), "not applicable"]),
+    ...used.map(
+      ({ rule, via, counts: n }) => tableRow([code2(rule.id), prose(rule.title), rule.severity, via.join(", "), ...[...COUNTED.map((c) => c.state), "not-applicable"].map((s) => String(n[s]))])
+    )
   ];
   if (unused2.length) {
     lines.push("", `${plural(unused2.length, "more rule")} evidence${unused2.length === 1 ? "s" : ""} this control but had no resource in scope here: ${unused2.map((r) => code2(r.rule.id)).join(", ")}.`);
   }
-  lines.push("", ...tableHead(["state", "resource", "type", "location", "rule", "detail"]), ...evidence.rows.map(resourceRow));
+  const passes = evidence.rows.filter(isPass);
+  const listed = listsPasses(evidence) ? evidence.rows : evidence.rows.filter((row) => !isPass(row));
+  if (listed.length) lines.push("", ...tableHead(["state", "resource", "type", "location", "rule", "detail"]), ...listed.map((row) => tableRow(resourceCells(row))));
+  else lines.push("", "No resource failed, waits for deployment or has an accepted risk under this control.");
+  if (listed.length < evidence.rows.length) lines.push("", passesNote(passes));
   return lines;
+}
+var isPass = (row) => row.state === "passed" || row.state === "not-applicable";
+function passTally(passes) {
+  const passed = passes.filter((row) => row.state === "passed");
+  const byDefault = passed.filter((row) => row.byDefault).length;
+  const outside = passes.length - passed.length;
+  return `${passed.length} passed${byDefault ? ` (${byDefault} by the provider's default)` : ""}${outside ? `, ${outside} not applicable` : ""}`;
+}
+function listsPasses(evidence) {
+  let passes = 0;
+  for (const row of evidence.rows) if (isPass(row) && ++passes > LISTED_PASSES) return false;
+  return true;
+}
+function passesNote(passes) {
+  return `Not listed here, being more than ${LISTED_PASSES}: ${passTally(passes)}, a row per rule and resource. The rules table above counts them per rule; "Passing resources, by rule" at the end lists each rule's once, for all the controls it evidences.`;
 }
 function origin2({ control, standard, guidance }) {
   if (standard === "iso27017") {
@@ -34056,9 +34085,9 @@ function origin2({ control, standard, guidance }) {
   const clauses = guidance.map((c) => `${c.id} ${prose(c.title)}${c.cloudGuidance ? "" : " (no cloud guidance in ISO/IEC 27017)"}`).join("; ");
   return `ISO/IEC 27001:2022 Annex A.${clauses ? ` The ISO/IEC 27002:2013 clauses that are this control, as ISO/IEC 27017 takes them over: ${clauses}.` : ""}`;
 }
-function resourceRow(row) {
+function resourceCells(row) {
   const name = row.constructPath ? `${code2(row.address)} (${code2(row.constructPath)})` : code2(row.address);
-  return tableRow([STATE_LABEL[row.state], name, code2(row.type), place(row.at), code2(row.rule), detail(row)]);
+  return [STATE_LABEL[row.state], name, code2(row.type), place(row.at), code2(row.rule), detail(row)];
 }
 function detail(row) {
   switch (row.state) {
@@ -34135,6 +34164,34 @@ function summarySection(soa) {
     `- Resources: ${r.scanned} scanned; ${r.checked} in scope of a rule (${r.failed} failed, ${r.undecided} not decidable before deployment, ${r.accepted} accepted, ${r.passed} passed); ${unchecked} in no rule's scope.`,
     `- Scan date ${soa.scan.date}, ${TOOL_NAME} ${prose(soa.scan.toolVersion)}, ${plural(files, "file")} scanned, ${plural(errors, "error")}: ${complete ? "the evidence is complete for the files scanned" : "the evidence is incomplete"}.`
   ];
+}
+function passesSection(controls) {
+  const rules = /* @__PURE__ */ new Map();
+  const folded = /* @__PURE__ */ new Set();
+  for (const evidence of controls) {
+    const large = !listsPasses(evidence);
+    for (const { rule } of evidence.rules) {
+      const entry = rules.get(rule.id);
+      if (entry) entry.controls.push(evidence.control.id);
+      else rules.set(rule.id, { rule, controls: [evidence.control.id], rows: evidence.rows.filter((row) => row.rule === rule.id && isPass(row)) });
+      if (large) folded.add(rule.id);
+    }
+  }
+  const listed = [...folded].map((id) => rules.get(id)).filter((entry) => entry.rows.length).sort((a, b) => compareText(a.rule.id, b.rule.id));
+  if (!listed.length) return [];
+  const lines = [
+    "## Passing resources, by rule",
+    "",
+    `The passed and not-applicable resources of the rules of the controls that have more than ${LISTED_PASSES} of them, listed once per rule for all the controls it evidences. The controls above count them per rule, and list every failed, undecidable and accepted resource themselves.`
+  ];
+  for (const { rule, controls: ids, rows } of listed) {
+    const tally = passTally(rows);
+    const table = [...tableHead(["state", "resource", "type", "location", "detail"]), ...rows.map((row) => tableRow(resourceCells(row).toSpliced(4, 1)))];
+    lines.push("", `### ${code2(rule.id)} ${prose(rule.title)}`, "", `Evidences ${ids.join(", ")}. Resources: ${tally}.`, "");
+    if (rows.length <= LISTED_PASSES) lines.push(...table);
+    else lines.push("<details>", `<summary>${tally}</summary>`, "", ...table, "", "</details>");
+  }
+  return lines;
 }
 function ownerLine(control, inUse) {
   const owners = new Set(SERVICE_MODELS.map((m) => control.split[m]));
@@ -34274,6 +34331,27 @@ function renderReport(format2, result, options) {
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
+
+// src/scan/date.ts
+var SECONDS = /^\d+$/;
+function chooseScanDate(given, sourceDateEpoch) {
+  if (given.value !== void 0) {
+    return isIsoDate(given.value) ? { date: given.value } : { problem: `${given.name} ${JSON.stringify(given.value)} is not valid; expected a calendar date written YYYY-MM-DD, e.g. 2026-03-31` };
+  }
+  if (sourceDateEpoch === void 0 || sourceDateEpoch === "") return { date: void 0 };
+  const date = SECONDS.test(sourceDateEpoch) ? dayOf(Number(sourceDateEpoch)) : void 0;
+  return date ? { date } : {
+    problem: `SOURCE_DATE_EPOCH ${JSON.stringify(sourceDateEpoch)} is not valid; expected a whole number of seconds since 1970-01-01 00:00 UTC (as date +%s prints it), or give the date with ${given.name.replace(/:$/, "")} instead`
+  };
+}
+function dayOf(seconds) {
+  const moment = new Date(seconds * 1e3);
+  if (Number.isNaN(moment.getTime())) return void 0;
+  const day = moment.toISOString().slice(0, 10);
+  return isIsoDate(day) ? day : void 0;
+}
+
+// src/cli/args.ts
 var FAIL_ON = ["critical", "high", "medium", "low", "none"];
 var UsageError = class extends Error {
 };
@@ -34302,6 +34380,9 @@ Options:
       --var-file FILE         Terraform variable definitions file (repeatable)
       --category NAME         SARIF category, for several analyses of one repository
       --strict                also flag settings left to the provider's default
+      --scan-date YYYY-MM-DD  the date of the evidence: shown in the SoA, and the day suppressions'
+                              until dates are judged by (default: the UTC day of SOURCE_DATE_EPOCH
+                              when set, else today)
   -q, --quiet                 no progress, no suppressed findings or notes in the text report
       --stats                 print timings and peak memory as JSON on stderr
   -v, --version               print the version
@@ -34315,7 +34396,7 @@ Examples:
   iac-scan -f text -f sarif=iac-scan.sarif --fail-on high .
   iac-scan -f soa=evidence.md -f sarif=iac-scan.sarif infra/
   iac-scan --param Environment=prod --strict stack.yaml`;
-function parseCliArgs(argv) {
+function parseCliArgs(argv, env = {}) {
   let parsed;
   try {
     parsed = parseArgs({
@@ -34334,6 +34415,7 @@ function parseCliArgs(argv) {
         "var-file": { type: "string", multiple: true },
         category: { type: "string" },
         strict: { type: "boolean" },
+        "scan-date": { type: "string" },
         quiet: { type: "boolean", short: "q" },
         stats: { type: "boolean" },
         version: { type: "boolean", short: "v" },
@@ -34344,6 +34426,8 @@ function parseCliArgs(argv) {
     throw new UsageError(`${err.message}. Run iac-scan --help for the options.`);
   }
   const v = parsed.values;
+  const scanDate = chooseScanDate({ name: "--scan-date", value: v["scan-date"] }, env.SOURCE_DATE_EPOCH);
+  if (scanDate.problem !== void 0) throw new UsageError(`${scanDate.problem}.`);
   return {
     paths: parsed.positionals,
     reports: reportTargets(v.format ?? [], v.output),
@@ -34356,6 +34440,7 @@ function parseCliArgs(argv) {
     varFiles: v["var-file"] ?? [],
     category: v.category,
     strict: v.strict,
+    scanDate: scanDate.date,
     quiet: v.quiet ?? false,
     stats: v.stats ?? false,
     help: v.help ?? false,
@@ -34439,11 +34524,11 @@ function parseListArgs(command, argv) {
 }
 
 // src/cli/command.ts
-function parseCommandLine(argv) {
+function parseCommandLine(argv, env = {}) {
   const [first, ...rest] = argv;
   const listing = LIST_COMMANDS.find((c) => c === first);
   if (listing) return { name: listing, args: parseListArgs(listing, rest) };
-  return { name: "scan", args: parseCliArgs(argv) };
+  return { name: "scan", args: parseCliArgs(argv, env) };
 }
 
 // src/cli/list.ts
@@ -34645,7 +34730,7 @@ var Progress = class {
 async function main(argv) {
   let command;
   try {
-    command = parseCommandLine(argv);
+    command = parseCommandLine(argv, process.env);
   } catch (err) {
     return usageFailure(err);
   }
@@ -34670,6 +34755,7 @@ async function main(argv) {
       varFiles: args.varFiles,
       environment: process.env,
       category: args.category,
+      today: args.scanDate,
       onProgress: (stage, done, total) => progress.update(stage, done, total)
     });
   } catch (err) {

@@ -1,5 +1,6 @@
 import { SEVERITIES, type FailOn } from '../model';
 import type { ReportFormat } from '../report';
+import { chooseScanDate } from '../scan/date';
 
 const FORMATS: readonly ReportFormat[] = ['sarif', 'json', 'text', 'soa', 'soa-json'];
 const FAIL_ON: readonly FailOn[] = [...SEVERITIES, 'none'];
@@ -25,6 +26,8 @@ export interface ActionInputs {
   vars: string[];
   /** Terraform variable files, relative to the workspace. */
   varFiles: string[];
+  /** YYYY-MM-DD from the `scan-date` input, else from SOURCE_DATE_EPOCH; unset: today. */
+  scanDate?: string;
 }
 
 /** A wrong input value; the message names the input and the values it accepts. */
@@ -36,6 +39,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const format = oneOf('format', get('format') ?? 'sarif', FORMATS);
   const failOn = get('fail-on');
   const paths = (get('paths') ?? '').split(/\s+/).filter(Boolean);
+  const scanDate = chooseScanDate({ name: 'input scan-date:', value: get('scan-date') }, env.SOURCE_DATE_EPOCH);
+  if (scanDate.problem !== undefined) throw new ActionInputError(`${scanDate.problem}. Fix the 'with:' or 'env:' of this step.`);
   return {
     paths: paths.length ? paths : ['.'],
     configPath: get('config'),
@@ -45,6 +50,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     category: get('category'),
     vars: (get('vars') ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
     varFiles: (get('var-files') ?? '').split(/\s+/).filter(Boolean),
+    scanDate: scanDate.date,
   };
 }
 

@@ -20,6 +20,7 @@ export async function runScan(inputs: ActionInputs, cwd: string): Promise<ScanCa
       category: inputs.category,
       vars: inputs.vars,
       varFiles: inputs.varFiles,
+      today: inputs.scanDate,
     });
     return { ok: true, result: outcome.result, failOn: outcome.failOn, category: outcome.category ?? 'iac-scan' };
   } catch (err) {

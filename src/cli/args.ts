@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { FailOn } from '../model';
 import { REPORT_FORMATS, type ReportFormat } from '../report/options';
+import { chooseScanDate } from '../scan/date';
 
 const FAIL_ON: readonly FailOn[] = ['critical', 'high', 'medium', 'low', 'none'];
 
@@ -22,6 +23,8 @@ export interface CliArgs {
   varFiles: string[];
   category?: string;
   strict?: boolean;
+  /** YYYY-MM-DD from `--scan-date`, else from SOURCE_DATE_EPOCH; unset: today. */
+  scanDate?: string;
   quiet: boolean;
   stats: boolean;
   help: boolean;
@@ -56,6 +59,9 @@ Options:
       --var-file FILE         Terraform variable definitions file (repeatable)
       --category NAME         SARIF category, for several analyses of one repository
       --strict                also flag settings left to the provider's default
+      --scan-date YYYY-MM-DD  the date of the evidence: shown in the SoA, and the day suppressions'
+                              until dates are judged by (default: the UTC day of SOURCE_DATE_EPOCH
+                              when set, else today)
   -q, --quiet                 no progress, no suppressed findings or notes in the text report
       --stats                 print timings and peak memory as JSON on stderr
   -v, --version               print the version
@@ -70,7 +76,8 @@ Examples:
   iac-scan -f soa=evidence.md -f sarif=iac-scan.sarif infra/
   iac-scan --param Environment=prod --strict stack.yaml`;
 
-export function parseCliArgs(argv: string[]): CliArgs {
+/** `env` is read for SOURCE_DATE_EPOCH only. */
+export function parseCliArgs(argv: string[], env: Record<string, string | undefined> = {}): CliArgs {
   let parsed;
   try {
     parsed = parseArgs({
@@ -89,6 +96,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'var-file': { type: 'string', multiple: true },
         category: { type: 'string' },
         strict: { type: 'boolean' },
+        'scan-date': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         stats: { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
@@ -99,6 +107,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     throw new UsageError(`${(err as Error).message}. Run iac-scan --help for the options.`);
   }
   const v = parsed.values;
+  const scanDate = chooseScanDate({ name: '--scan-date', value: v['scan-date'] }, env.SOURCE_DATE_EPOCH);
+  if (scanDate.problem !== undefined) throw new UsageError(`${scanDate.problem}.`);
   return {
     paths: parsed.positionals,
     reports: reportTargets(v.format ?? [], v.output),
@@ -111,6 +121,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     varFiles: v['var-file'] ?? [],
     category: v.category,
     strict: v.strict,
+    scanDate: scanDate.date,
     quiet: v.quiet ?? false,
     stats: v.stats ?? false,
     help: v.help ?? false,

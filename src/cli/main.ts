@@ -14,7 +14,7 @@ import { Progress } from './progress';
 async function main(argv: string[]): Promise<number> {
   let command: Command;
   try {
-    command = parseCommandLine(argv);
+    command = parseCommandLine(argv, process.env);
   } catch (err) {
     return usageFailure(err);
   }
@@ -40,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       varFiles: args.varFiles,
       environment: process.env,
       category: args.category,
+      today: args.scanDate,
       onProgress: (stage, done, total) => progress.update(stage, done, total),
     });
   } catch (err) {

@@ -41,7 +41,11 @@ export interface ScanOptions {
   environment?: Record<string, string | undefined>;
   /** Overrides the config's SARIF category. */
   category?: string;
-  /** Today's date (YYYY-MM-DD) for suppression expiry; defaults to the real date. */
+  /**
+   * The scan's date (YYYY-MM-DD): suppressions expire by it and reports that show a date show it.
+   * Default: today (UTC). The CLI and the Action resolve `--scan-date` and SOURCE_DATE_EPOCH
+   * into it (src/scan/date.ts); the scan does not read the environment for it.
+   */
   today?: string;
   /** Largest file read, in bytes. */
   maxFileBytes?: number;

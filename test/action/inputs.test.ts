@@ -12,9 +12,10 @@ describe('Action inputs', () => {
       category: undefined,
       vars: [],
       varFiles: [],
+      scanDate: undefined,
     });
     // The runner sets every declared input, empty when not given.
-    expect(readInputs({ INPUT_PATHS: '', INPUT_CONFIG: '', 'INPUT_FAIL-ON': '', INPUT_OUTPUT: '  ' })).toEqual(readInputs({}));
+    expect(readInputs({ INPUT_PATHS: '', INPUT_CONFIG: '', 'INPUT_FAIL-ON': '', INPUT_OUTPUT: '  ', 'INPUT_SCAN-DATE': '' })).toEqual(readInputs({}));
   });
 
   it('splits paths on spaces and newlines', () => {
@@ -42,6 +43,15 @@ describe('Action inputs', () => {
       failOn: 'high',
       category: 'infra',
     });
+  });
+
+  it("takes the scan date from scan-date, else from the step's SOURCE_DATE_EPOCH", () => {
+    expect(readInputs({ 'INPUT_SCAN-DATE': ' 2025-12-31 ', SOURCE_DATE_EPOCH: '1767225600' }).scanDate).toBe('2025-12-31');
+    expect(readInputs({ 'INPUT_SCAN-DATE': '', SOURCE_DATE_EPOCH: '1767225600' }).scanDate).toBe('2026-01-01');
+    expect(() => readInputs({ 'INPUT_SCAN-DATE': '31/12/2025' })).toThrow(
+      `input scan-date: "31/12/2025" is not valid; expected a calendar date written YYYY-MM-DD, e.g. 2026-03-31. Fix the 'with:' or 'env:' of this step.`,
+    );
+    expect(() => readInputs({ SOURCE_DATE_EPOCH: 'soon' })).toThrow(/^SOURCE_DATE_EPOCH "soon" is not valid; .* or give the date with input scan-date instead\./);
   });
 
   it('names the output after the format when none is given', () => {

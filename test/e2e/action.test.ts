@@ -34,7 +34,7 @@ Resources:
  * Runs dist/action.js as a runner does: the step's inputs as INPUT_* variables (upper-cased,
  * hyphens kept), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, the workspace as cwd.
  */
-function runAction(files: Record<string, string>, inputs: Record<string, string>) {
+function runAction(files: Record<string, string>, inputs: Record<string, string>, stepEnv: Record<string, string> = {}) {
   const workspace = tree(files);
   const outputFile = path.join(workspace, '.runner-output');
   const summaryFile = path.join(workspace, '.runner-summary');
@@ -48,6 +48,7 @@ function runAction(files: Record<string, string>, inputs: Record<string, string>
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_REPOSITORY: 'acme/infra',
     GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    ...stepEnv,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const run = runNode(ACTION, [], workspace, env);
@@ -131,6 +132,17 @@ describe('GitHub Action (dist/action.js)', () => {
     expect(report.findings.map((f: { ruleId: string; file: string; range: { start: { line: number } } }) => `${f.ruleId} ${f.file}:${f.range.start.line}`)).toEqual([
       'aws-ec2-sg-open-admin-ports tf/main.tf:8',
     ]);
+  });
+
+  it('dates the SoA evidence with scan-date, else with the step\'s SOURCE_DATE_EPOCH', () => {
+    const dated = runAction({ 'bastion.yaml': OPEN_SSH }, { format: 'soa-json', 'fail-on': 'none', 'scan-date': '2025-12-31' }, { SOURCE_DATE_EPOCH: '1767225600' });
+    expect(dated.status, dated.stdout).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dated.workspace, 'iac-scan-soa.json'), 'utf8')).scan.date).toBe('2025-12-31');
+    const fromEpoch = runAction({ 'bastion.yaml': OPEN_SSH }, { format: 'soa', 'fail-on': 'none' }, { SOURCE_DATE_EPOCH: '1767225600' });
+    expect(readFileSync(path.join(fromEpoch.workspace, 'iac-scan-soa.md'), 'utf8')).toContain('\n- Scan date: 2026-01-01\n');
+    const bad = runAction({ 'bastion.yaml': OPEN_SSH }, { format: 'soa', 'scan-date': 'last friday' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toContain('::error::input scan-date: "last friday" is not valid; expected a calendar date written YYYY-MM-DD, e.g. 2026-03-31.');
   });
 
   it('rejects an invalid input with a message naming it', () => {

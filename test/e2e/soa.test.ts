@@ -129,10 +129,10 @@ describe('Statement-of-Applicability evidence through the CLI (built bundle)', (
     expect(report.summary.resources).toEqual({ scanned: 5, checked: 5, failed: 1, undecided: 1, accepted: 1, passed: 2, 'not-applicable': 0 });
   });
 
-  it('gives the same bytes for the same scan', () => {
-    const again = runCli(['.', '-f', 'soa'], dir);
-    const undated = (text: string) => text.replace(/\d{4}-\d{2}-\d{2}/g, 'DATE');
-    expect(undated(again.stdout)).toBe(undated(markdown));
+  it('gives the same bytes for the same scan and scan date', () => {
+    const date = /\n- Scan date: (\d{4}-\d{2}-\d{2})\n/.exec(markdown)![1];
+    expect(runCli(['.', '-f', 'soa', '--scan-date', date], dir).stdout).toBe(markdown);
+    expect(runCli(['.', '-f', 'soa-json', '--scan-date', date], dir).stdout).toBe(readFileSync(path.join(dir, 'evidence.json'), 'utf8'));
   });
 
   it('says the evidence is incomplete when a file could not be parsed', () => {
@@ -144,5 +144,46 @@ describe('Statement-of-Applicability evidence through the CLI (built bundle)', (
     expect(section(r.stdout, '## Summary')).toContain('1 error: the evidence is incomplete.');
     const json = JSON.parse(runCli(['.', '-f', 'soa-json'], broken).stdout) as SoaJson;
     expect([json.scan.complete, json.summary.complete]).toEqual([false, false]);
+  });
+});
+
+describe('the date of the evidence (built bundle)', () => {
+  // The accepted risk holds until 2026-06-30: judged on the scan date, as the report is dated.
+  const dir = tree({ ...FILES, 'stack.yaml': STACK.replace('iac-scan:ignore aws-logs-kms ', 'iac-scan:ignore aws-logs-kms until=2026-06-30 ') });
+  const soa = (args: string[], env: Record<string, string> = {}) => {
+    const run = runCli(['.', '-f', 'soa=evidence.md', '-f', 'soa-json=evidence.json', ...args], dir, env);
+    expect(run.stderr).toBe('');
+    return { markdown: readFileSync(path.join(dir, 'evidence.md'), 'utf8'), json: JSON.parse(readFileSync(path.join(dir, 'evidence.json'), 'utf8')) as SoaJson };
+  };
+
+  it('is the --scan-date given, in both forms, and suppressions expire by it', () => {
+    const before = soa(['--scan-date', '2026-06-30']);
+    expect(before.markdown).toContain('\n- Scan date: 2026-06-30\n');
+    expect(section(before.markdown, '## Summary')).toContain('- Scan date 2026-06-30, iac-scan');
+    expect(before.json.scan.date).toBe('2026-06-30');
+    expect(before.json.summary.resources).toMatchObject({ failed: 1, accepted: 1 });
+
+    const after = soa(['--scan-date', '2026-07-01']);
+    expect(after.json.scan.date).toBe('2026-07-01');
+    expect(after.json.summary.resources).toMatchObject({ failed: 2, accepted: 0 });
+    expect(after.markdown).toMatch(/warning `suppression-expired` `stack\.yaml:13`: .* expired on 2026-06-30/);
+  });
+
+  it('is the UTC day of SOURCE_DATE_EPOCH when --scan-date is not given', () => {
+    // 2026-03-01T23:30:00Z: still 1 March in UTC, whatever the machine's time zone.
+    const fromEpoch = soa([], { SOURCE_DATE_EPOCH: '1772407800', TZ: 'Pacific/Kiritimati' });
+    expect(fromEpoch.markdown).toContain('\n- Scan date: 2026-03-01\n');
+    expect(fromEpoch.json.scan.date).toBe('2026-03-01');
+    expect(soa(['--scan-date', '2026-02-27'], { SOURCE_DATE_EPOCH: '1772407800' }).json.scan.date).toBe('2026-02-27');
+  });
+
+  it('rejects a malformed date with exit code 2 and what it expected', () => {
+    const bad = runCli(['.', '-f', 'soa', '--scan-date', '2026-02-30'], dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toBe('iac-scan: --scan-date "2026-02-30" is not valid; expected a calendar date written YYYY-MM-DD, e.g. 2026-03-31.\n');
+    const epoch = runCli(['.', '-f', 'soa'], dir, { SOURCE_DATE_EPOCH: '2026-03-01' });
+    expect(epoch.status).toBe(2);
+    expect(epoch.stderr).toMatch(/^iac-scan: SOURCE_DATE_EPOCH "2026-03-01" is not valid; expected a whole number of seconds since 1970-01-01 00:00 UTC .*--scan-date/);
   });
 });

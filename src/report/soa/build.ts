@@ -56,7 +56,7 @@ export function buildSoa(result: ScanResult, toolVersion: string): Soa {
   const gravest = gravestByPlace([...rows.values()].flat());
   const resourceCounts = countStates(gravest);
   const errors = result.notices.filter((n) => n.level === 'error').length;
-  const checked = gravest.size - resourceCounts['not-applicable'];
+  const checked = inScopeCount(resourceCounts);
   const byStatus = (status: ControlStatus) => controls.filter((c) => c.status === status).length;
   const cloudUse = cloudUseOf(catalog, serviceNames(services), checked);
 
@@ -118,7 +118,8 @@ function controlEvidence(listing: CatalogControl, guidance: Control[], rules: re
     ];
     if (!via.length) continue;
     const own = rowsOf.get(rule.id) ?? [];
-    ruleEvidence.push({ rule, via, resources: new Set(own.filter(inScope).map((r) => r.place)).size });
+    const counts = countStates(gravestByPlace(own));
+    ruleEvidence.push({ rule, via, resources: inScopeCount(counts), counts });
     rows.push(...own);
   }
   const counts = countStates(gravestByPlace(rows));
@@ -137,6 +138,8 @@ function cloudUseOf(catalog: ControlCatalog, services: string[], checked: number
 }
 
 const inScope = (row: ResourceRow) => row.state !== 'not-applicable';
+
+const inScopeCount = (counts: Record<ResourceState, number>) => RESOURCE_STATES.reduce((n, s) => (s === 'not-applicable' ? n : n + counts[s]), 0);
 
 /** Each resource's gravest state over the rows. */
 function gravestByPlace(rows: readonly ResourceRow[]): Map<string, ResourceState> {

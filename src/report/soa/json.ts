@@ -44,7 +44,7 @@ function evidenceJson(evidence: ControlEvidence) {
     guidance: evidence.guidance.map(({ id, title, cloudGuidance }) => ({ id, title, cloudGuidance })),
     status: evidence.status,
     inUse: evidence.inUse.map(({ model, services }) => ({ model, owner: evidence.control.split[model], services })),
-    rules: evidence.rules.map(({ rule, via, resources }) => ({ id: rule.id, title: rule.title, severity: rule.severity, owner: rule.owner, via, resources })),
+    rules: evidence.rules.map(({ rule, via, resources, counts }) => ({ id: rule.id, title: rule.title, severity: rule.severity, owner: rule.owner, via, resources, counts })),
     counts: evidence.counts,
     resources: evidence.rows.map(rowJson),
   };

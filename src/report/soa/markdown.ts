@@ -1,4 +1,4 @@
-import { SERVICE_MODELS, type Control, type Notice, type ScanResult } from '../../model';
+import { compareText, SERVICE_MODELS, type Control, type Notice, type Rule, type ScanResult } from '../../model';
 import { TOOL_NAME } from '../names';
 import type { ReportOptions } from '../options';
 import { plural } from '../summary';
@@ -15,6 +15,23 @@ const STATE_LABEL: Record<ResourceState, string> = {
   passed: 'passed',
   'not-applicable': 'not applicable',
 };
+
+/** The states counted in the tables, in order, and their column headings. */
+const COUNTED: readonly { state: ResourceState; heading: string }[] = [
+  { state: 'failed', heading: 'failed' },
+  { state: 'undecided', heading: 'not decidable' },
+  { state: 'accepted', heading: 'accepted' },
+  { state: 'passed', heading: 'passed' },
+];
+
+/**
+ * The most passed and not-applicable rows a control lists under itself. Above it they are counted
+ * per rule, and each rule's are listed once at the end, however many controls the rule evidences:
+ * a large tree has thousands per control, which bury the failures. Failed, undecidable and
+ * accepted rows are always listed in full, under every control they count for; the soa-json form
+ * lists every row under every control.
+ */
+export const LISTED_PASSES = 25;
 
 const STATUS_LABEL: Record<ControlStatus, string> = {
   failing: '**failing**',
@@ -39,6 +56,7 @@ export function renderSoaMarkdown(result: ScanResult, options: ReportOptions): s
     notCoveredSection(soa),
     scanSection(soa),
     summarySection(soa),
+    passesSection(exercised),
   ];
   return `${sections.filter((s) => s.length).map((s) => s.join('\n')).join('\n\n')}\n`;
 }
@@ -110,10 +128,8 @@ function controlsSection(controls: ControlEvidence[]): string[] {
   ];
   if (!controls.length) return [...lines, 'No rule that ran had a resource in scope.'];
   lines.push(
-    ...tableHead(['control', 'title', 'status', 'owner here', 'failed', 'not decidable', 'accepted', 'passed']),
-    ...controls.map((c) =>
-      tableRow([c.control.id, prose(c.control.title), STATUS_LABEL[c.status], ownersHere(c), ...(['failed', 'undecided', 'accepted', 'passed'] as const).map((s) => String(c.counts[s]))]),
-    ),
+    ...tableHead(['control', 'title', 'status', 'owner here', ...COUNTED.map((c) => c.heading)]),
+    ...controls.map((c) => tableRow([c.control.id, prose(c.control.title), STATUS_LABEL[c.status], ownersHere(c), ...COUNTED.map(({ state }) => String(c.counts[state]))])),
   );
   for (const evidence of controls) lines.push('', ...controlSection(evidence));
   return lines;
@@ -121,9 +137,10 @@ function controlsSection(controls: ControlEvidence[]): string[] {
 
 function controlSection(evidence: ControlEvidence): string[] {
   const { control, counts } = evidence;
-  const tally = (['failed', 'undecided', 'accepted', 'passed'] as const).filter((s) => counts[s]).map((s) => `${counts[s]} ${STATE_LABEL[s]}`);
-  const used = evidence.rules.filter((r) => r.resources > 0);
-  const unused = evidence.rules.filter((r) => r.resources === 0);
+  const tally = COUNTED.filter(({ state }) => counts[state]).map(({ state }) => `${counts[state]} ${STATE_LABEL[state]}`);
+  // A rule whose `where` left out every resource of its types still has rows, and is counted.
+  const used = evidence.rules.filter((r) => r.resources > 0 || r.counts['not-applicable'] > 0);
+  const unused = evidence.rules.filter((r) => !used.includes(r));
   const lines = [
     `### ${control.id} ${prose(control.title)}`,
     '',
@@ -133,14 +150,44 @@ function controlSection(evidence: ControlEvidence): string[] {
     '',
     `Owner: ${ownerLine(control, evidence.inUse)}.`,
     '',
-    ...tableHead(['rule', 'title', 'severity', 'names it as', 'resources']),
-    ...used.map(({ rule, via, resources }) => tableRow([code(rule.id), prose(rule.title), rule.severity, via.join(', '), String(resources)])),
+    ...tableHead(['rule', 'title', 'severity', 'names it as', ...COUNTED.map((c) => c.heading), 'not applicable']),
+    ...used.map(({ rule, via, counts: n }) =>
+      tableRow([code(rule.id), prose(rule.title), rule.severity, via.join(', '), ...[...COUNTED.map((c) => c.state), 'not-applicable' as const].map((s) => String(n[s]))]),
+    ),
   ];
   if (unused.length) {
     lines.push('', `${plural(unused.length, 'more rule')} evidence${unused.length === 1 ? 's' : ''} this control but had no resource in scope here: ${unused.map((r) => code(r.rule.id)).join(', ')}.`);
   }
-  lines.push('', ...tableHead(['state', 'resource', 'type', 'location', 'rule', 'detail']), ...evidence.rows.map(resourceRow));
+  const passes = evidence.rows.filter(isPass);
+  const listed = listsPasses(evidence) ? evidence.rows : evidence.rows.filter((row) => !isPass(row));
+  if (listed.length) lines.push('', ...tableHead(['state', 'resource', 'type', 'location', 'rule', 'detail']), ...listed.map((row) => tableRow(resourceCells(row))));
+  else lines.push('', 'No resource failed, waits for deployment or has an accepted risk under this control.');
+  if (listed.length < evidence.rows.length) lines.push('', passesNote(passes));
   return lines;
+}
+
+const isPass = (row: ResourceRow) => row.state === 'passed' || row.state === 'not-applicable';
+
+/** `530 passed (2 by the provider's default), 36 not applicable`, of passed and not-applicable rows. */
+function passTally(passes: readonly ResourceRow[]): string {
+  const passed = passes.filter((row) => row.state === 'passed');
+  const byDefault = passed.filter((row) => row.byDefault).length;
+  const outside = passes.length - passed.length;
+  return `${passed.length} passed${byDefault ? ` (${byDefault} by the provider's default)` : ''}${outside ? `, ${outside} not applicable` : ''}`;
+}
+
+function listsPasses(evidence: ControlEvidence): boolean {
+  let passes = 0;
+  for (const row of evidence.rows) if (isPass(row) && ++passes > LISTED_PASSES) return false;
+  return true;
+}
+
+/** What a control leaves out of its table: how many passes (a row per rule and resource), and where they are. */
+function passesNote(passes: readonly ResourceRow[]): string {
+  return (
+    `Not listed here, being more than ${LISTED_PASSES}: ${passTally(passes)}, a row per rule and resource. ` +
+    'The rules table above counts them per rule; "Passing resources, by rule" at the end lists each rule\'s once, for all the controls it evidences.'
+  );
 }
 
 /** Which standard the control is from, and the 2013 clauses that are it now, marked where ISO/IEC 27017 gives no cloud guidance. */
@@ -153,9 +200,10 @@ function origin({ control, standard, guidance }: Pick<ControlEvidence, 'control'
   return `ISO/IEC 27001:2022 Annex A.${clauses ? ` The ISO/IEC 27002:2013 clauses that are this control, as ISO/IEC 27017 takes them over: ${clauses}.` : ''}`;
 }
 
-function resourceRow(row: ResourceRow): string {
+/** A row's cells: state, resource, type, location, rule, detail. */
+function resourceCells(row: ResourceRow): string[] {
   const name = row.constructPath ? `${code(row.address)} (${code(row.constructPath)})` : code(row.address);
-  return tableRow([STATE_LABEL[row.state], name, code(row.type), place(row.at), code(row.rule), detail(row)]);
+  return [STATE_LABEL[row.state], name, code(row.type), place(row.at), code(row.rule), detail(row)];
 }
 
 function detail(row: ResourceRow): string {
@@ -241,6 +289,40 @@ function summarySection(soa: Soa): string[] {
     `- Resources: ${r.scanned} scanned; ${r.checked} in scope of a rule (${r.failed} failed, ${r.undecided} not decidable before deployment, ${r.accepted} accepted, ${r.passed} passed); ${unchecked} in no rule's scope.`,
     `- Scan date ${soa.scan.date}, ${TOOL_NAME} ${prose(soa.scan.toolVersion)}, ${plural(files, 'file')} scanned, ${plural(errors, 'error')}: ${complete ? 'the evidence is complete for the files scanned' : 'the evidence is incomplete'}.`,
   ];
+}
+
+/**
+ * Each rule's passed and not-applicable rows, once, for the rules of the controls too large to list
+ * them (LISTED_PASSES); a long list is folded in a `<details>` block, which GitHub shows closed.
+ */
+function passesSection(controls: ControlEvidence[]): string[] {
+  const rules = new Map<string, { rule: Rule; controls: string[]; rows: ResourceRow[] }>();
+  const folded = new Set<string>();
+  for (const evidence of controls) {
+    const large = !listsPasses(evidence);
+    for (const { rule } of evidence.rules) {
+      const entry = rules.get(rule.id);
+      if (entry) entry.controls.push(evidence.control.id);
+      else rules.set(rule.id, { rule, controls: [evidence.control.id], rows: evidence.rows.filter((row) => row.rule === rule.id && isPass(row)) });
+      if (large) folded.add(rule.id);
+    }
+  }
+  const listed = [...folded].map((id) => rules.get(id)!).filter((entry) => entry.rows.length).sort((a, b) => compareText(a.rule.id, b.rule.id));
+  if (!listed.length) return [];
+  const lines = [
+    '## Passing resources, by rule',
+    '',
+    `The passed and not-applicable resources of the rules of the controls that have more than ${LISTED_PASSES} of them, ` +
+      'listed once per rule for all the controls it evidences. The controls above count them per rule, and list every failed, undecidable and accepted resource themselves.',
+  ];
+  for (const { rule, controls: ids, rows } of listed) {
+    const tally = passTally(rows);
+    const table = [...tableHead(['state', 'resource', 'type', 'location', 'detail']), ...rows.map((row) => tableRow(resourceCells(row).toSpliced(4, 1)))];
+    lines.push('', `### ${code(rule.id)} ${prose(rule.title)}`, '', `Evidences ${ids.join(', ')}. Resources: ${tally}.`, '');
+    if (rows.length <= LISTED_PASSES) lines.push(...table);
+    else lines.push('<details>', `<summary>${tally}</summary>`, '', ...table, '', '</details>');
+  }
+  return lines;
 }
 
 /**

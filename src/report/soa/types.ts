@@ -84,6 +84,8 @@ export interface RuleEvidence {
   via: string[];
   /** Resources in the rule's scope (not-applicable ones left out). */
   resources: number;
+  /** Distinct resources by their gravest state under this rule, not-applicable ones included. */
+  counts: Record<ResourceState, number>;
 }
 
 export interface ControlEvidence extends CatalogControl {

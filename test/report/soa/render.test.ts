@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReport, type ReportOptions } from '../../../src/report';
 import { code, prose } from '../../../src/report/soa/markdown-text';
 import { range } from '../../helpers/scan-result';
-import { custom, db, ENCRYPTION, failing, key, MONITORING, outcome, ROTATION, scanOf, type ScanParts } from './scan';
+import { custom, db, ENCRYPTION, failing, key, MONITORING, outcome, ROTATION, scanOf, section, type ScanParts } from './scan';
 
 const OPTIONS: ReportOptions = { category: 'iac-scan', toolVersion: '1.2.3', color: false, failOn: 'low', cwd: '/work/repo' };
 
@@ -24,16 +24,6 @@ const PARTS: ScanParts = {
 
 const markdown = (parts: ScanParts = PARTS) => renderReport('soa', scanOf(parts), OPTIONS);
 const json = (parts: ScanParts = PARTS) => JSON.parse(renderReport('soa-json', scanOf(parts), OPTIONS));
-
-/** The lines of a Markdown section, from its heading to the next heading of the same or a higher level. */
-function section(text: string, heading: string): string[] {
-  const lines = text.split('\n');
-  const start = lines.indexOf(heading);
-  expect(start, heading).toBeGreaterThanOrEqual(0);
-  const level = heading.indexOf(' ');
-  const end = lines.findIndex((l, i) => i > start && /^#+ /.test(l) && l.indexOf(' ') <= level);
-  return lines.slice(start, end < 0 ? undefined : end);
-}
 
 describe('scanned text in Markdown', () => {
   it.each([
@@ -72,7 +62,8 @@ describe('SoA Markdown', () => {
     expect(a824).toContain('Status: **failing**. Resources: 1 failed, 1 not decidable before deployment.');
     expect(a824).toContain('Owner: infrastructure customer · **container customer** (in use: Amazon RDS) · **abstracted shared** (in use: AWS KMS).');
     expect(a824.join('\n')).toContain('10.1.1 Policy on the use of cryptographic controls; 10.1.2 Key management');
-    expect(a824).toContain('| `aws-rds-storage-encrypted` | Title of aws-rds-storage-encrypted | high | A.8.24, 10.1.1 | 2 |');
+    expect(a824).toContain('| rule | title | severity | names it as | failed | not decidable | accepted | passed | not applicable |');
+    expect(a824).toContain('| `aws-rds-storage-encrypted` | Title of aws-rds-storage-encrypted | high | A.8.24, 10.1.1 | 1 | 0 | 0 | 1 | 0 |');
     expect(a824).toContain(
       '| failed | `OrdersDb` | `AWS::RDS::DBInstance` | `stack.yaml:5` | `aws-rds-storage-encrypted` | DB instance OrdersDb does not encrypt its storage: StorageEncrypted is false |',
     );
@@ -168,7 +159,15 @@ describe('SoA JSON', () => {
       { model: 'container', owner: 'customer', services: ['Amazon RDS'] },
       { model: 'abstracted', owner: 'shared', services: ['AWS KMS'] },
     ]);
-    expect(a824.rules[0]).toEqual({ id: 'aws-kms-key-rotation', title: 'Title of aws-kms-key-rotation', severity: 'medium', owner: 'customer', via: ['10.1.2'], resources: 1 });
+    expect(a824.rules[0]).toEqual({
+      id: 'aws-kms-key-rotation',
+      title: 'Title of aws-kms-key-rotation',
+      severity: 'medium',
+      owner: 'customer',
+      via: ['10.1.2'],
+      resources: 1,
+      counts: { failed: 0, undecided: 1, accepted: 0, passed: 0, 'not-applicable': 0 },
+    });
     expect(a824.resources[0]).toEqual({
       state: 'failed',
       rule: 'aws-rds-storage-encrypted',

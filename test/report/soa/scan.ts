@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { shippedCatalog } from '../../../src/controls';
 import type { CheckOutcome, Evaluation, Finding, Notice, Resource, Rule, ScanResult } from '../../../src/model';
 import { inventory } from '../../../src/scan/inventory';
@@ -43,4 +44,14 @@ export function scanOf(parts: ScanParts): ScanResult {
     stats: { files: 2, bytes: 100, resources: parts.resources.length, ms: { setup: 0, discover: 0, parse: 0, rules: 0, suppress: 0, total: 0 } },
     date: '2026-03-02',
   };
+}
+
+/** The lines of a Markdown section, from its heading to the next heading of the same or a higher level. */
+export function section(text: string, heading: string): string[] {
+  const lines = text.split('\n');
+  const start = lines.indexOf(heading);
+  expect(start, heading).toBeGreaterThanOrEqual(0);
+  const level = heading.indexOf(' ');
+  const end = lines.findIndex((l, i) => i > start && /^#+ /.test(l) && l.indexOf(' ') <= level);
+  return lines.slice(start, end < 0 ? undefined : end);
 }
