@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessRules } from '../../src/rules';
 import { template, unknown } from '../helpers/resources';
-import { loadRule } from './rule-tester';
+import { loadRule, shippedRule } from './rule-tester';
 
 /** Encrypted storage, checked only on databases that are not replicas; left out, the provider encrypts. */
 const encrypted = loadRule({
@@ -63,5 +63,18 @@ describe('assessRules: an outcome for every resource a rule checks', () => {
   it('gives no evaluation for a resource of a type the rule does not check', () => {
     const t = template([{ address: 'Queue', type: 'AWS::SQS::Queue', properties: {} }]);
     expect(assessRules([encrypted], t.graph, { strict: false })).toEqual({ findings: [], evaluations: [] });
+  });
+});
+
+describe('assessRules: SAM functions and the API authorization rule', () => {
+  const rule = shippedRule('aws-apigateway-authorization');
+  const fn = (properties: Record<string, unknown>) => template([{ address: 'Fn', type: 'AWS::Serverless::Function', properties }]);
+
+  it.each([
+    ['no events', {}],
+    ['only events that are not API events', { Events: { Nightly: { Type: 'Schedule', Properties: { Schedule: 'rate(1 day)' } } } }],
+  ])('a function with %s is not applicable: it has no method to evidence authorization', (_name, properties) => {
+    const outcomes = assessRules([rule], fn(properties).graph, { strict: false }).evaluations.map((e) => e.outcome);
+    expect(outcomes).toEqual(['not-applicable']);
   });
 });
