@@ -19,6 +19,8 @@ export class ResourceGraph {
   private readonly byType = new Map<string, Resource[]>();
   private readonly incoming = new Map<string, Edge[]>();
   private readonly outgoing = new Map<string, Edge[]>();
+  /** By type, then deployment unit; see ofTypeBeside. */
+  private readonly byTypeAndUnit = new Map<string, Map<string, Resource[]>>();
 
   constructor(resources: Resource[]) {
     this.resources = resources;
@@ -49,8 +51,19 @@ export class ResourceGraph {
 
   /** Resources of `type` in the same deployment unit as `resource` (see `Resource.unit`). */
   ofTypeBeside(type: string, resource: Resource): readonly Resource[] {
-    const unit = unitOf(resource);
-    return this.ofType(type).filter((r) => unitOf(r) === unit);
+    let byUnit = this.byTypeAndUnit.get(type);
+    if (!byUnit) {
+      // Built per type on first use: relations ask once per checked resource, so a filter each
+      // time would be quadratic in a module's resources of one type.
+      byUnit = new Map();
+      for (const r of this.ofType(type)) {
+        const list = byUnit.get(unitOf(r));
+        if (list) list.push(r);
+        else byUnit.set(unitOf(r), [r]);
+      }
+      this.byTypeAndUnit.set(type, byUnit);
+    }
+    return byUnit.get(unitOf(resource)) ?? [];
   }
 
   /** Edges pointing at `resource` (other resources that reference it). */

@@ -68,7 +68,7 @@ describe('assessRules: an outcome for every resource a rule checks', () => {
 
 describe('assessRules: SAM functions and the API authorization rule', () => {
   const rule = shippedRule('aws-apigateway-authorization');
-  const fn = (properties: Record<string, unknown>) => template([{ address: 'Fn', type: 'AWS::Serverless::Function', properties }]);
+  const fn = (properties: object) => template([{ address: 'Fn', type: 'AWS::Serverless::Function', properties: properties as never }]);
 
   it.each([
     ['no events', {}],
