@@ -25425,8 +25425,176 @@ var ConfigFiles = class {
   }
 };
 
-// src/parse/terraform/module-config.ts
-import path19 from "node:path";
+// src/parse/terraform/overrides.ts
+import path18 from "node:path";
+function isOverrideFile(rel) {
+  const base = path18.posix.basename(rel).replace(/\.json$/, "");
+  return base === "override.tf" || base.endsWith("_override.tf");
+}
+var MERGED = /* @__PURE__ */ new Set(["resource", "data", "module", "variable", "output"]);
+var NO_DEPENDS_ON = /* @__PURE__ */ new Set(["resource", "data", "output"]);
+var BAND = 2 ** 32;
+function mergeOverrideFiles(files, notices) {
+  const normal = files.filter((file) => !isOverrideFile(file.rel));
+  const overrides = files.filter((file) => isOverrideFile(file.rel)).sort((a, b) => compareNames(path18.posix.basename(a.rel), path18.posix.basename(b.rel)));
+  const merge2 = new Merge(normal, overrides.map((file) => file.lines), notices);
+  overrides.forEach((file, i) => merge2.apply(file, i));
+  return merge2.result();
+}
+function compareNames(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var Merge = class {
+  constructor(normal, overrideLines, notices) {
+    this.normal = normal;
+    this.overrideLines = overrideLines;
+    this.notices = notices;
+    for (const file of normal) {
+      file.body.items.forEach((item, index2) => {
+        if (item.type !== "Block") return;
+        if (item.blockType === "locals") {
+          for (const local of item.body.items) if (local.type === "Attribute" && !this.locals.has(local.name)) this.locals.set(local.name, { file, index: index2 });
+        } else if (MERGED.has(item.blockType)) {
+          const key2 = headerKey(item);
+          if (!this.blocks.has(key2)) this.blocks.set(key2, { file, index: index2 });
+        }
+      });
+    }
+  }
+  normal;
+  overrideLines;
+  notices;
+  /** Blocks by `type label...`, and local values by name: the first declaration, as `readModuleConfig` uses. */
+  blocks = /* @__PURE__ */ new Map();
+  locals = /* @__PURE__ */ new Map();
+  /** The items of the normal files whose blocks were merged, copied on first change. */
+  items = /* @__PURE__ */ new Map();
+  overriddenBy = /* @__PURE__ */ new Map();
+  /** Merges override file `order` (its place in name order). */
+  apply(file, order) {
+    const band = (order + 1) * BAND;
+    const at = (span3) => file.lines.range(span3.start - band, span3.end - band);
+    const body = shifted(file.body, band);
+    for (const block of body.items) {
+      if (block.type !== "Block") continue;
+      if (block.blockType === "locals") {
+        for (const local of block.body.items) if (local.type === "Attribute") this.overrideLocal(local, file, at);
+        continue;
+      }
+      if (!MERGED.has(block.blockType)) continue;
+      const place3 = this.blocks.get(headerKey(block));
+      const header3 = `${block.blockType}${block.labels.map((l) => ` "${l.value}"`).join("")}`;
+      if (!place3) {
+        const last = block.labels[block.labels.length - 1] ?? block.typeSpan;
+        this.missingBase(header3, file, at({ start: block.start, end: last.end }));
+        continue;
+      }
+      let overrideBody = block.body;
+      if (NO_DEPENDS_ON.has(block.blockType)) {
+        const dependsOn = overrideBody.items.find((item) => item.type === "Attribute" && item.name === "depends_on");
+        if (dependsOn) {
+          this.notices.warn("override-depends-on", `depends_on cannot be set in an override block (${header3} in ${file.rel}); Terraform would stop here. It was ignored.`, at(dependsOn));
+          overrideBody = { ...overrideBody, items: overrideBody.items.filter((item) => item !== dependsOn) };
+        }
+      }
+      const base = this.current(place3);
+      const merged = { ...base, body: mergeBody(base.body, overrideBody, base.blockType === "resource" || base.blockType === "data") };
+      this.replace(place3, merged);
+      this.overriddenBy.set(merged, [...this.overriddenBy.get(base) ?? [], file.rel]);
+      this.overriddenBy.delete(base);
+    }
+  }
+  result() {
+    const files = this.normal.map((file) => {
+      const items2 = this.items.get(file);
+      if (!items2) return file;
+      return { rel: file.rel, lines: new StitchedLines([file.lines, ...this.overrideLines]), body: { ...file.body, items: items2 } };
+    });
+    return { files, overriddenBy: this.overriddenBy };
+  }
+  overrideLocal(local, file, at) {
+    const place3 = this.locals.get(local.name);
+    if (!place3) {
+      this.missingBase(`local.${local.name}`, file, at(local.nameSpan));
+      return;
+    }
+    const block = this.current(place3);
+    const items2 = block.body.items.map((item) => item.type === "Attribute" && item.name === local.name ? local : item);
+    this.replace(place3, { ...block, body: { ...block.body, items: items2 } });
+  }
+  /** Terraform refuses an override with nothing to override; the scan goes on without it. */
+  missingBase(what, file, at) {
+    this.notices.warn("override-without-base", `${what} in the override file ${file.rel} overrides nothing: no other file of this module declares it. Terraform would stop here; the override was skipped.`, at);
+  }
+  current(place3) {
+    return (this.items.get(place3.file) ?? place3.file.body.items)[place3.index];
+  }
+  replace(place3, block) {
+    let items2 = this.items.get(place3.file);
+    if (!items2) this.items.set(place3.file, items2 = [...place3.file.body.items]);
+    items2[place3.index] = block;
+  }
+};
+function headerKey(block) {
+  return [block.blockType, ...block.labels.map((l) => l.value)].join("\0");
+}
+function madeType(block) {
+  return block.blockType === "dynamic" && block.labels[0] ? block.labels[0].value : block.blockType;
+}
+function mergeBody(base, override, mergeLifecycle) {
+  const attributes = /* @__PURE__ */ new Map();
+  const blockTypes = /* @__PURE__ */ new Set();
+  for (const item of override.items) {
+    if (item.type === "Attribute") attributes.set(item.name, item);
+    else blockTypes.add(madeType(item));
+  }
+  const items2 = [];
+  const placed2 = /* @__PURE__ */ new Set();
+  for (const item of base.items) {
+    const name = item.type === "Attribute" ? item.name : madeType(item);
+    const replacement = attributes.get(name);
+    if (replacement) {
+      if (!placed2.has(name)) items2.push(replacement);
+      placed2.add(name);
+    } else if (!blockTypes.has(name)) items2.push(item);
+  }
+  const baseLifecycle = mergeLifecycle ? base.items.find((item) => item.type === "Block" && item.blockType === "lifecycle") : void 0;
+  for (const item of override.items) {
+    if (item.type === "Attribute") {
+      if (!placed2.has(item.name)) items2.push(item);
+    } else if (baseLifecycle && item.blockType === "lifecycle") {
+      items2.push({ ...item, body: mergeBody(baseLifecycle.body, item.body, false) });
+    } else items2.push(item);
+  }
+  return { ...base, items: items2 };
+}
+function shifted(node, by) {
+  if (Array.isArray(node)) return node.map((item) => shifted(item, by));
+  if (node === null || typeof node !== "object") return node;
+  const copy = {};
+  for (const [key2, value] of Object.entries(node)) {
+    if ((key2 === "start" || key2 === "end") && typeof value === "number") copy[key2] = value + by;
+    else if (key2 === "lineStarts" && Array.isArray(value)) copy[key2] = value.map((offset) => offset + by);
+    else copy[key2] = shifted(value, by);
+  }
+  return copy;
+}
+var StitchedLines = class extends LineTable {
+  constructor(tables) {
+    super(tables[0].file, "");
+    this.tables = tables;
+  }
+  tables;
+  position(offset) {
+    const band = Math.floor(offset / BAND);
+    return this.tables[band].position(offset - band * BAND);
+  }
+  range(start2, end) {
+    const band = Math.floor(start2 / BAND);
+    const inBand = Math.floor(end / BAND) === band ? end : start2;
+    return this.tables[band].range(start2 - band * BAND, inBand - band * BAND);
+  }
+};
 
 // src/parse/terraform/functions/limits.ts
 var MAX_ITEMS = 1e4;
@@ -26326,7 +26494,7 @@ function csvRecords(text) {
 }
 
 // src/parse/terraform/functions/filesystem.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/parse/terraform/functions/regexp/charclass.ts
 var MAX_CODE_POINT = 1114111;
@@ -27039,9 +27207,9 @@ var filesystemFunctions = {
   }),
   fileexists: spec(1, 1, (c) => {
     const abs = resolvePath(c, c.asString(c.args[0]));
-    const names2 = c.ctx.workspace.list(path18.dirname(abs));
+    const names2 = c.ctx.workspace.list(path19.dirname(abs));
     if (names2 === void 0 && !c.ctx.workspace.contains(abs)) c.unknown(`fileexists() looks outside the scan root, where iac-scan reads nothing`);
-    return c.bool(names2?.includes(path18.basename(abs)) ?? false);
+    return c.bool(names2?.includes(path19.basename(abs)) ?? false);
   }),
   fileset: spec(2, 2, (c) => fileSet(c, c.asString(c.args[0]), c.asString(c.args[1]))),
   templatefile: spec(2, 2, (c) => {
@@ -27054,7 +27222,7 @@ var filesystemFunctions = {
     return render(c, text, vars, wholeFile(rel, text));
   }),
   templatestring: spec(2, 2, (c) => render(c, c.asString(c.args[0]), c.asMap(c.args[1]), c.args[0].range)),
-  abspath: spec(1, 1, (c) => c.string(resolvePath(c, c.asString(c.args[0])).split(path18.sep).join("/"))),
+  abspath: spec(1, 1, (c) => c.string(resolvePath(c, c.asString(c.args[0])).split(path19.sep).join("/"))),
   dirname: spec(1, 1, (c) => c.string(directoryOf(c.asString(c.args[0])))),
   basename: spec(1, 1, (c) => c.string(baseName(c.asString(c.args[0])))),
   pathexpand: spec(1, 1, (c) => {
@@ -27075,7 +27243,7 @@ function fileBytes() {
 }
 function resolvePath(call, written) {
   if (written === "~" || written.startsWith("~/")) call.unknown(`${call.name}() reads from the home folder, which iac-scan does not read`);
-  return path18.resolve(call.ctx.moduleDir, written);
+  return path19.resolve(call.ctx.moduleDir, written);
 }
 function readFile(call, written) {
   const abs = resolvePath(call, written);
@@ -27083,7 +27251,7 @@ function readFile(call, written) {
   const read = workspace.readText(abs);
   if ("text" in read) return read;
   if (!workspace.contains(abs)) call.unknown(`${call.name}() reads ${written}: ${read.error}`);
-  if (!workspace.list(path18.dirname(abs))?.includes(path18.basename(abs))) call.fail(`no file exists at ${written}`);
+  if (!workspace.list(path19.dirname(abs))?.includes(path19.basename(abs))) call.fail(`no file exists at ${written}`);
   return call.unknown(`${call.name}() cannot read ${written}: ${read.error}`);
 }
 function wholeFile(rel, text) {
@@ -27103,13 +27271,13 @@ function fileSet(call, base, pattern) {
   const slash = pattern.lastIndexOf("/");
   const folder = pattern.slice(0, slash + 1);
   if (/[*?[{\\]/.test(folder)) call.unknown("fileset() with wildcards in folder names is not evaluated by iac-scan");
-  const abs = resolvePath(call, path18.join(base, folder));
+  const abs = resolvePath(call, path19.join(base, folder));
   const names2 = call.ctx.workspace.list(abs);
   if (names2 === void 0 && !call.ctx.workspace.contains(abs)) call.unknown("fileset() looks outside the scan root, where iac-scan reads nothing");
   const matches2 = withPattern(
     call,
     globPattern(pattern.slice(slash + 1)),
-    (re, budget) => (names2 ?? []).filter((name) => re.search(name, 0, budget) !== void 0).map((name) => path18.posix.join(folder, name))
+    (re, budget) => (names2 ?? []).filter((name) => re.search(name, 0, budget) !== void 0).map((name) => path19.posix.join(folder, name))
   );
   call.checkCount(matches2.length);
   return call.list(matches2.sort().map((match2) => call.string(match2)));
@@ -27150,7 +27318,7 @@ function baseName(written) {
 function directoryOf(written) {
   const folder = written.slice(0, written.lastIndexOf("/") + 1);
   if (folder === "") return ".";
-  const clean = path18.posix.normalize(folder);
+  const clean = path19.posix.normalize(folder);
   return clean.length > 1 && clean.endsWith("/") ? clean.slice(0, -1) : clean;
 }
 
@@ -28199,10 +28367,6 @@ function withOptionals(value, attributes, defaultOf, depth) {
 }
 
 // src/parse/terraform/module-config.ts
-function isOverrideFile(rel) {
-  const base = path19.posix.basename(rel).replace(/\.json$/, "");
-  return base === "override.tf" || base.endsWith("_override.tf");
-}
 function readModuleConfig(dir, files, notices) {
   const config = {
     dir,
@@ -28219,14 +28383,12 @@ function readModuleConfig(dir, files, notices) {
       notices.warn("duplicate-declaration", `${what} "${decl.name}" is declared twice in this module; Terraform would stop here. The first declaration is used.`, decl.file.lines.range(at.start, at.end));
     } else map.set(decl.name, decl);
   };
-  for (const file of files) {
-    if (isOverrideFile(file.rel)) {
-      notices.note("override-file", `${file.rel} is an override file; the scanner does not merge override files, so it was not evaluated.`);
-      continue;
-    }
+  const merged = mergeOverrideFiles(files, notices);
+  for (const file of merged.files) {
     for (const item of file.body.items) {
       if (item.type !== "Block") continue;
       const [first, second] = item.labels.map((l) => l.value);
+      const overrides = merged.overriddenBy.get(item);
       switch (item.blockType) {
         case "variable":
           if (first !== void 0) declare(config.variables, "variable", variableDecl(first, file, item), item.typeSpan);
@@ -28240,13 +28402,13 @@ function readModuleConfig(dir, files, notices) {
           if (first !== void 0) declare(config.outputs, "output", { name: first, file, block: item }, item.typeSpan);
           break;
         case "module":
-          if (first !== void 0) declare(config.calls, "module", { name: first, file, block: item, source: staticText(attribute(item.body, "source")?.value) }, item.typeSpan);
+          if (first !== void 0) declare(config.calls, "module", { name: first, file, block: item, source: staticText(attribute(item.body, "source")?.value), ...overrides && { overrides } }, item.typeSpan);
           break;
         case "resource":
         case "data": {
           if (first === void 0 || second === void 0) break;
           const mode = item.blockType === "resource" ? "managed" : "data";
-          const decl = { name: second, file, block: item, mode, type: first };
+          const decl = { name: second, file, block: item, mode, type: first, ...overrides && { overrides } };
           const key2 = `${mode}.${first}.${second}`;
           if (config.resourceByName.has(key2)) {
             const label = `${mode === "data" ? "data." : ""}${first}.${second}`;
@@ -29544,10 +29706,11 @@ var ModuleInstance = class {
   }
   /**
    * The managed resources of this instance and of the modules it calls, as rules see them. In the
-   * root module, only those declared (or called) in a file handed over for scanning.
+   * root module, only those declared (or called) in a file handed over for scanning, or changed
+   * by an override file handed over.
    */
   collect(out) {
-    const reported = (decl) => this.placement.prefix !== "" || this.root.reported(decl.file.rel);
+    const reported = (decl) => this.placement.prefix !== "" || this.root.reported(decl.file.rel) || (decl.overrides ?? []).some((rel) => this.root.reported(rel));
     for (const decl of this.config.resources) {
       if (decl.mode !== "managed" || !reported(decl)) continue;
       const block = this.blockOf(decl);
@@ -30626,6 +30789,8 @@ var ResourceGraph = class {
   byType = /* @__PURE__ */ new Map();
   incoming = /* @__PURE__ */ new Map();
   outgoing = /* @__PURE__ */ new Map();
+  /** By type, then deployment unit; see ofTypeBeside. */
+  byTypeAndUnit = /* @__PURE__ */ new Map();
   constructor(resources) {
     this.resources = resources;
     for (const r of resources) {
@@ -30652,8 +30817,17 @@ var ResourceGraph = class {
   }
   /** Resources of `type` in the same deployment unit as `resource` (see `Resource.unit`). */
   ofTypeBeside(type, resource) {
-    const unit = unitOf(resource);
-    return this.ofType(type).filter((r) => unitOf(r) === unit);
+    let byUnit = this.byTypeAndUnit.get(type);
+    if (!byUnit) {
+      byUnit = /* @__PURE__ */ new Map();
+      for (const r of this.ofType(type)) {
+        const list3 = byUnit.get(unitOf(r));
+        if (list3) list3.push(r);
+        else byUnit.set(unitOf(r), [r]);
+      }
+      this.byTypeAndUnit.set(type, byUnit);
+    }
+    return byUnit.get(unitOf(resource)) ?? [];
   }
   /** Edges pointing at `resource` (other resources that reference it). */
   referrers(resource) {

@@ -1,9 +1,9 @@
-import path from 'node:path';
 import type { ConfigFile } from './config-files';
 import type { Attribute, Block, Body, Expression } from './hcl/ast';
 import { parseExpression } from './hcl';
 import { pinSpans } from './json-syntax';
 import type { NoticeSink } from './notices';
+import { mergeOverrideFiles } from './overrides';
 import { readType, type TypeConstraint } from './type-constraints';
 
 /**
@@ -27,8 +27,11 @@ export interface ModuleConfig {
 
 export interface Declared {
   name: string;
+  /** The file of the block; with override files merged in, a copy whose line table also places the overrides' nodes. */
   file: ConfigFile;
   block: Block;
+  /** The override files merged into the block (relative paths), in the order they were applied. */
+  overrides?: string[];
 }
 
 export interface VariableDecl extends Declared {
@@ -56,12 +59,6 @@ export interface CallDecl extends Declared {
   source?: string;
 }
 
-/** Terraform merges these into the other files' blocks; the scanner does not. */
-function isOverrideFile(rel: string): boolean {
-  const base = path.posix.basename(rel).replace(/\.json$/, '');
-  return base === 'override.tf' || base.endsWith('_override.tf');
-}
-
 export function readModuleConfig(dir: string, files: ConfigFile[], notices: NoticeSink): ModuleConfig {
   const config: ModuleConfig = {
     dir,
@@ -78,14 +75,12 @@ export function readModuleConfig(dir: string, files: ConfigFile[], notices: Noti
       notices.warn('duplicate-declaration', `${what} "${decl.name}" is declared twice in this module; Terraform would stop here. The first declaration is used.`, decl.file.lines.range(at.start, at.end));
     } else map.set(decl.name, decl);
   };
-  for (const file of files) {
-    if (isOverrideFile(file.rel)) {
-      notices.note('override-file', `${file.rel} is an override file; the scanner does not merge override files, so it was not evaluated.`);
-      continue;
-    }
+  const merged = mergeOverrideFiles(files, notices);
+  for (const file of merged.files) {
     for (const item of file.body.items) {
       if (item.type !== 'Block') continue;
       const [first, second] = item.labels.map((l) => l.value);
+      const overrides = merged.overriddenBy.get(item);
       switch (item.blockType) {
         case 'variable':
           if (first !== undefined) declare(config.variables, 'variable', variableDecl(first, file, item), item.typeSpan);
@@ -99,13 +94,13 @@ export function readModuleConfig(dir: string, files: ConfigFile[], notices: Noti
           if (first !== undefined) declare(config.outputs, 'output', { name: first, file, block: item }, item.typeSpan);
           break;
         case 'module':
-          if (first !== undefined) declare(config.calls, 'module', { name: first, file, block: item, source: staticText(attribute(item.body, 'source')?.value) }, item.typeSpan);
+          if (first !== undefined) declare(config.calls, 'module', { name: first, file, block: item, source: staticText(attribute(item.body, 'source')?.value), ...(overrides && { overrides }) }, item.typeSpan);
           break;
         case 'resource':
         case 'data': {
           if (first === undefined || second === undefined) break;
           const mode = item.blockType === 'resource' ? 'managed' : 'data';
-          const decl: ResourceDecl = { name: second, file, block: item, mode, type: first };
+          const decl: ResourceDecl = { name: second, file, block: item, mode, type: first, ...(overrides && { overrides }) };
           const key = `${mode}.${first}.${second}`;
           if (config.resourceByName.has(key)) {
             const label = `${mode === 'data' ? 'data.' : ''}${first}.${second}`;

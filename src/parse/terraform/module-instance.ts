@@ -7,7 +7,7 @@ import type { EvaluationGuard } from './guard';
 import type { Evaluator } from './evaluator';
 import type { Budget } from './limits';
 import { ModuleCall } from './module-calls';
-import type { CallDecl, ModuleConfig, ResourceDecl } from './module-config';
+import type { CallDecl, Declared, ModuleConfig, ResourceDecl } from './module-config';
 import type { ModuleFolders } from './module-folders';
 import type { ModuleManifest } from './modules-json';
 import type { NoticeSink } from './notices';
@@ -139,10 +139,11 @@ export class ModuleInstance implements ModuleNames {
 
   /**
    * The managed resources of this instance and of the modules it calls, as rules see them. In the
-   * root module, only those declared (or called) in a file handed over for scanning.
+   * root module, only those declared (or called) in a file handed over for scanning, or changed
+   * by an override file handed over.
    */
   collect(out: Resource[]): void {
-    const reported = (decl: { file: ConfigFile }) => this.placement.prefix !== '' || this.root.reported(decl.file.rel);
+    const reported = (decl: Declared) => this.placement.prefix !== '' || this.root.reported(decl.file.rel) || (decl.overrides ?? []).some((rel) => this.root.reported(rel));
     for (const decl of this.config.resources) {
       if (decl.mode !== 'managed' || !reported(decl)) continue;
       const block = this.blockOf(decl);
