@@ -21200,6 +21200,28 @@ function originsOf(parts) {
   return origins;
 }
 
+// src/parse/cloudformation/resolve/branches.ts
+function mergeBranches(whenTrue, whenFalse, why, at) {
+  if (whenTrue !== NO_VALUE && whenFalse !== NO_VALUE) {
+    if (whenTrue.kind === "map" && whenFalse.kind === "map") return mergeMaps(whenTrue, whenFalse, why, at);
+    if (whenTrue.kind === "literal" && whenFalse.kind === "literal" && whenTrue.value === whenFalse.value) return whenTrue;
+  }
+  return unknownOf(why, at, [whenTrue, whenFalse]);
+}
+function mergeMaps(a, b, why, at) {
+  const entries = /* @__PURE__ */ new Map();
+  const keyRanges = /* @__PURE__ */ new Map();
+  for (const key2 of /* @__PURE__ */ new Set([...a.entries.keys(), ...b.entries.keys()])) {
+    const inA = a.entries.get(key2);
+    const inB = b.entries.get(key2);
+    const range2 = inA?.range ?? inB.range;
+    const merged = inA && inB ? mergeBranches(inA, inB, why, range2) : unknownOf(`${why}, and only one branch sets ${key2}`, range2, [inA ?? inB]);
+    entries.set(key2, merged);
+    keyRanges.set(key2, a.keyRanges.get(key2) ?? b.keyRanges.get(key2) ?? range2);
+  }
+  return { kind: "map", entries, keyRanges, range: at };
+}
+
 // src/parse/cloudformation/resolve/conditions.ts
 var CONDITION_FUNCTIONS = /* @__PURE__ */ new Set(["Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Condition"]);
 function truth(node, r) {
@@ -21249,7 +21271,7 @@ function fnIf(args, at, r) {
   const known = r.condition(name, conditionNode);
   if (known === true) return r.resolve(whenTrue);
   if (known === false) return r.resolve(whenFalse);
-  return unknownOf(`condition ${name} cannot be known before deployment`, at, [r.resolve(whenTrue), r.resolve(whenFalse)]);
+  return mergeBranches(r.resolve(whenTrue), r.resolve(whenFalse), `condition ${name} cannot be known before deployment`, at);
 }
 function conditionValue(key2) {
   return (args, at, r) => {

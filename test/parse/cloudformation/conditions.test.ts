@@ -74,16 +74,29 @@ describe('Properties chosen by a condition', () => {
     'Resources:',
     '  B:',
     '    Type: AWS::S3::Bucket',
-    '    Properties: !If [Prod, {Name: p}, {Name: d}]',
+    '    Properties: !If [Prod, {Name: p, Encrypted: true, Tags: {team: core}, Replica: r}, {Name: d, Encrypted: true, Tags: {team: core}}]',
+    '  Gone:',
+    '    Type: AWS::S3::Bucket',
+    '    Properties: !If [Prod, {Name: p}, !Ref AWS::NoValue]',
   );
 
   it('are resolved when the condition is known', () => {
-    expect(plain(prop(parseText(text, { parameters: { Env: 'prod' } }), 'B', 'Name'))).toBe('p');
+    const result = parseText(text, { parameters: { Env: 'prod' } });
+    expect(plain(prop(result, 'B', 'Name'))).toBe('p');
+    expect(plain(prop(result, 'Gone', 'Name'))).toBe('p');
   });
 
-  it('leave the resource out with a warning when the condition is unknown', () => {
+  it('keep what both branches agree on when the condition is unknown; what they do not is unknown', () => {
     const result = parseText(text);
-    expect(result.resources).toEqual([]);
-    expect(result.notices.map((n) => [n.level, n.code, n.range?.start.line])).toEqual([['warning', 'unknown-properties', 8]]);
+    expect(plain(prop(result, 'B', 'Encrypted'))).toBe(true);
+    expect(plain(prop(result, 'B', 'Tags'))).toEqual({ team: 'core' });
+    expect(prop(result, 'B', 'Name')?.kind).toBe('unknown');
+    expect(prop(result, 'B', 'Replica')).toMatchObject({ kind: 'unknown', why: 'condition Prod cannot be known before deployment, and only one branch sets Replica' });
+  });
+
+  it('leave the resource out with a warning when one branch has no properties at all', () => {
+    const result = parseText(text);
+    expect(result.resources.map((r) => r.address)).toEqual(['B']);
+    expect(result.notices.map((n) => [n.level, n.code, n.range?.start.line])).toEqual([['warning', 'unknown-properties', 11]]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Range } from '../../../model';
 import type { Node } from '../../document/syntax';
+import { mergeBranches } from './branches';
 import type { Resolver } from './resolver';
 import { NO_VALUE, literal, unknownOf, type Resolved } from './values';
 
@@ -49,7 +50,7 @@ function equals(items: Node[], r: Resolver): boolean | undefined {
   return String(a.value) === String(b.value);
 }
 
-/** `Fn::If: [condition, whenTrue, whenFalse]`; an unknown condition gives an unknown with both branches' refs. */
+/** `Fn::If: [condition, whenTrue, whenFalse]`; with an unknown condition, what both branches agree on (see mergeBranches). */
 export function fnIf(args: Node, at: Range, r: Resolver): Resolved {
   const [conditionNode, whenTrue, whenFalse] = args.kind === 'seq' ? args.items : [];
   const name = conditionNode && r.name(conditionNode);
@@ -59,7 +60,7 @@ export function fnIf(args: Node, at: Range, r: Resolver): Resolved {
   const known = r.condition(name, conditionNode);
   if (known === true) return r.resolve(whenTrue);
   if (known === false) return r.resolve(whenFalse);
-  return unknownOf(`condition ${name} cannot be known before deployment`, at, [r.resolve(whenTrue), r.resolve(whenFalse)]);
+  return mergeBranches(r.resolve(whenTrue), r.resolve(whenFalse), `condition ${name} cannot be known before deployment`, at);
 }
 
 /** A condition function used as a value (`Fn::Equals` in a property): a boolean or unknown. */
