@@ -20878,6 +20878,7 @@ ${delimiter}
 }
 
 // src/scan/index.ts
+import { statSync as statSync4 } from "node:fs";
 import path33 from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -21322,27 +21323,28 @@ var DEFAULT_LIMITS = { maxAliasCount: 1e3, maxDepth: 200 };
 import { readdirSync as readdirSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
 import path11 from "node:path";
 var Workspace = class {
-  constructor(root, maxFileBytes) {
+  constructor(root, maxFileBytes, named = []) {
     this.root = root;
     this.maxFileBytes = maxFileBytes;
-    this.realRoot = safeRealpath(root) ?? path11.resolve(root);
+    this.bounds = [root, ...named].map((dir) => ({ written: path11.resolve(dir), real: safeRealpath(dir) ?? path11.resolve(dir) }));
   }
   root;
   maxFileBytes;
-  realRoot;
+  /** The root and the named folders, as written and with symlinks resolved. */
+  bounds;
   /** Path relative to the root with `/` separators, as reports show it. */
   rel(abs) {
     return path11.relative(this.root, abs).split(path11.sep).join("/");
   }
-  /** Whether `abs` (after resolving symlinks) lies inside the scan root. */
+  /** Whether `abs` (after resolving symlinks) lies inside the scan root or a folder the user named. */
   contains(abs) {
     const real = safeRealpath(abs);
-    if (real === void 0) return isWithin(this.root, path11.resolve(abs));
-    return isWithin(this.realRoot, real);
+    if (real === void 0) return this.bounds.some((b) => isWithin(b.written, path11.resolve(abs)));
+    return this.bounds.some((b) => isWithin(b.real, real));
   }
   readText(abs) {
     const rel = this.rel(abs);
-    if (!this.contains(abs)) return { error: `${rel} is outside the scan root; iac-scan reads nothing outside it` };
+    if (!this.contains(abs)) return { error: `${rel} is outside the scan root and the folders named to scan; iac-scan reads nothing outside them` };
     const read = readBounded(abs, rel, this.maxFileBytes);
     if ("notice" in read) return { error: read.notice.message };
     const decoded2 = decode(read.bytes);
@@ -22617,7 +22619,7 @@ var MAX_PATHS = 2048;
 var SourceFiles = class {
   constructor(workspace, appFolder) {
     this.workspace = workspace;
-    this.bases = [.../* @__PURE__ */ new Set([appFolder, workspace.root])].filter((base) => !isOutside(path14.relative(workspace.root, base)));
+    this.bases = [.../* @__PURE__ */ new Set([appFolder, workspace.root])].filter((base) => workspace.contains(base));
   }
   workspace;
   known = /* @__PURE__ */ new Map();
@@ -22635,8 +22637,7 @@ var SourceFiles = class {
   find(file) {
     const parts = file.split("/").filter((part) => part !== "");
     if (parts.some((part) => part === "." || part === "..")) return void 0;
-    const fromRoot = path14.relative(this.workspace.root, file);
-    if (file.startsWith("/") && !isOutside(fromRoot) && this.workspace.isFile(file)) return this.workspace.rel(file);
+    if (file.startsWith("/") && this.workspace.isFile(file)) return this.workspace.rel(file);
     if (/^[A-Za-z]:$/.test(parts[0] ?? "")) parts.shift();
     for (let count = Math.min(parts.length, MAX_SEGMENTS); count > 0; count--) {
       const suffix = parts.slice(parts.length - count);
@@ -29215,7 +29216,7 @@ function resolveModuleSource(root, decl, parentDir, callPath, at) {
   if (isLocalSource(source)) {
     const dir = path20.resolve(parentDir, source);
     if (root.workspace.contains(dir)) return dir;
-    root.notices.warn("module-outside-root", `module "${name}" (source "${source}") lies outside the scan root, so it was not scanned; scan a folder that holds both the call and the module.`, at);
+    root.notices.warn("module-outside-root", `module "${name}" (source "${source}") lies outside the scan root and the folders named to scan, so it was not scanned; scan a folder that holds both the call and the module.`, at);
     return void 0;
   }
   const installed = root.manifest?.dirs.get(callPath.join("."));
@@ -34502,7 +34503,7 @@ async function scan2(options) {
   const t1 = performance.now();
   const notices = [...setup.notices, ...discovered.notices];
   progress("parsing files", 0, discovered.files.length);
-  const workspace = new Workspace(root, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const workspace = new Workspace(root, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, namedOutside(root, options.paths));
   const parsed = parseAll(discovered.files, { root, parameters: setup.parameters, variables: setup.variables, limits: DEFAULT_LIMITS, workspace }, notices);
   const t2 = performance.now();
   progress("checking resources", 0, parsed.resources.length);
@@ -34646,6 +34647,21 @@ function assessEachRule(rules, graph, strict, config, notices) {
   }
   all.findings.sort(compareFindings);
   return all;
+}
+function namedOutside(root, paths) {
+  const folders = [];
+  for (const named of paths) {
+    const abs = path33.resolve(root, named);
+    if (!isOutside(path33.relative(root, abs))) continue;
+    let isDir = false;
+    try {
+      isDir = statSync4(abs).isDirectory();
+    } catch {
+      continue;
+    }
+    folders.push(isDir ? abs : path33.dirname(abs));
+  }
+  return folders;
 }
 
 // src/action/scan-call.ts

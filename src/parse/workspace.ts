@@ -12,14 +12,21 @@ export type WorkspaceRead = { text: string; rel: string } | { error: string };
  * like discovered files. Nothing is fetched and nothing outside the root is ever opened.
  */
 export class Workspace {
-  private readonly realRoot: string;
+  /** The root and the named folders, as written and with symlinks resolved. */
+  private readonly bounds: { written: string; real: string }[];
 
   constructor(
     /** Absolute scan root. */
     readonly root: string,
     readonly maxFileBytes: number,
+    /**
+     * Absolute folders the user named on the command line outside the root (`iac-scan ../infra`
+     * run elsewhere): their files are as much the scan's as the root's, so a module call in
+     * `../infra/envs/prod` may read `../infra/modules/vpc`. Scanned code still cannot reach past them.
+     */
+    named: readonly string[] = [],
   ) {
-    this.realRoot = safeRealpath(root) ?? path.resolve(root);
+    this.bounds = [root, ...named].map((dir) => ({ written: path.resolve(dir), real: safeRealpath(dir) ?? path.resolve(dir) }));
   }
 
   /** Path relative to the root with `/` separators, as reports show it. */
@@ -27,16 +34,16 @@ export class Workspace {
     return path.relative(this.root, abs).split(path.sep).join('/');
   }
 
-  /** Whether `abs` (after resolving symlinks) lies inside the scan root. */
+  /** Whether `abs` (after resolving symlinks) lies inside the scan root or a folder the user named. */
   contains(abs: string): boolean {
     const real = safeRealpath(abs);
-    if (real === undefined) return isWithin(this.root, path.resolve(abs));
-    return isWithin(this.realRoot, real);
+    if (real === undefined) return this.bounds.some((b) => isWithin(b.written, path.resolve(abs)));
+    return this.bounds.some((b) => isWithin(b.real, real));
   }
 
   readText(abs: string): WorkspaceRead {
     const rel = this.rel(abs);
-    if (!this.contains(abs)) return { error: `${rel} is outside the scan root; iac-scan reads nothing outside it` };
+    if (!this.contains(abs)) return { error: `${rel} is outside the scan root and the folders named to scan; iac-scan reads nothing outside them` };
     const read = readBounded(abs, rel, this.maxFileBytes);
     if ('notice' in read) return { error: read.notice.message };
     const decoded = decode(read.bytes);

@@ -2,10 +2,12 @@
  * The pipeline, one way through:
  * discover → parse (per format) → resource graph → rules → suppressions → (reports, by the caller).
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compareFindings, type Comment, type ControlCatalog, type FailOn, type Notice, type Resource, type Rule, type ScanResult, type SourceFile } from '../model';
 import { discover } from '../discover';
+import { isOutside } from '../discover/walk';
 import { loadConfig, loadParameterFile, loadVariables, parseParamFlag, type Config } from '../config';
 import { DEFAULT_LIMITS, type ParseOptions, type SuppliedParameter, type SuppliedVariables } from '../parse/format';
 import { Workspace } from '../parse/workspace';
@@ -88,7 +90,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
 
   const notices: Notice[] = [...setup.notices, ...discovered.notices];
   progress('parsing files', 0, discovered.files.length);
-  const workspace = new Workspace(root, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const workspace = new Workspace(root, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, namedOutside(root, options.paths));
   const parsed = parseAll(discovered.files, { root, parameters: setup.parameters, variables: setup.variables, limits: DEFAULT_LIMITS, workspace }, notices);
   const t2 = performance.now();
 
@@ -276,4 +278,24 @@ function assessEachRule(
   }
   all.findings.sort(compareFindings);
   return all;
+}
+
+/**
+ * The folders the user named that lie outside the root (a named file stands for its folder, as
+ * Terraform reads a folder): parsers may read files there too, as they may under the root.
+ */
+function namedOutside(root: string, paths: readonly string[]): string[] {
+  const folders: string[] = [];
+  for (const named of paths) {
+    const abs = path.resolve(root, named);
+    if (!isOutside(path.relative(root, abs))) continue;
+    let isDir = false;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      continue; // discovery reports a path that does not exist
+    }
+    folders.push(isDir ? abs : path.dirname(abs));
+  }
+  return folders;
 }

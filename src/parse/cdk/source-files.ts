@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { isOutside } from '../../discover/walk';
 import type { Workspace } from '../workspace';
 
 /** Most trailing path segments tried: deeper source trees than this are not real. */
@@ -25,7 +24,7 @@ export class SourceFiles {
     /** Absolute folder of the app: the parent of its `cdk.out`. */
     appFolder: string,
   ) {
-    this.bases = [...new Set([appFolder, workspace.root])].filter((base) => !isOutside(path.relative(workspace.root, base)));
+    this.bases = [...new Set([appFolder, workspace.root])].filter((base) => workspace.contains(base));
   }
 
   /** The root-relative path of the file a trace names (`/`-separated, as `parseFrame` gives it), or undefined. */
@@ -42,8 +41,7 @@ export class SourceFiles {
   private find(file: string): string | undefined {
     const parts = file.split('/').filter((part) => part !== '');
     if (parts.some((part) => part === '.' || part === '..')) return undefined;
-    const fromRoot = path.relative(this.workspace.root, file);
-    if (file.startsWith('/') && !isOutside(fromRoot) && this.workspace.isFile(file)) return this.workspace.rel(file);
+    if (file.startsWith('/') && this.workspace.isFile(file)) return this.workspace.rel(file);
     if (/^[A-Za-z]:$/.test(parts[0] ?? '')) parts.shift();
     for (let count = Math.min(parts.length, MAX_SEGMENTS); count > 0; count--) {
       const suffix = parts.slice(parts.length - count);

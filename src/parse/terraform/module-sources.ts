@@ -22,7 +22,7 @@ export function resolveModuleSource(root: RootContext, decl: CallDecl, parentDir
   if (isLocalSource(source)) {
     const dir = path.resolve(parentDir, source);
     if (root.workspace.contains(dir)) return dir;
-    root.notices.warn('module-outside-root', `module "${name}" (source "${source}") lies outside the scan root, so it was not scanned; scan a folder that holds both the call and the module.`, at);
+    root.notices.warn('module-outside-root', `module "${name}" (source "${source}") lies outside the scan root and the folders named to scan, so it was not scanned; scan a folder that holds both the call and the module.`, at);
     return undefined;
   }
   const installed = root.manifest?.dirs.get(callPath.join('.'));
