@@ -66,7 +66,12 @@ JSON templates), \`terraform/\` (\`.tf\`, with a \`terraform.tfvars\` where a ca
 \`terraform-json/\` (\`.tf.json\`) and \`terraform-plan/\` (plans, as \`terraform show -json\` writes
 them); a folder named \`terraform-<case>/\` holds a further case that needs a module of its own (an
 account-wide default that would cover every resource beside it). Each Terraform folder is one
-module, as Terraform reads a folder.
+module, as Terraform reads a folder. A fail fixture marks each finding it expects on the line the
+finding points at: \`# expect: <rule-id>\` (\`expect-next-line:\` and \`expect-N-lines-above:\` for
+a line that cannot carry a comment), or in JSON a \`{ "rule", "line" }\` entry under
+\`"iac-scan-fixture".expect\` of \`Metadata\` (templates) or \`"//"\` (Terraform JSON and plans).
+Markers count: a line with two findings of the rule (two functions inheriting one SAM Globals
+value, two settings left out of one resource) names the rule twice, \`# expect: <rule-id>, <rule-id>\`.
 `;
 
 function rulesIndex(rules: readonly Rule[]): string {

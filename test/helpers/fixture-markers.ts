@@ -12,6 +12,11 @@
  *   plan is told from a template by content, as the plan parser tells it: a top-level
  *   `planned_values` or `resource_changes`. The plan format has no `"//"` key and the parser
  *   reads only the keys it knows, so the entry changes nothing that is scanned.
+ *
+ * Markers count: each mention of a rule expects one finding of it on its line. A line where two
+ * resources fail (a SAM Globals value two functions inherit, a module called twice) or where one
+ * resource fails twice (two members left out of a configuration) is marked as often as it has
+ * findings: `# expect: rule-id, rule-id`, or the JSON `{ "rule", "line" }` entry written twice.
  */
 export interface ExpectedFinding {
   rule: string;
@@ -129,29 +134,60 @@ export interface ActualFinding extends ExpectedFinding {
 }
 
 /**
- * The difference between expected and actual `(rule, line)` sets, as lines a person can read;
- * empty when they match.
+ * The difference between expected and actual findings, as lines a person can read; empty when
+ * they match. Markers count: each marker of a rule on a line expects one finding there, so a line
+ * marked once must have exactly one finding of the rule, a line marked twice two, and so on.
  */
 export function describeMismatch(file: string, expected: ExpectedFinding[], actual: ActualFinding[]): string {
-  const key = (f: ExpectedFinding) => `${f.rule}@${f.line}`;
-  const actualKeys = new Set(actual.map(key));
-  const expectedKeys = new Set(expected.map(key));
-  const missing = [...new Map(expected.map((f) => [key(f), f])).values()].filter((f) => !actualKeys.has(key(f)));
-  const unexpected = actual.filter((f) => !expectedKeys.has(key(f)));
-  if (missing.length === 0 && unexpected.length === 0) return '';
+  const expectedCounts = countByKey(expected);
+  const actualByKey = new Map<string, ActualFinding[]>();
+  for (const f of actual) actualByKey.set(key(f), [...(actualByKey.get(key(f)) ?? []), f]);
+  const keys = [...new Set([...expectedCounts.keys(), ...actualByKey.keys()])];
+  const differing = keys
+    .map((k) => ({ ...parseKey(k), marked: expectedCounts.get(k) ?? 0, found: actualByKey.get(k) ?? [] }))
+    .filter((d) => d.marked !== d.found.length)
+    .sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
+  if (differing.length === 0) return '';
   const out = [`${file}: the findings differ from the markers`];
   out.push(`  expected lines: ${formatLines(expected)}`);
   out.push(`  actual lines:   ${formatLines(actual)}`);
-  for (const f of missing.sort(byLine)) out.push(`  missing    line ${f.line} (${f.rule}): marked, but no finding`);
-  for (const f of unexpected.sort(byLine)) out.push(`  unexpected line ${f.line} (${f.rule}): ${f.message}`);
+  for (const d of differing.filter((d) => d.found.length === 0)) {
+    out.push(`  missing    line ${d.line} (${d.rule}): marked${d.marked > 1 ? ` ${d.marked} times` : ''}, but no finding`);
+  }
+  for (const d of differing.filter((d) => d.marked === 0)) {
+    for (const f of d.found) out.push(`  unexpected line ${d.line} (${d.rule}): ${f.message}`);
+  }
+  for (const d of differing.filter((d) => d.marked > 0 && d.found.length > 0)) {
+    const word = d.found.length > d.marked ? 'too many' : 'too few ';
+    out.push(`  ${word}   line ${d.line} (${d.rule}): ${times(d.marked)} expected, ${times(d.found.length)} found`);
+    for (const f of d.found) out.push(`               found: ${f.message}`);
+  }
   return out.join('\n');
 }
 
-function formatLines(findings: ExpectedFinding[]): string {
-  const lines = [...new Set(findings.map((f) => f.line))].sort((a, b) => a - b);
-  return lines.length ? lines.join(', ') : '(none)';
+function key(f: ExpectedFinding): string {
+  return `${f.line}@${f.rule}`;
 }
 
-function byLine(a: ExpectedFinding, b: ExpectedFinding): number {
-  return a.line - b.line;
+function parseKey(k: string): ExpectedFinding {
+  const at = k.indexOf('@');
+  return { line: Number(k.slice(0, at)), rule: k.slice(at + 1) };
+}
+
+function countByKey(findings: ExpectedFinding[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(key(f), (counts.get(key(f)) ?? 0) + 1);
+  return counts;
+}
+
+function times(n: number): string {
+  return n === 1 ? '1 finding' : `${n} findings`;
+}
+
+/** The lines of findings in order, a line with several findings as `6 (x2)`. */
+function formatLines(findings: ExpectedFinding[]): string {
+  const counts = new Map<number, number>();
+  for (const f of findings) counts.set(f.line, (counts.get(f.line) ?? 0) + 1);
+  const lines = [...counts].sort(([a], [b]) => a - b).map(([line, n]) => (n > 1 ? `${line} (x${n})` : `${line}`));
+  return lines.length ? lines.join(', ') : '(none)';
 }
