@@ -32569,17 +32569,10 @@ function namersVia(graph, resource, types, spec2) {
   }
   return out;
 }
-var nameIndexes = /* @__PURE__ */ new WeakMap();
+var nameIndex = memoPerUnit();
 function namesAt(graph, resource, type, via) {
-  let indexes = nameIndexes.get(graph);
-  if (!indexes) {
-    indexes = /* @__PURE__ */ new Map();
-    nameIndexes.set(graph, indexes);
-  }
-  const key2 = `${unitOf(resource)}|${type}|${via}`;
-  let index2 = indexes.get(key2);
-  if (!index2) {
-    index2 = /* @__PURE__ */ new Map();
+  return nameIndex(graph, resource, `${type}|${via}`, () => {
+    const index2 = /* @__PURE__ */ new Map();
     for (const other of graph.ofTypeBeside(type, resource)) {
       const named = /* @__PURE__ */ new Set();
       for (const hit of resolve2(resourceScope(other), via)) {
@@ -32593,30 +32586,33 @@ function namesAt(graph, resource, type, via) {
         else index2.set(name, [referrer]);
       }
     }
-    indexes.set(key2, index2);
-  }
-  return index2;
+    return index2;
+  });
 }
-var unfollowable = /* @__PURE__ */ new WeakMap();
+var unfollowable = memoPerUnit();
 function hasUnfollowableReference(graph, resource, types, via) {
-  let cache3 = unfollowable.get(graph);
-  if (!cache3) {
-    cache3 = /* @__PURE__ */ new Map();
-    unfollowable.set(graph, cache3);
-  }
-  const key2 = `${unitOf(resource)}|${types.join(",")}|${via}`;
-  let answer = cache3.get(key2);
-  if (answer === void 0) {
-    answer = types.some(
+  return unfollowable(
+    graph,
+    resource,
+    `${types.join(",")}|${via}`,
+    () => types.some(
       (type) => graph.ofTypeBeside(type, resource).some(
         (other) => resolve2(resourceScope(other), via).some(
           (h) => h.kind === "unknown" && !(h.value.refs ?? []).some((ref2) => graph.get(ref2.key) !== void 0)
         )
       )
-    );
-    cache3.set(key2, answer);
-  }
-  return answer;
+    )
+  );
+}
+function memoPerUnit() {
+  const byGraph = /* @__PURE__ */ new WeakMap();
+  return (graph, resource, key2, compute2) => {
+    let memo2 = byGraph.get(graph);
+    if (!memo2) byGraph.set(graph, memo2 = /* @__PURE__ */ new Map());
+    const id = `${unitOf(resource)}|${key2}`;
+    if (!memo2.has(id)) memo2.set(id, compute2());
+    return memo2.get(id);
+  };
 }
 
 // src/rules/eval/target.ts

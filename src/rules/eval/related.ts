@@ -90,21 +90,14 @@ function namersVia(graph: ResourceGraph, resource: Resource, types: string[], sp
 
 /**
  * The resources of `type` in the checked resource's deployment unit by each known name they hold
- * at `via`. Built once per graph, unit, type and path, so a module with
- * many buckets costs one pass over its versioning resources, not one per bucket.
+ * at `via`. Built once per graph, unit, type and path, so a module with many buckets costs one
+ * pass over its versioning resources, not one per bucket.
  */
-const nameIndexes = new WeakMap<ResourceGraph, Map<string, Map<string, Referrer[]>>>();
+const nameIndex = memoPerUnit<Map<string, Referrer[]>>();
 
 function namesAt(graph: ResourceGraph, resource: Resource, type: string, via: string): Map<string, Referrer[]> {
-  let indexes = nameIndexes.get(graph);
-  if (!indexes) {
-    indexes = new Map();
-    nameIndexes.set(graph, indexes);
-  }
-  const key = `${unitOf(resource)}|${type}|${via}`;
-  let index = indexes.get(key);
-  if (!index) {
-    index = new Map();
+  return nameIndex(graph, resource, `${type}|${via}`, () => {
+    const index = new Map<string, Referrer[]>();
     for (const other of graph.ofTypeBeside(type, resource)) {
       const named = new Set<string>();
       for (const hit of resolve(resourceScope(other), via)) {
@@ -118,9 +111,8 @@ function namesAt(graph: ResourceGraph, resource: Resource, type: string, via: st
         else index.set(name, [referrer]);
       }
     }
-    indexes.set(key, index);
-  }
-  return index;
+    return index;
+  });
 }
 
 /**
@@ -128,25 +120,31 @@ function namesAt(graph: ResourceGraph, resource: Resource, type: string, via: st
  * unknown that names no resource of the scan (a parameter, an import, a resource outside the
  * scanned files). It depends only on the unit, so it is computed once per graph, unit, types and path.
  */
-const unfollowable = new WeakMap<ResourceGraph, Map<string, boolean>>();
+const unfollowable = memoPerUnit<boolean>();
 
 function hasUnfollowableReference(graph: ResourceGraph, resource: Resource, types: string[], via: string): boolean {
-  let cache = unfollowable.get(graph);
-  if (!cache) {
-    cache = new Map();
-    unfollowable.set(graph, cache);
-  }
-  const key = `${unitOf(resource)}|${types.join(',')}|${via}`;
-  let answer = cache.get(key);
-  if (answer === undefined) {
-    answer = types.some((type) =>
+  return unfollowable(graph, resource, `${types.join(',')}|${via}`, () =>
+    types.some((type) =>
       graph.ofTypeBeside(type, resource).some((other) =>
         resolve(resourceScope(other), via).some(
           (h) => h.kind === 'unknown' && !(h.value.refs ?? []).some((ref) => graph.get(ref.key) !== undefined),
         ),
       ),
-    );
-    cache.set(key, answer);
-  }
-  return answer;
+    ),
+  );
+}
+
+/**
+ * A value computed once per graph, deployment unit and key. Relations are asked once per checked
+ * resource, but what they look at beside it is the same for the whole unit.
+ */
+function memoPerUnit<T>(): (graph: ResourceGraph, resource: Resource, key: string, compute: () => T) => T {
+  const byGraph = new WeakMap<ResourceGraph, Map<string, T>>();
+  return (graph, resource, key, compute) => {
+    let memo = byGraph.get(graph);
+    if (!memo) byGraph.set(graph, (memo = new Map()));
+    const id = `${unitOf(resource)}|${key}`;
+    if (!memo.has(id)) memo.set(id, compute());
+    return memo.get(id) as T;
+  };
 }
