@@ -21324,6 +21324,28 @@ function merge(global, own) {
 function joinLists(global, own) {
   return { ...own, items: [...global.items, ...own.items] };
 }
+var SamGlobals = class {
+  constructor(r) {
+    this.r = r;
+  }
+  r;
+  resolved = /* @__PURE__ */ new Map();
+  /** The section a resource of this type inherits, when the template has it as a mapping. */
+  of(type) {
+    const name = globalsSectionOf(type);
+    if (name === void 0) return void 0;
+    if (!this.resolved.has(name)) this.resolved.set(name, this.resolve(name));
+    return this.resolved.get(name);
+  }
+  resolve(name) {
+    const entry = this.r.sections.globals.get(name);
+    if (!entry) return void 0;
+    const value = this.r.resolve(entry.value);
+    if (value !== NO_VALUE && value.kind === "map") return value;
+    this.r.warn("unknown-globals", `Globals.${name} is not a mapping that can be known before deployment; its resources were checked without it.`, entry.value);
+    return void 0;
+  }
+};
 
 // src/parse/cloudformation/sam-implicit-apis.ts
 var IMPLICIT_APIS = [
@@ -21795,28 +21817,6 @@ function properties(id, body, entry, r) {
   r.warn("unknown-properties", `The Properties of ${id} cannot be known before deployment (${why}); the resource was not checked.`, entry.value);
   return void 0;
 }
-var SamGlobals = class {
-  constructor(r) {
-    this.r = r;
-  }
-  r;
-  resolved = /* @__PURE__ */ new Map();
-  /** The section a resource of this type inherits, when the template has it as a mapping. */
-  of(type) {
-    const name = globalsSectionOf(type);
-    if (name === void 0) return void 0;
-    if (!this.resolved.has(name)) this.resolved.set(name, this.resolve(name));
-    return this.resolved.get(name);
-  }
-  resolve(name) {
-    const entry = this.r.sections.globals.get(name);
-    if (!entry) return void 0;
-    const value = this.r.resolve(entry.value);
-    if (value !== NO_VALUE && value.kind === "map") return value;
-    this.r.warn("unknown-globals", `Globals.${name} is not a mapping that can be known before deployment; its resources were checked without it.`, entry.value);
-    return void 0;
-  }
-};
 
 // src/parse/cloudformation/index.ts
 var cloudformation = {

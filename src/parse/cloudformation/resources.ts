@@ -1,7 +1,7 @@
 import type { MapValue, Range, Resource } from '../../model';
 import { Resolver } from './resolve/resolver';
 import { NO_VALUE } from './resolve/values';
-import { applyGlobals, globalsSectionOf } from './sam-globals';
+import { applyGlobals, SamGlobals } from './sam-globals';
 import { implicitApis } from './sam-implicit-apis';
 import { scalarText, type MapEntry, type Node } from '../document/syntax';
 
@@ -67,28 +67,4 @@ function properties(id: string, body: Node, entry: MapEntry | undefined, r: Reso
   const why = value.kind === 'unknown' ? value.why : 'they are not a mapping';
   r.warn('unknown-properties', `The Properties of ${id} cannot be known before deployment (${why}); the resource was not checked.`, entry!.value);
   return undefined;
-}
-
-/** SAM's `Globals` sections, each resolved once however many resources take it. */
-class SamGlobals {
-  private readonly resolved = new Map<string, MapValue | undefined>();
-
-  constructor(private readonly r: Resolver) {}
-
-  /** The section a resource of this type inherits, when the template has it as a mapping. */
-  of(type: string): MapValue | undefined {
-    const name = globalsSectionOf(type);
-    if (name === undefined) return undefined;
-    if (!this.resolved.has(name)) this.resolved.set(name, this.resolve(name));
-    return this.resolved.get(name);
-  }
-
-  private resolve(name: string): MapValue | undefined {
-    const entry = this.r.sections.globals.get(name);
-    if (!entry) return undefined;
-    const value = this.r.resolve(entry.value);
-    if (value !== NO_VALUE && value.kind === 'map') return value;
-    this.r.warn('unknown-globals', `Globals.${name} is not a mapping that can be known before deployment; its resources were checked without it.`, entry.value);
-    return undefined;
-  }
 }

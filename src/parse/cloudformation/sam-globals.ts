@@ -1,4 +1,6 @@
 import type { ListValue, MapValue, Value } from '../../model';
+import type { Resolver } from './resolve/resolver';
+import { NO_VALUE } from './resolve/values';
 
 const SERVERLESS = 'AWS::Serverless::';
 
@@ -38,4 +40,28 @@ function merge(global: Value, own: Value): Value {
 
 function joinLists(global: ListValue, own: ListValue): ListValue {
   return { ...own, items: [...global.items, ...own.items] };
+}
+
+/** SAM's `Globals` sections, each resolved once however many resources take it. */
+export class SamGlobals {
+  private readonly resolved = new Map<string, MapValue | undefined>();
+
+  constructor(private readonly r: Resolver) {}
+
+  /** The section a resource of this type inherits, when the template has it as a mapping. */
+  of(type: string): MapValue | undefined {
+    const name = globalsSectionOf(type);
+    if (name === undefined) return undefined;
+    if (!this.resolved.has(name)) this.resolved.set(name, this.resolve(name));
+    return this.resolved.get(name);
+  }
+
+  private resolve(name: string): MapValue | undefined {
+    const entry = this.r.sections.globals.get(name);
+    if (!entry) return undefined;
+    const value = this.r.resolve(entry.value);
+    if (value !== NO_VALUE && value.kind === 'map') return value;
+    this.r.warn('unknown-globals', `Globals.${name} is not a mapping that can be known before deployment; its resources were checked without it.`, entry.value);
+    return undefined;
+  }
 }
